@@ -1,0 +1,20 @@
+#pragma once
+
+#include "io/read_error.h"
+#include "io/read_options.h"
+
+#include <filesystem>
+
+namespace focalscope {
+
+// Reads a predictions file (.csv, .tsv, .txt, .npy, .npz; chosen by content and extension) and,
+// when labelsPath is not empty, its labels (.npy or a one-column CSV). Throws ReadError with
+// the precise message, or ReadCancelled.
+ReadResult readPredictions(const std::filesystem::path& path,
+                           const std::filesystem::path& labelsPath = {},
+                           const ReadOptions& options = {});
+
+// The dialog filter and the extensions the readers accept.
+const char* predictionFileFilter();
+
+}  // namespace focalscope

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "data/predictions.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace focalscope {
+
+enum class LossMode { Softmax, Sigmoid };
+enum class Reduction { Mean, Sum, WeightedMean, None };
+
+// The alpha of the seed's focal loss. A scalar a gives class weights [a, 1-a, 1-a, ...]
+// (class 0 is the background and gets a: the opposite of the paper's binary convention);
+// a list gives one weight per class; None gives all ones.
+// In sigmoid mode a scalar a weights positives by a and negatives by 1 - a (torchvision);
+// None is torchvision's alpha < 0; a list gives column c the alpha a_c.
+struct Alpha {
+    enum class Mode { Scalar, PerClass, None };
+    Mode mode = Mode::Scalar;
+    double scalar = 0.25;
+    std::vector<double> perClass;
+
+    static Alpha fromScalar(double a) { return {Mode::Scalar, a, {}}; }
+    static Alpha fromList(std::vector<double> weights) { return {Mode::PerClass, 0.0, std::move(weights)}; }
+    static Alpha none() { return {Mode::None, 0.0, {}}; }
+};
+
+struct FocalParams {
+    LossMode mode = LossMode::Softmax;
+    Alpha alpha;
+    double gamma = 2.0;
+    Reduction reduction = Reduction::Mean;
+};
+
+// The weight alpha_t that a row of each target gets: softmax mode, one per class; sigmoid mode
+// on one score column, [weight of label 0, weight of label 1]; sigmoid mode on C columns, the
+// weight of a positive element of each column. Throws std::invalid_argument when a list's
+// length does not match.
+Eigen::VectorXd effectiveAlpha(const Alpha& alpha, LossMode mode, Index classes);
+
+// Everything about each row that does not depend on alpha or gamma, computed once per
+// dataset and mode, so that a change of alpha or gamma is one vectorised pass.
+struct PtCache {
+    LossMode mode = LossMode::Softmax;
+    ScoreKind kind = ScoreKind::Logits;
+    Index rows = 0;
+    Index classes = 0;
+    // Softmax: one entry per row. Sigmoid: one entry per element (row i, column c at c*rows+i).
+    Eigen::ArrayXd logPt;  // log p_t, <= 0
+    // For each entry, the index into effectiveAlpha() that weights it; -1 for ignored rows.
+    Eigen::ArrayXi alphaIndex;
+    LabelVector labels;      // copy of the labels (ignore index kept)
+    std::int32_t ignoreIndex = kDefaultIgnoreIndex;
+    Index counted = 0;       // rows whose label is not the ignore index
+};
+
+PtCache computePtCache(const Predictions& predictions, LossMode mode);
+
+struct FocalLossResult {
+    // The loss reduced as asked; for Reduction::None, the mean (the per-row values are below).
+    double value = 0.0;
+    // Each row's loss (sigmoid: the sum over its elements); 0 for ignored rows.
+    Eigen::ArrayXd perRow;
+    // Each row's p_t (sigmoid: of its target column, of the row for one column); NaN if ignored.
+    Eigen::ArrayXd pt;
+    Index counted = 0;      // rows in the reduction
+    double alphaSum = 0.0;  // sum of alpha_t over the reduced entries (weighted-mean divisor)
+};
+
+FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params);
+FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& params);
+
+// Sigmoid mode, reduction none, as torchvision returns it: N x C, zero rows for ignored labels.
+Eigen::ArrayXXd sigmoidFocalLossElements(const Predictions& predictions, const FocalParams& params);
+
+// dl_i/dx_ij of each row's own loss (the gradient of the sum), N x C, zero rows for ignored
+// labels. Finite everywhere: the p_t -> 1 limit is 0 also for 0 < gamma < 1.
+// For probability input log p is taken as the logits.
+Eigen::MatrixXd focalLossGradient(const Predictions& predictions, const FocalParams& params);
+
+}  // namespace focalscope

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "data/predictions.h"
+#include "roc/delong.h"
+#include "roc/pr_curve.h"
+#include "roc/roc_curve.h"
+
+#include <string>
+#include <vector>
+
+namespace focalscope {
+
+struct RocOptions {
+    double maxFpr = 1.0;           // partial AUROC (binary tasks) when < 1
+    bool dropIntermediate = true;  // for the stored curves; values never depend on it
+    bool withCurves = true;
+};
+
+struct ClassRoc {
+    std::string name;
+    std::int64_t positives = 0;
+    std::int64_t negatives = 0;
+    double auroc = 0.0;  // NaN when undefined
+    DelongInterval ci;
+    double averagePrecision = 0.0;
+    RocCurve roc;  // empty unless withCurves
+    PrCurve pr;
+};
+
+// Everything ROC-related the CLI and the window show. A binary task has one entry in classes
+// (the positive class, column 0); a multiclass task one per class, one-vs-rest.
+struct RocReport {
+    bool binary = false;
+    std::vector<ClassRoc> classes;
+    double macro = 0.0;     // mean of the defined per-class values
+    double weighted = 0.0;  // weighted by positives
+    double micro = 0.0;     // flattened one-hot
+    double ovo = 0.0;       // Hand & Till
+    double partial = 0.0;   // binary: McClish-standardised partial AUROC at maxFpr; else NaN
+    double apMacro = 0.0;
+    RocCurve microRoc;  // multiclass, withCurves
+    std::vector<std::string> warnings;
+};
+
+RocReport rocReport(const Predictions& predictions, const RocOptions& options = {});
+
+// Hand & Till's macro one-vs-one AUROC (scikit-learn multi_class='ovo'); pairs involving a
+// class with no rows are skipped and named in warnings.
+double oneVsOneAuroc(const ScoreMatrix& scores, const Predictions& predictions,
+                     std::vector<std::string>* warnings = nullptr);
+
+}  // namespace focalscope
