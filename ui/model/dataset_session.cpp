@@ -1,0 +1,247 @@
+#include "model/dataset_session.h"
+
+#include "io/kind_detection.h"
+#include "model/parameter_model.h"
+#include "model/recompute_scheduler.h"
+
+namespace focalscope {
+
+namespace {
+
+// The per-class alpha list the loss takes: one weight per target in softmax mode, one per
+// score column in sigmoid mode.
+int alphaListLength(const Predictions& predictions, LossMode mode)
+{
+    return static_cast<int>(mode == LossMode::Softmax ? predictions.targetClasses()
+                                                      : predictions.classes());
+}
+
+}  // namespace
+
+DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
+    : QObject(parent)
+    , m_parameters(parameters)
+{
+    m_kindPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_input)
+                return {};
+            return [this, input = m_input, request = m_parameters.kindRequest()] {
+                std::string warning;
+                const ScoreKind kind = request == KindRequest::Auto
+                    ? input->predictions.kind
+                    : focalscope::resolveKind(request, input->predictions.scores, warning);
+                std::shared_ptr<const Predictions> predictions;
+                if (kind == input->predictions.kind) {
+                    predictions = std::shared_ptr<const Predictions>(input, &input->predictions);
+                } else {
+                    auto copy = std::make_shared<Predictions>(input->predictions);
+                    copy->kind = kind;
+                    predictions = std::move(copy);
+                }
+                return [this, predictions, warning] {
+                    m_predictions = predictions;
+                    m_kindWarning = warning;
+                    invalidateCache();
+                    m_rocPipeline->invalidate();
+                    m_rocPipeline->requestNow();
+                    emit kindChanged();
+                };
+            };
+        },
+        0, this);
+
+    m_lossPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_predictions)
+                return {};
+            const FocalParams params = m_parameters.focalParams();
+            std::shared_ptr<const PtCache> cache = m_cache;
+            std::shared_ptr<const PtDistribution> distribution = m_ptDistribution;
+            if (cache && cache->mode != params.mode) {
+                cache.reset();
+                distribution.reset();
+            }
+            return [this, predictions = m_predictions, cache, distribution, params]() mutable {
+                if (!cache)
+                    cache = std::make_shared<const PtCache>(computePtCache(*predictions, params.mode));
+                auto results = std::make_shared<LossResults>();
+                results->analysis = analyzeLoss(*cache, params, predictions->targetClasses());
+                if (!distribution) {
+                    distribution = std::make_shared<const PtDistribution>(
+                        ptDistribution(results->analysis.loss.pt, predictions->labels,
+                                       predictions->targetClasses(), predictions->ignoreIndex));
+                }
+                results->ptDistribution = distribution;
+                return [this, cache, distribution, results = std::shared_ptr<const LossResults>(results)] {
+                    m_cache = cache;
+                    m_ptDistribution = distribution;
+                    m_loss = results;
+                    emit lossChanged();
+                };
+            };
+        },
+        kCoalescingMs, this);
+
+    m_rocPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_predictions)
+                return {};
+            RocOptions options;
+            options.maxFpr = m_parameters.maxFpr();
+            return [this, predictions = m_predictions, options] {
+                auto report = std::make_shared<const RocReport>(rocReport(*predictions, options));
+                return [this, report] {
+                    m_roc = report;
+                    emit rocChanged();
+                };
+            };
+        },
+        kCoalescingMs, this);
+
+    connect(m_lossPipeline, &RecomputeScheduler::applied, this, [this](double ms) {
+        m_lossMs = ms;
+        emit recomputed(ms);
+    });
+    connect(m_rocPipeline, &RecomputeScheduler::applied, this, [this](double ms) {
+        m_rocMs = ms;
+        emit recomputed(ms);
+    });
+    for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline}) {
+        connect(pipeline, &RecomputeScheduler::failed, this, &DatasetSession::computationFailed);
+        connect(pipeline, &RecomputeScheduler::idle, this, &DatasetSession::onPipelineIdle);
+    }
+
+    connect(&m_parameters, &ParameterModel::lossParametersChanged, m_lossPipeline,
+            &RecomputeScheduler::request);
+    connect(&m_parameters, &ParameterModel::maxFprChanged, m_rocPipeline,
+            &RecomputeScheduler::request);
+    connect(&m_parameters, &ParameterModel::lossModeChanged, this, [this] {
+        if (m_predictions)
+            m_parameters.setAlphaListLength(alphaListLength(*m_predictions, m_parameters.lossMode()));
+        invalidateCache();
+    });
+    connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &DatasetSession::resolveKind);
+}
+
+DatasetSession::~DatasetSession() = default;
+
+void DatasetSession::setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
+                                const QString& labelsPath)
+{
+    m_input = std::move(input);
+    m_path = path;
+    m_labelsPath = labelsPath;
+    m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+    m_kindWarning.clear();
+    m_cache.reset();
+    m_ptDistribution.reset();
+    m_loss.reset();
+    m_roc.reset();
+    for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline})
+        pipeline->invalidate();
+
+    // The new data's loss mode and alpha length; their signals only queue requests.
+    const LossMode mode = defaultLossMode(*m_predictions);
+    m_parameters.setAlphaListLength(alphaListLength(*m_predictions, mode));
+    m_parameters.setLossMode(mode);
+    for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline})
+        pipeline->invalidate();
+
+    emit datasetChanged();
+    resolveKind();
+}
+
+void DatasetSession::resolveKind()
+{
+    if (!m_input)
+        return;
+    if (m_parameters.kindRequest() == KindRequest::Auto) {
+        m_kindPipeline->invalidate();
+        m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+        m_kindWarning.clear();
+        invalidateCache();
+        m_rocPipeline->invalidate();
+        m_rocPipeline->requestNow();
+        emit kindChanged();
+        return;
+    }
+    // An explicit kind: resolveKind() scans the scores for its warning, so off the GUI thread.
+    m_kindPipeline->invalidate();
+    m_lossPipeline->invalidate();
+    m_rocPipeline->invalidate();
+    m_kindPipeline->requestNow();
+}
+
+void DatasetSession::invalidateCache()
+{
+    m_cache.reset();
+    m_ptDistribution.reset();
+    m_lossPipeline->invalidate();
+    m_lossPipeline->requestNow();
+}
+
+void DatasetSession::onPipelineIdle()
+{
+    if (!isBusy())
+        emit idle();
+}
+
+bool DatasetSession::isBusy() const
+{
+    return m_kindPipeline->isBusy() || m_lossPipeline->isBusy() || m_rocPipeline->isBusy();
+}
+
+void DatasetSession::setCoalescingInterval(int milliseconds)
+{
+    m_lossPipeline->setDelay(milliseconds);
+    m_rocPipeline->setDelay(milliseconds);
+}
+
+QStringList DatasetSession::targetNames() const
+{
+    QStringList names;
+    if (!m_predictions)
+        return names;
+    if (m_predictions->isBinary()) {
+        const QString positive = m_predictions->classNames.empty()
+            ? QStringLiteral("positive")
+            : QString::fromStdString(m_predictions->classNames.front());
+        return {QStringLiteral("negative"), positive};
+    }
+    for (Index c = 0; c < m_predictions->classes(); ++c)
+        names.append(QString::fromStdString(className(*m_predictions, c)));
+    return names;
+}
+
+QStringList DatasetSession::warnings() const
+{
+    QStringList list;
+    if (m_input) {
+        for (const std::string& w : m_input->warnings)
+            list.append(QString::fromStdString(w));
+    }
+    if (!m_kindWarning.empty())
+        list.append(QString::fromStdString(m_kindWarning));
+    if (m_roc) {
+        for (const std::string& w : m_roc->warnings)
+            list.append(QString::fromStdString(w));
+    }
+    return list;
+}
+
+Analysis DatasetSession::analysis() const
+{
+    Analysis result;
+    if (m_loss)
+        result.loss = m_loss->analysis;
+    if (m_roc) {
+        result.roc = *m_roc;
+        result.warnings = m_roc->warnings;
+    }
+    if (!m_kindWarning.empty())
+        result.warnings.push_back(m_kindWarning);
+    return result;
+}
+
+}  // namespace focalscope

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "io/read_options.h"
+#include "model/pt_distribution.h"
+#include "report/analysis.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace focalscope {
+
+class ParameterModel;
+class RecomputeScheduler;
+
+// What the loss views show for the current parameters.
+struct LossResults {
+    LossAnalysis analysis;
+    std::shared_ptr<const PtDistribution> ptDistribution;  // shared while the cache lives
+};
+
+// The open dataset and everything computed from it. Recomputation runs off the GUI thread in
+// three coalesced pipelines:
+// - kind: a copy of the scores with the requested input kind (only when it differs),
+// - loss: computePtCache() once per dataset, mode and kind, then analyzeLoss() on every alpha /
+//   gamma change (cheap),
+// - ROC: rocReport() on a new dataset, kind or max FPR (heavy; independent of alpha / gamma).
+// Results of superseded inputs are dropped; the results shown are always the latest applied.
+class DatasetSession : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kCoalescingMs = 30;
+
+    explicit DatasetSession(ParameterModel& parameters, QObject* parent = nullptr);
+    ~DatasetSession() override;
+
+    // Takes a dataset just read; it replaces the one open. Sets the loss mode to the task's
+    // default and the per-class alpha length to the data's.
+    void setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
+                    const QString& labelsPath = {});
+
+    bool hasData() const { return m_predictions != nullptr; }
+    const ReadResult* input() const { return m_input.get(); }
+    // The predictions with the requested kind (the input's when auto).
+    const Predictions* predictions() const { return m_predictions.get(); }
+    QString path() const { return m_path; }
+    QString labelsPath() const { return m_labelsPath; }
+    // Display names of the target classes: the class names, or "negative" and the positive
+    // class for a binary task.
+    QStringList targetNames() const;
+
+    std::shared_ptr<const LossResults> loss() const { return m_loss; }
+    std::shared_ptr<const RocReport> roc() const { return m_roc; }
+
+    // The input's, the kind's and the ROC analysis' warnings.
+    QStringList warnings() const;
+    // The analysis in the CLI's form (for the JSON export); requires loss() and roc().
+    Analysis analysis() const;
+
+    double lastLossMilliseconds() const { return m_lossMs; }
+    double lastRocMilliseconds() const { return m_rocMs; }
+    bool isBusy() const;
+    void setCoalescingInterval(int milliseconds);
+
+signals:
+    void datasetChanged();
+    void kindChanged();
+    void lossChanged();
+    void rocChanged();
+    // A pipeline applied a result computed in `milliseconds`.
+    void recomputed(double milliseconds);
+    // Parameters that do not fit the data (e.g. an alpha list of the wrong length).
+    void computationFailed(const QString& message);
+    // Every pipeline has finished.
+    void idle();
+
+private:
+    void resolveKind();
+    void invalidateCache();
+    void onPipelineIdle();
+
+    ParameterModel& m_parameters;
+    std::shared_ptr<const ReadResult> m_input;
+    std::shared_ptr<const Predictions> m_predictions;
+    std::string m_kindWarning;
+    QString m_path;
+    QString m_labelsPath;
+
+    // Valid for m_predictions and m_cacheMode; reset when either changes.
+    std::shared_ptr<const PtCache> m_cache;
+    std::shared_ptr<const PtDistribution> m_ptDistribution;
+    std::shared_ptr<const LossResults> m_loss;
+    std::shared_ptr<const RocReport> m_roc;
+    double m_lossMs = 0.0;
+    double m_rocMs = 0.0;
+
+    RecomputeScheduler* m_kindPipeline = nullptr;
+    RecomputeScheduler* m_lossPipeline = nullptr;
+    RecomputeScheduler* m_rocPipeline = nullptr;
+};
+
+}  // namespace focalscope
