@@ -13,7 +13,7 @@ namespace focalscope {
 // What depends on alpha and gamma: recomputed on every slider move from a PtCache.
 struct LossAnalysis {
     FocalParams params;
-    Eigen::VectorXd alpha;  // effective per-target weights
+    Eigen::VectorXd alpha; // effective per-target weights
     FocalLossResult loss;
     std::vector<ClassLoss> perClass;
     LossConcentration concentration;
@@ -26,7 +26,7 @@ LossAnalysis analyzeLoss(const PtCache& cache, const FocalParams& params, Index 
 struct Analysis {
     LossAnalysis loss;
     RocReport roc;
-    std::vector<std::string> warnings;  // from the ROC analysis and the parameters
+    std::vector<std::string> warnings; // from the ROC analysis and the parameters
 };
 
 struct AnalysisOptions {
@@ -41,4 +41,4 @@ Analysis analyze(const Predictions& predictions, const AnalysisOptions& options)
 // The mode a task gets by default: softmax for C >= 2, sigmoid for one column.
 LossMode defaultLossMode(const Predictions& predictions);
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -1,0 +1,233 @@
+#include "cli_options.h"
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace focalscope {
+
+namespace {
+
+// Thrown for any bad argument; becomes CliParse::error.
+struct ArgumentError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+double parseNumber(const std::string& option, const std::string& text)
+{
+    double value = 0.0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value))
+        throw ArgumentError(option + ": expected a number, got '" + text + "'");
+    return value;
+}
+
+int parseInteger(const std::string& option, const std::string& text)
+{
+    int value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end)
+        throw ArgumentError(option + ": expected an integer, got '" + text + "'");
+    return value;
+}
+
+Alpha parseAlpha(const std::string& text)
+{
+    if (text == "none")
+        return Alpha::none();
+    if (text.find(',') == std::string::npos) {
+        const double a = parseNumber("--alpha", text);
+        if (a < 0.0) // torchvision: alpha < 0 disables the weighting
+            return Alpha::none();
+        if (a > 1.0)
+            throw ArgumentError("--alpha: a scalar alpha must be in [0, 1], got " + text);
+        return Alpha::fromScalar(a);
+    }
+    std::vector<double> weights;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const double w = parseNumber("--alpha", text.substr(start, comma - start));
+        if (w < 0.0)
+            throw ArgumentError("--alpha: per-class weights must be >= 0, got " + text);
+        weights.push_back(w);
+        start = comma + 1;
+    }
+    return Alpha::fromList(std::move(weights));
+}
+
+void parseSize(const std::string& text, CliOptions& options)
+{
+    const std::size_t x = text.find('x');
+    if (x == std::string::npos)
+        throw ArgumentError("--size: expected WxH, e.g. 1200x900, got '" + text + "'");
+    options.width = parseInteger("--size", text.substr(0, x));
+    options.height = parseInteger("--size", text.substr(x + 1));
+    if (options.width < 16 || options.height < 16 || options.width > 20000
+        || options.height > 20000)
+        throw ArgumentError("--size: width and height must be in 16..20000, got '" + text + "'");
+}
+
+template<typename Enum>
+Enum parseChoice(const std::string& option, const std::string& text,
+    std::initializer_list<std::pair<const char*, Enum>> choices)
+{
+    std::string names;
+    for (const auto& [name, value] : choices) {
+        if (text == name)
+            return value;
+        names += names.empty() ? name : std::string("|") + name;
+    }
+    throw ArgumentError(option + ": expected " + names + ", got '" + text + "'");
+}
+
+void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
+{
+    CliOptions& o = parse.options;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        std::string arg = arguments[i];
+        std::string inlineValue;
+        bool hasInline = false;
+        if (arg.rfind("--", 0) == 0) {
+            if (const std::size_t eq = arg.find('='); eq != std::string::npos) {
+                inlineValue = arg.substr(eq + 1);
+                arg = arg.substr(0, eq);
+                hasInline = true;
+            }
+        }
+        auto next = [&]() -> std::string {
+            if (hasInline)
+                return inlineValue;
+            if (i + 1 >= arguments.size())
+                throw ArgumentError(arg + ": missing value");
+            return arguments[++i];
+        };
+
+        if (arg == "-h" || arg == "--help") {
+            parse.outcome = CliParse::Outcome::Help;
+            return;
+        }
+        if (arg == "--version") {
+            parse.outcome = CliParse::Outcome::Version;
+            return;
+        }
+        if (arg == "--kind")
+            o.read.kind = parseChoice<KindRequest>(arg, next(),
+                {{"auto", KindRequest::Auto}, {"logits", KindRequest::Logits},
+                    {"probabilities", KindRequest::Probabilities}});
+        else if (arg == "--loss")
+            o.lossMode = parseChoice<LossMode>(
+                arg, next(), {{"softmax", LossMode::Softmax}, {"sigmoid", LossMode::Sigmoid}});
+        else if (arg == "--alpha")
+            o.alpha = parseAlpha(next());
+        else if (arg == "--gamma") {
+            o.gamma = parseNumber(arg, next());
+            if (o.gamma < 0.0)
+                throw ArgumentError("--gamma: must be >= 0");
+        } else if (arg == "--reduction")
+            o.reduction = parseChoice<Reduction>(arg, next(),
+                {{"mean", Reduction::Mean}, {"sum", Reduction::Sum},
+                    {"weighted-mean", Reduction::WeightedMean}});
+        else if (arg == "--ignore-index")
+            o.read.ignoreIndex = parseInteger(arg, next());
+        else if (arg == "--max-fpr") {
+            o.maxFpr = parseNumber(arg, next());
+            if (!(o.maxFpr > 0.0 && o.maxFpr <= 1.0))
+                throw ArgumentError("--max-fpr: must be in (0, 1]");
+        } else if (arg == "--scores-key")
+            o.read.scoresKey = next();
+        else if (arg == "--labels-key")
+            o.read.labelsKey = next();
+        else if (arg == "--skip-invalid")
+            o.read.skipInvalid = true;
+        else if (arg == "--json")
+            o.json = true;
+        else if (arg == "--export-roc")
+            o.exportRoc = next();
+        else if (arg == "--export-pr")
+            o.exportPr = next();
+        else if (arg == "--export-loss")
+            o.exportLoss = next();
+        else if (arg == "--export-concentration")
+            o.exportConcentration = next();
+        else if (arg == "--size")
+            parseSize(next(), o);
+        else if (arg == "--dpi") {
+            o.dpi = parseInteger(arg, next());
+            if (o.dpi < 10 || o.dpi > 2400)
+                throw ArgumentError("--dpi: must be in 10..2400");
+        } else if (arg == "--roc-csv")
+            o.rocCsv = next();
+        else if (arg == "--") {
+            positional.insert(
+                positional.end(), arguments.begin() + static_cast<long>(i) + 1, arguments.end());
+            break;
+        } else if (arg.size() > 1 && arg[0] == '-')
+            throw ArgumentError("unknown option " + arg);
+        else
+            positional.push_back(arg);
+    }
+    if (positional.empty())
+        throw ArgumentError("missing PREDICTIONS file");
+    if (positional.size() > 2)
+        throw ArgumentError("too many files: expected PREDICTIONS [LABELS]");
+    o.predictions = positional[0];
+    if (positional.size() == 2)
+        o.labels = positional[1];
+    for (const std::string* path :
+        {&o.exportRoc, &o.exportPr, &o.exportLoss, &o.exportConcentration}) {
+        if (path->empty())
+            continue;
+        const std::size_t dot = path->rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : path->substr(dot);
+        if (ext != ".png" && ext != ".svg" && ext != ".pdf")
+            throw ArgumentError("export file " + *path + ": expected a .png, .svg or .pdf name");
+    }
+}
+
+} // namespace
+
+CliParse parseCliArguments(const std::vector<std::string>& arguments)
+{
+    CliParse parse;
+    try {
+        parseInto(arguments, parse);
+    } catch (const ArgumentError& error) {
+        parse.outcome = CliParse::Outcome::Error;
+        parse.error = error.what();
+    }
+    return parse;
+}
+
+const char* cliUsage()
+{
+    return R"(Usage: focalscope-cli [options] PREDICTIONS [LABELS]
+
+Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz).
+
+  --kind auto|logits|probabilities   how to read the scores (default auto)
+  --loss softmax|sigmoid             focal loss form (default softmax, sigmoid for one column)
+  --alpha A | a0,a1,... | none       scalar (class 0 gets A, the others 1-A), one weight per
+                                     class, or no weighting (default 0.25)
+  --gamma G                          focusing parameter >= 0 (default 2)
+  --reduction mean|sum|weighted-mean (default mean)
+  --ignore-index K                   label of rows left out of every metric (default -100)
+  --max-fpr F                        partial AUROC up to F, McClish-standardised (binary)
+  --scores-key K  --labels-key K     .npz entries to read
+  --skip-invalid                     drop and count rows with non-finite scores
+  --json                             all results as JSON on stdout (schema 1)
+  --export-roc F  --export-pr F  --export-loss F  --export-concentration F
+                                     draw a plot into F (.png, .svg or .pdf)
+  --size WxH                         plot size in pixels (default 1200x900)
+  --dpi N                            plot resolution (default 150)
+  --roc-csv F                        every ROC point as class,threshold,fpr,tpr
+  --help  --version
+
+Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.
+)";
+}
+
+} // namespace focalscope

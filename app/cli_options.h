@@ -1,0 +1,51 @@
+#pragma once
+
+#include "io/read_options.h"
+#include "loss/focal_loss.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace focalscope {
+
+// focalscope-cli's command line, parsed without Qt so that a plain run needs no GUI library
+// initialised.
+struct CliOptions {
+    std::string predictions;
+    std::string labels;
+    ReadOptions read;
+    std::optional<LossMode> lossMode; // unset: softmax for C >= 2, sigmoid for one column
+    Alpha alpha;
+    double gamma = 2.0;
+    Reduction reduction = Reduction::Mean;
+    double maxFpr = 1.0;
+    bool json = false;
+    std::string exportRoc;
+    std::string exportPr;
+    std::string exportLoss;
+    std::string exportConcentration;
+    int width = 1200;
+    int height = 900;
+    int dpi = 150;
+    std::string rocCsv;
+
+    bool wantsPlots() const
+    {
+        return !exportRoc.empty() || !exportPr.empty() || !exportLoss.empty()
+            || !exportConcentration.empty();
+    }
+};
+
+struct CliParse {
+    enum class Outcome { Run, Help, Version, Error };
+    Outcome outcome = Outcome::Run;
+    CliOptions options;
+    std::string error; // for Outcome::Error
+};
+
+CliParse parseCliArguments(const std::vector<std::string>& arguments);
+
+const char* cliUsage();
+
+} // namespace focalscope

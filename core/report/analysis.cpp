@@ -1,0 +1,77 @@
+#include "report/analysis.h"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace focalscope {
+
+namespace {
+
+void validateParameters(const Predictions& predictions, const AnalysisOptions& options)
+{
+    const FocalParams& loss = options.loss;
+    if (!std::isfinite(loss.gamma) || loss.gamma < 0.0)
+        throw std::invalid_argument(
+            "gamma must be a finite number >= 0, got " + std::to_string(loss.gamma));
+    if (loss.alpha.mode == Alpha::Mode::Scalar
+        && !(loss.alpha.scalar >= 0.0 && loss.alpha.scalar <= 1.0))
+        throw std::invalid_argument(
+            "a scalar alpha must be in [0, 1], got " + std::to_string(loss.alpha.scalar));
+    if (loss.alpha.mode == Alpha::Mode::PerClass) {
+        for (double a : loss.alpha.perClass)
+            if (!std::isfinite(a) || a < 0.0)
+                throw std::invalid_argument("per-class alpha weights must be finite and >= 0");
+    }
+    // Throws for a list whose length does not fit.
+    effectiveAlpha(loss.alpha, loss.mode, predictions.classes());
+    if (!(options.roc.maxFpr > 0.0 && options.roc.maxFpr <= 1.0))
+        throw std::invalid_argument(
+            "max FPR must be in (0, 1], got " + std::to_string(options.roc.maxFpr));
+}
+
+std::string scalarAlphaNote(const Predictions& predictions, const FocalParams& params)
+{
+    std::ostringstream note;
+    note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
+         << className(predictions, 0) << ") by " << params.alpha.scalar
+         << " and every other class by " << 1.0 - params.alpha.scalar
+         << "; give one weight per class to weight the " << predictions.classes()
+         << " classes individually";
+    return note.str();
+}
+
+} // namespace
+
+LossMode defaultLossMode(const Predictions& predictions)
+{
+    return predictions.isBinary() ? LossMode::Sigmoid : LossMode::Softmax;
+}
+
+LossAnalysis analyzeLoss(const PtCache& cache, const FocalParams& params, Index targetClasses)
+{
+    LossAnalysis analysis;
+    analysis.params = params;
+    analysis.alpha = effectiveAlpha(params.alpha, params.mode, cache.classes);
+    analysis.loss = focalLoss(cache, params);
+    analysis.perClass = lossPerClass(analysis.loss, cache.labels, targetClasses, cache.ignoreIndex);
+    analysis.concentration = lossConcentration(analysis.loss, cache.labels, cache.ignoreIndex);
+    analysis.easyShare = easyShare(analysis.loss);
+    return analysis;
+}
+
+Analysis analyze(const Predictions& predictions, const AnalysisOptions& options)
+{
+    validateParameters(predictions, options);
+    Analysis analysis;
+    const PtCache cache = computePtCache(predictions, options.loss.mode);
+    analysis.loss = analyzeLoss(cache, options.loss, predictions.targetClasses());
+    analysis.roc = rocReport(predictions, options.roc);
+    analysis.warnings = analysis.roc.warnings;
+    if (options.loss.mode == LossMode::Softmax && options.loss.alpha.mode == Alpha::Mode::Scalar
+        && predictions.classes() > 2)
+        analysis.warnings.push_back(scalarAlphaNote(predictions, options.loss));
+    return analysis;
+}
+
+} // namespace focalscope

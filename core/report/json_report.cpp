@@ -1,0 +1,250 @@
+#include "report/json_report.h"
+
+#include "report/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace focalscope {
+
+namespace {
+
+const char* modeName(LossMode mode)
+{
+    return mode == LossMode::Softmax ? "softmax" : "sigmoid";
+}
+
+const char* kindName(ScoreKind kind)
+{
+    return kind == ScoreKind::Logits ? "logits" : "probabilities";
+}
+
+const char* reductionName(Reduction reduction)
+{
+    switch (reduction) {
+    case Reduction::Mean:
+        return "mean";
+    case Reduction::Sum:
+        return "sum";
+    case Reduction::WeightedMean:
+        return "weighted-mean";
+    case Reduction::None:
+        return "none";
+    }
+    return "mean";
+}
+
+// The name of a loss target: a class name, or for a binary task the label ("0" / "1").
+std::string targetName(const Predictions& predictions, Index target)
+{
+    return predictions.isBinary() ? std::to_string(target) : className(predictions, target);
+}
+
+void writeInput(JsonWriter& json, const std::string& path, const ReadResult& input)
+{
+    const Predictions& p = input.predictions;
+    json.key("input");
+    json.beginObject();
+    json.key("path");
+    json.value(path);
+    json.key("format");
+    json.value(input.format);
+    json.key("task");
+    json.value(p.isBinary() ? "binary" : "multiclass");
+    json.key("kind");
+    json.value(kindName(p.kind));
+    json.key("samples");
+    json.value(static_cast<long long>(input.samples));
+    json.key("ignored");
+    json.value(static_cast<long long>(input.ignored));
+    json.key("skipped");
+    json.value(static_cast<long long>(input.skipped));
+    json.key("classes");
+    json.value(static_cast<long long>(p.classes()));
+    json.key("class_names");
+    json.beginArray();
+    for (Index c = 0; c < p.classes(); ++c)
+        json.value(className(p, c));
+    json.endArray();
+    json.endObject();
+}
+
+void writeFocalLoss(JsonWriter& json, const Predictions& predictions, const LossAnalysis& loss)
+{
+    json.key("focal_loss");
+    json.beginObject();
+    json.key("mode");
+    json.value(modeName(loss.params.mode));
+    json.key("gamma");
+    json.value(loss.params.gamma);
+    json.key("alpha");
+    json.beginArray();
+    for (double a : loss.alpha)
+        json.value(a);
+    json.endArray();
+    json.key("reduction");
+    json.value(reductionName(loss.params.reduction));
+    json.key("value");
+    json.value(loss.loss.value);
+    json.key("per_class");
+    json.beginArray();
+    for (std::size_t c = 0; c < loss.perClass.size(); ++c) {
+        json.beginObject();
+        json.key("class");
+        json.value(targetName(predictions, static_cast<Index>(c)));
+        json.key("samples");
+        json.value(static_cast<long long>(loss.perClass[c].samples));
+        json.key("mean");
+        json.value(loss.perClass[c].mean);
+        json.key("share");
+        json.value(loss.perClass[c].share);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("easy_share");
+    json.value(loss.easyShare);
+    json.endObject();
+}
+
+void writeInterval(JsonWriter& json, const DelongInterval& ci)
+{
+    json.beginArray();
+    json.value(ci.lower);
+    json.value(ci.upper);
+    json.endArray();
+}
+
+void writeAuroc(JsonWriter& json, const RocReport& roc, bool partialRequested)
+{
+    json.key("auroc");
+    json.beginObject();
+    if (roc.binary) {
+        const ClassRoc& positive = roc.classes.front();
+        json.key("value");
+        json.value(positive.auroc);
+        json.key("ci95");
+        writeInterval(json, positive.ci);
+        json.key("partial");
+        if (partialRequested)
+            json.value(roc.partial);
+        else
+            json.null();
+    } else {
+        json.key("per_class");
+        json.beginArray();
+        for (const ClassRoc& c : roc.classes)
+            json.value(c.auroc);
+        json.endArray();
+        json.key("ci95");
+        json.beginArray();
+        for (const ClassRoc& c : roc.classes)
+            writeInterval(json, c.ci);
+        json.endArray();
+        json.key("macro");
+        json.value(roc.macro);
+        json.key("weighted");
+        json.value(roc.weighted);
+        json.key("micro");
+        json.value(roc.micro);
+        json.key("ovo");
+        json.value(roc.ovo);
+        json.key("partial");
+        json.null();
+    }
+    json.endObject();
+}
+
+void writeAveragePrecision(JsonWriter& json, const RocReport& roc)
+{
+    json.key("average_precision");
+    json.beginObject();
+    if (roc.binary) {
+        json.key("value");
+        json.value(roc.classes.front().averagePrecision);
+    } else {
+        json.key("per_class");
+        json.beginArray();
+        for (const ClassRoc& c : roc.classes)
+            json.value(c.averagePrecision);
+        json.endArray();
+        json.key("macro");
+        json.value(roc.apMacro);
+    }
+    json.endObject();
+}
+
+std::string csvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n\r") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char ch : text) {
+        if (ch == '"')
+            quoted += '"';
+        quoted += ch;
+    }
+    return quoted + '"';
+}
+
+void appendNumber(std::string& out, double value)
+{
+    if (std::isinf(value)) {
+        out += value > 0 ? "inf" : "-inf";
+        return;
+    }
+    char buffer[32];
+    const auto result
+        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 17);
+    out.append(buffer, result.ptr);
+}
+
+void appendCurve(std::string& out, const std::string& name, const RocCurve& curve)
+{
+    const std::string field = csvField(name);
+    for (std::size_t i = 0; i < curve.fpr.size(); ++i) {
+        out += field;
+        out += ',';
+        appendNumber(out, curve.thresholds[i]);
+        out += ',';
+        appendNumber(out, curve.fpr[i]);
+        out += ',';
+        appendNumber(out, curve.tpr[i]);
+        out += '\n';
+    }
+}
+
+} // namespace
+
+std::string jsonReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
+    bool partialRequested)
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key("schema");
+    json.value(1LL);
+    writeInput(json, path, input);
+    writeFocalLoss(json, input.predictions, analysis.loss);
+    writeAuroc(json, analysis.roc, partialRequested);
+    writeAveragePrecision(json, analysis.roc);
+    json.key("warnings");
+    json.beginArray();
+    for (const std::string& warning : input.warnings)
+        json.value(warning);
+    for (const std::string& warning : analysis.warnings)
+        json.value(warning);
+    json.endArray();
+    json.endObject();
+    return json.text() + '\n';
+}
+
+std::string rocCsv(const Analysis& analysis)
+{
+    std::string out = "class,threshold,fpr,tpr\n";
+    for (const ClassRoc& c : analysis.roc.classes)
+        appendCurve(out, c.name, c.roc);
+    if (!analysis.roc.binary && !analysis.roc.microRoc.fpr.empty())
+        appendCurve(out, "micro", analysis.roc.microRoc);
+    return out;
+}
+
+} // namespace focalscope

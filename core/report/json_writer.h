@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace focalscope {
+
+// A minimal streaming JSON writer: objects, arrays, strings, integers, and doubles with 17
+// significant digits (null for NaN and infinities). Commas are placed by the writer.
+class JsonWriter {
+public:
+    void beginObject();
+    void endObject();
+    void beginArray();
+    void endArray();
+    void key(std::string_view name);
+    void value(double number);
+    void value(long long number);
+    void value(std::string_view text);
+    void value(const char* text) { value(std::string_view(text)); }
+    void value(bool flag);
+    void null();
+
+    const std::string& text() const { return m_text; }
+
+private:
+    void separate();
+
+    std::string m_text;
+    bool m_needComma = false;
+};
+
+} // namespace focalscope

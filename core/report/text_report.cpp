@@ -1,0 +1,117 @@
+#include "report/text_report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace focalscope {
+
+namespace {
+
+std::string number(double value, int decimals = 4)
+{
+    if (!std::isfinite(value))
+        return "n/a";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string interval(const DelongInterval& ci)
+{
+    if (!std::isfinite(ci.lower))
+        return "n/a";
+    std::string text(1, '[');
+    text += number(ci.lower);
+    text += ", ";
+    text += number(ci.upper);
+    text += ']';
+    return text;
+}
+
+std::string padded(const std::string& text, std::size_t width)
+{
+    return text.size() >= width ? text + ' ' : text + std::string(width - text.size(), ' ');
+}
+
+const char* reductionName(Reduction reduction)
+{
+    switch (reduction) {
+    case Reduction::Mean:
+        return "mean";
+    case Reduction::Sum:
+        return "sum";
+    case Reduction::WeightedMean:
+        return "weighted-mean";
+    case Reduction::None:
+        return "none";
+    }
+    return "mean";
+}
+
+} // namespace
+
+std::string textReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
+    bool partialRequested)
+{
+    const Predictions& p = input.predictions;
+    const LossAnalysis& loss = analysis.loss;
+    const RocReport& roc = analysis.roc;
+    std::string out;
+    out += path + ": " + std::to_string(input.samples) + " rows (" + std::to_string(input.ignored)
+        + " ignored, " + std::to_string(input.skipped) + " skipped), "
+        + (p.isBinary() ? std::string("binary") : std::to_string(p.classes()) + " classes") + ", "
+        + (p.kind == ScoreKind::Logits ? "logits" : "probabilities") + "\n";
+
+    out += "focal loss ("
+        + std::string(loss.params.mode == LossMode::Softmax ? "softmax" : "sigmoid") + ", gamma "
+        + number(loss.params.gamma, 3) + ", alpha [";
+    for (Index i = 0; i < loss.alpha.size(); ++i) {
+        if (i > 0)
+            out += ' ';
+        out += number(loss.alpha[i], 3);
+    }
+    out += "], " + std::string(reductionName(loss.params.reduction))
+        + "): " + number(loss.loss.value, 6) + "\n";
+    out += "share of the loss from well-classified rows (p_t > 0.5): "
+        + number(100.0 * loss.easyShare, 1) + "%\n\n";
+
+    out += padded("class", 14) + padded("rows", 9) + padded("mean loss", 11) + padded("share", 8)
+        + padded("AUROC", 8) + padded("95% CI (DeLong)", 19) + "AP\n";
+    const std::size_t targets = loss.perClass.size();
+    for (std::size_t t = 0; t < targets; ++t) {
+        const ClassLoss& cl = loss.perClass[t];
+        const std::string name
+            = p.isBinary() ? std::to_string(t) : className(p, static_cast<Index>(t));
+        std::string line = padded(name, 14) + padded(std::to_string(cl.samples), 9)
+            + padded(number(cl.mean), 11) + padded(number(100.0 * cl.share, 1) + "%", 8);
+        // A binary task's ROC belongs to label 1; multiclass rows pair up with their class.
+        const ClassRoc* c = nullptr;
+        if (!roc.binary && t < roc.classes.size())
+            c = &roc.classes[t];
+        else if (roc.binary && t == 1)
+            c = &roc.classes.front();
+        if (c)
+            line += padded(number(c->auroc), 8) + padded(interval(c->ci), 19)
+                + number(c->averagePrecision);
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out += line + "\n";
+    }
+    out += "\n";
+    if (roc.binary) {
+        if (partialRequested)
+            out += "partial AUROC (McClish): " + number(roc.partial) + "\n";
+    } else {
+        out += "AUROC macro " + number(roc.macro) + ", weighted " + number(roc.weighted)
+            + ", micro " + number(roc.micro) + ", one-vs-one " + number(roc.ovo) + "\n";
+        out += "AP macro " + number(roc.apMacro) + "\n";
+    }
+    for (const std::string& warning : input.warnings)
+        out += "warning: " + warning + "\n";
+    for (const std::string& warning : analysis.warnings)
+        out += "warning: " + warning + "\n";
+    return out;
+}
+
+} // namespace focalscope

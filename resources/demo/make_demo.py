@@ -1,0 +1,38 @@
+#!/usr/bin/python3
+"""Writes demo.npz: the bundled demo dataset, a detector's class head on 20000 boxes.
+
+Deterministic (fixed seed). 5 classes, background about 80%. The logits come from a plausible,
+imperfect model: each class has its own separability, similar classes (person / bicycle,
+car / background) are confused more often, and a few rows are confidently wrong.
+"""
+import numpy as np
+
+CLASSES = ["background", "person", "car", "bicycle", "dog"]
+PRIORS = np.array([0.80, 0.08, 0.06, 0.03, 0.03])
+ROWS = 20000
+# How far the true class's logit stands out, per class (background is easy, bicycle hard).
+MARGIN = np.array([3.2, 2.4, 2.7, 1.6, 2.0])
+# Extra logit given to a confusable class.
+CONFUSION = {0: [(2, 0.8)], 1: [(3, 1.0)], 2: [(0, 1.2)], 3: [(1, 1.3)], 4: [(1, 0.7), (0, 0.6)]}
+
+
+def main():
+    rng = np.random.default_rng(20261128)
+    labels = rng.choice(len(CLASSES), size=ROWS, p=PRIORS)
+    logits = rng.normal(0.0, 1.0, size=(ROWS, len(CLASSES)))
+    logits[:, 0] += 0.5  # the background logit is higher everywhere, as in real detectors
+    difficulty = rng.gamma(shape=2.0, scale=0.5, size=ROWS)  # per-row hardness
+    for c in range(len(CLASSES)):
+        rows = labels == c
+        logits[rows, c] += MARGIN[c] * rng.normal(1.0, 0.35, size=rows.sum()) / np.maximum(difficulty[rows], 0.3) ** 0.5
+        for other, strength in CONFUSION[c]:
+            logits[rows, other] += strength * rng.random(rows.sum())
+    wrong = rng.random(ROWS) < 0.01  # confidently wrong rows
+    shift = rng.integers(1, len(CLASSES), size=ROWS)
+    logits[wrong, (labels[wrong] + shift[wrong]) % len(CLASSES)] += 5.0
+    np.savez_compressed("demo.npz", logits=logits.astype(np.float32), labels=labels.astype(np.int64),
+                        class_names=np.array(CLASSES))
+
+
+if __name__ == "__main__":
+    main()

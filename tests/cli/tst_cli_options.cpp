@@ -1,0 +1,155 @@
+#include "cli_options.h"
+
+#include <QTest>
+
+using namespace focalscope;
+
+namespace {
+
+CliParse parse(const QStringList& arguments)
+{
+    std::vector<std::string> args;
+    for (const QString& a : arguments)
+        args.push_back(a.toStdString());
+    return parseCliArguments(args);
+}
+
+} // namespace
+
+class TestCliOptions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void everyOption();
+    void alphaForms_data();
+    void alphaForms();
+    void badArguments_data();
+    void badArguments();
+    void helpAndVersion();
+};
+
+void TestCliOptions::defaults()
+{
+    const CliParse p = parse({"preds.csv"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    QCOMPARE(p.options.predictions, std::string("preds.csv"));
+    QVERIFY(p.options.labels.empty());
+    QCOMPARE(p.options.alpha.mode, Alpha::Mode::Scalar);
+    QCOMPARE(p.options.alpha.scalar, 0.25);
+    QCOMPARE(p.options.gamma, 2.0);
+    QCOMPARE(p.options.reduction, Reduction::Mean);
+    QCOMPARE(p.options.read.kind, KindRequest::Auto);
+    QCOMPARE(p.options.read.ignoreIndex, -100);
+    QVERIFY(!p.options.lossMode.has_value());
+    QCOMPARE(p.options.maxFpr, 1.0);
+    QVERIFY(!p.options.json);
+    QVERIFY(!p.options.wantsPlots());
+}
+
+void TestCliOptions::everyOption()
+{
+    const CliParse p = parse({"--kind", "probabilities", "--loss=sigmoid", "--gamma", "0.5",
+        "--reduction", "weighted-mean", "--ignore-index", "255", "--max-fpr", "0.1", "--scores-key",
+        "s", "--labels-key", "l", "--skip-invalid", "--json", "--export-roc", "r.png",
+        "--export-pr", "p.svg", "--export-loss", "l.pdf", "--export-concentration", "c.png",
+        "--size", "800x600", "--dpi", "96", "--roc-csv", "roc.csv", "scores.npy", "labels.npy"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    const CliOptions& o = p.options;
+    QCOMPARE(o.read.kind, KindRequest::Probabilities);
+    QCOMPARE(*o.lossMode, LossMode::Sigmoid);
+    QCOMPARE(o.gamma, 0.5);
+    QCOMPARE(o.reduction, Reduction::WeightedMean);
+    QCOMPARE(o.read.ignoreIndex, 255);
+    QCOMPARE(o.maxFpr, 0.1);
+    QCOMPARE(o.read.scoresKey, std::string("s"));
+    QCOMPARE(o.read.labelsKey, std::string("l"));
+    QVERIFY(o.read.skipInvalid);
+    QVERIFY(o.json);
+    QCOMPARE(o.exportRoc, std::string("r.png"));
+    QCOMPARE(o.exportPr, std::string("p.svg"));
+    QCOMPARE(o.exportLoss, std::string("l.pdf"));
+    QCOMPARE(o.exportConcentration, std::string("c.png"));
+    QCOMPARE(o.width, 800);
+    QCOMPARE(o.height, 600);
+    QCOMPARE(o.dpi, 96);
+    QCOMPARE(o.rocCsv, std::string("roc.csv"));
+    QCOMPARE(o.predictions, std::string("scores.npy"));
+    QCOMPARE(o.labels, std::string("labels.npy"));
+    QVERIFY(o.wantsPlots());
+}
+
+void TestCliOptions::alphaForms_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QList<double>>("values");
+    QTest::newRow("scalar") << "0.25" << int(Alpha::Mode::Scalar) << QList<double> {0.25};
+    QTest::newRow("list") << "1,2,3,1,2" << int(Alpha::Mode::PerClass)
+                          << QList<double> {1, 2, 3, 1, 2};
+    QTest::newRow("none") << "none" << int(Alpha::Mode::None) << QList<double> {};
+    QTest::newRow("negative disables (torchvision)")
+        << "-1" << int(Alpha::Mode::None) << QList<double> {};
+}
+
+void TestCliOptions::alphaForms()
+{
+    QFETCH(QString, text);
+    QFETCH(int, mode);
+    QFETCH(QList<double>, values);
+    const CliParse p = parse({"--alpha", text, "x.csv"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    QCOMPARE(int(p.options.alpha.mode), mode);
+    if (p.options.alpha.mode == Alpha::Mode::Scalar)
+        QCOMPARE(p.options.alpha.scalar, values.front());
+    if (p.options.alpha.mode == Alpha::Mode::PerClass)
+        QCOMPARE(QList<double>(p.options.alpha.perClass.begin(), p.options.alpha.perClass.end()),
+            values);
+}
+
+void TestCliOptions::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no file") << QStringList {"--json"} << "missing PREDICTIONS file";
+    QTest::newRow("three files") << QStringList {"a", "b", "c"} << "too many files";
+    QTest::newRow("unknown option")
+        << QStringList {"--frobnicate", "a"} << "unknown option --frobnicate";
+    QTest::newRow("bad kind") << QStringList {"--kind", "odds", "a"}
+                              << "--kind: expected auto|logits|probabilities, got 'odds'";
+    QTest::newRow("gamma text") << QStringList {"--gamma", "two", "a"}
+                                << "--gamma: expected a number, got 'two'";
+    QTest::newRow("gamma negative")
+        << QStringList {"--gamma", "-1", "a"} << "--gamma: must be >= 0";
+    QTest::newRow("alpha above 1") << QStringList {"--alpha", "1.5", "a"} << "must be in [0, 1]";
+    QTest::newRow("alpha list text")
+        << QStringList {"--alpha", "1,x", "a"} << "--alpha: expected a number, got 'x'";
+    QTest::newRow("max fpr 0") << QStringList {"--max-fpr", "0", "a"}
+                               << "--max-fpr: must be in (0, 1]";
+    QTest::newRow("size") << QStringList {"--size", "big", "a"} << "--size: expected WxH";
+    QTest::newRow("missing value") << QStringList {"a", "--gamma"} << "--gamma: missing value";
+    QTest::newRow("export extension")
+        << QStringList {"--export-roc", "r.jpg", "a"} << "expected a .png, .svg or .pdf name";
+    QTest::newRow("reduction none") << QStringList {"--reduction", "none", "a"}
+                                    << "--reduction: expected mean|sum|weighted-mean";
+}
+
+void TestCliOptions::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliParse p = parse(arguments);
+    QCOMPARE(p.outcome, CliParse::Outcome::Error);
+    QVERIFY2(QString::fromStdString(p.error).contains(message), p.error.c_str());
+}
+
+void TestCliOptions::helpAndVersion()
+{
+    QCOMPARE(parse({"--help"}).outcome, CliParse::Outcome::Help);
+    QCOMPARE(parse({"a.csv", "-h"}).outcome, CliParse::Outcome::Help);
+    QCOMPARE(parse({"--version"}).outcome, CliParse::Outcome::Version);
+    QVERIFY(QString(cliUsage()).contains("--export-concentration"));
+}
+
+QTEST_GUILESS_MAIN(TestCliOptions)
+#include "tst_cli_options.moc"
