@@ -4,6 +4,8 @@
 #include "model/parameter_model.h"
 #include "model/recompute_scheduler.h"
 
+#include <sstream>
+
 namespace focalscope {
 
 namespace {
@@ -241,6 +243,18 @@ Analysis DatasetSession::analysis() const
     }
     if (!m_kindWarning.empty())
         result.warnings.push_back(m_kindWarning);
+    // The note analyze() adds (report/analysis.cpp), so that the JSON equals the CLI's.
+    const FocalParams& params = result.loss.params;
+    if (m_predictions && params.mode == LossMode::Softmax && params.alpha.mode == Alpha::Mode::Scalar
+        && m_predictions->classes() > 2) {
+        std::ostringstream note;
+        note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
+             << className(*m_predictions, 0) << ") by " << params.alpha.scalar
+             << " and every other class by " << 1.0 - params.alpha.scalar
+             << "; give one weight per class to weight the " << m_predictions->classes()
+             << " classes individually";
+        result.warnings.push_back(note.str());
+    }
     return result;
 }
 

@@ -14,7 +14,7 @@ QString demoDatasetPath()
         candidates << fromEnvironment;
     const QDir binary(QCoreApplication::applicationDirPath());
     candidates << binary.filePath(QStringLiteral("../share/focalscope/demo/demo.npz"));
-    candidates << QStringLiteral(FOCALSCOPE_SOURCE_DEMO);
+    candidates << QString::fromUtf8(FOCALSCOPE_SOURCE_DEMO);
     for (const QString& candidate : candidates) {
         if (QFileInfo(candidate).isFile())
             return QFileInfo(candidate).canonicalFilePath();

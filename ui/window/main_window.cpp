@@ -292,7 +292,8 @@ bool MainWindow::exportMetrics(const QString& path, QString* error) const
     QByteArray bytes;
     if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
         bytes = QByteArray::fromStdString(jsonReport(m_session->path().toStdString(),
-                                                     *m_session->input(), m_session->analysis()));
+                                                     *m_session->input(), m_session->analysis(),
+                                                     m_parameters->maxFpr() < 1.0));
     } else if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
         bytes = m_metrics->toDelimited(u',', true).toUtf8();
     } else {

@@ -1,0 +1,233 @@
+#include "views/chart_tabs.h"
+
+#include "charts/chart_builders.h"
+#include "model/dataset_session.h"
+#include "model/parameter_model.h"
+#include "plot/plot_view.h"
+#include "views/operating_point_panel.h"
+
+#include <cmath>
+
+namespace focalscope {
+
+namespace {
+
+// Leaves out the series of hidden classes (PlotSeries::id is the target class).
+PlotSpec withVisibleClasses(PlotSpec spec, const QList<bool>& visible)
+{
+    spec.series.removeIf([&visible](const PlotSeries& s) {
+        return s.id >= 0 && s.id < visible.size() && !visible[s.id];
+    });
+    return spec;
+}
+
+}  // namespace
+
+ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent)
+    : QTabWidget(parent)
+    , m_session(session)
+    , m_parameters(parameters)
+{
+    setObjectName(QStringLiteral("chartTabs"));
+    setDocumentMode(true);
+    for (int c = 0; c < ChartCount; ++c) {
+        const auto chart = static_cast<Chart>(c);
+        auto* view = new PlotView(this);
+        view->setObjectName(chartFileName(chart) + QStringLiteral("View"));
+        m_views[static_cast<std::size_t>(c)] = view;
+        addTab(view, chartTitle(chart));
+        connect(view, &PlotView::pointHovered, this,
+                [this, chart](int series, qsizetype sourceIndex, QPointF value) {
+                    onHovered(chart, series, sourceIndex, value);
+                });
+        connect(view, &PlotView::hoverLeft, view, &PlotView::hideHoverText);
+        connect(view, &PlotView::pointClicked, this,
+                [this, chart](int series, qsizetype sourceIndex, QPointF) {
+                    onClicked(chart, series, sourceIndex);
+                });
+    }
+    connect(&m_session, &DatasetSession::datasetChanged, this, [this] {
+        m_pickedClass = -1;
+        emit operatingPointCleared();
+        updateLossCharts();
+        updateRocCharts();
+    });
+    connect(&m_session, &DatasetSession::lossChanged, this, &ChartTabs::updateLossCharts);
+    connect(&m_session, &DatasetSession::rocChanged, this, &ChartTabs::updateRocCharts);
+}
+
+const PlotSpec& ChartTabs::spec(Chart chart) const
+{
+    return view(chart)->spec();
+}
+
+QString ChartTabs::chartTitle(Chart chart)
+{
+    switch (chart) {
+    case LossChart:
+        return tr("Loss vs p_t");
+    case ConcentrationChart:
+        return tr("Loss concentration");
+    case PtDistributionChart:
+        return tr("p_t distribution");
+    case RocChart:
+        return tr("ROC");
+    case PrChart:
+        return tr("Precision-recall");
+    case ChartCount:
+        break;
+    }
+    return {};
+}
+
+QString ChartTabs::chartFileName(Chart chart)
+{
+    switch (chart) {
+    case LossChart:
+        return QStringLiteral("loss");
+    case ConcentrationChart:
+        return QStringLiteral("concentration");
+    case PtDistributionChart:
+        return QStringLiteral("pt-distribution");
+    case RocChart:
+        return QStringLiteral("roc");
+    case PrChart:
+        return QStringLiteral("pr");
+    case ChartCount:
+        break;
+    }
+    return {};
+}
+
+void ChartTabs::setVisibleClasses(const QList<bool>& visible)
+{
+    if (visible == m_visible)
+        return;
+    m_visible = visible;
+    updateLossCharts();
+    updateRocCharts();
+}
+
+void ChartTabs::setShowGradient(bool show)
+{
+    if (show == m_showGradient)
+        return;
+    m_showGradient = show;
+    updateLossCharts();
+}
+
+void ChartTabs::updateLossCharts()
+{
+    const auto loss = m_session.loss();
+    const QStringList names = m_session.targetNames();
+    PlotSpec lossSpec = lossPlot(m_parameters.focalParams(), m_showGradient);
+    view(LossChart)->setSpec(lossSpec);
+    if (!loss) {
+        view(ConcentrationChart)->setSpec(concentrationPlot(LossConcentration{}));
+        view(PtDistributionChart)->setSpec(PlotSpec{});
+        return;
+    }
+    view(ConcentrationChart)->setSpec(concentrationPlot(loss->analysis.concentration));
+    view(PtDistributionChart)
+        ->setSpec(withVisibleClasses(ptDistributionPlot(*loss->ptDistribution, names,
+                                                        loss->analysis.params.gamma),
+                                     m_visible));
+}
+
+void ChartTabs::updateRocCharts()
+{
+    const auto roc = m_session.roc();
+    if (!roc) {
+        view(RocChart)->setSpec(PlotSpec{});
+        view(PrChart)->setSpec(PlotSpec{});
+        return;
+    }
+    view(RocChart)->setSpec(withVisibleClasses(rocPlot(*roc), m_visible));
+    view(PrChart)->setSpec(withVisibleClasses(prPlot(*roc), m_visible));
+    if (m_pickedClass >= 0 && !pickOperatingPoint(m_pickedClass, m_pickedIndex)) {
+        m_pickedClass = -1;
+        view(RocChart)->clearMarker();
+        emit operatingPointCleared();
+    }
+}
+
+int ChartTabs::rocEntry(int targetClass) const
+{
+    const auto roc = m_session.roc();
+    if (!roc)
+        return -1;
+    const int entry = roc->binary ? targetClass - 1 : targetClass;
+    return entry >= 0 && entry < static_cast<int>(roc->classes.size()) ? entry : -1;
+}
+
+bool ChartTabs::pickOperatingPoint(int targetClass, std::size_t curveIndex)
+{
+    const auto roc = m_session.roc();
+    const int entry = rocEntry(targetClass);
+    if (entry < 0)
+        return false;
+    const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(entry)];
+    if (curveIndex >= classRoc.roc.thresholds.size())
+        return false;
+    const OperatingPoint point = operatingPointAt(classRoc.roc, curveIndex);
+    m_pickedClass = targetClass;
+    m_pickedIndex = curveIndex;
+    const PlotSpec& shown = spec(RocChart);
+    for (int s = 0; s < shown.series.size(); ++s) {
+        if (shown.series[s].id == targetClass && shown.series[s].pickable) {
+            view(RocChart)->setMarker(s, QPointF(point.fpr, point.tpr),
+                                      tr("t = %1").arg(formatNumber(point.threshold)));
+            break;
+        }
+    }
+    emit operatingPointPicked(QString::fromStdString(classRoc.name), point);
+    return true;
+}
+
+void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPointF value)
+{
+    PlotView* plot = view(chart);
+    const PlotSpec& shown = plot->spec();
+    if (series < 0 || series >= shown.series.size() || sourceIndex < 0)
+        return;
+    const auto roc = m_session.roc();
+    const int entry = rocEntry(shown.series[series].id);
+    const auto index = static_cast<std::size_t>(sourceIndex);
+    QString text;
+    if (chart == RocChart && roc) {
+        const RocCurve& curve = entry >= 0 ? roc->classes[static_cast<std::size_t>(entry)].roc
+                                           : roc->microRoc;
+        if (index < curve.thresholds.size()) {
+            text = tr("%1\nthreshold %2\nFPR %3, TPR %4")
+                       .arg(shown.series[series].name, formatNumber(curve.thresholds[index], 6),
+                            formatNumber(curve.fpr[index]), formatNumber(curve.tpr[index]));
+        }
+    } else if (chart == PrChart && roc && entry >= 0) {
+        const PrCurve& curve = roc->classes[static_cast<std::size_t>(entry)].pr;
+        if (index < curve.precision.size()) {
+            const QString threshold = index < curve.thresholds.size()
+                ? formatNumber(curve.thresholds[index], 6)
+                : QStringLiteral("—");
+            text = tr("%1\nthreshold %2\nprecision %3, recall %4")
+                       .arg(shown.series[series].name, threshold,
+                            formatNumber(curve.precision[index]), formatNumber(curve.recall[index]));
+        }
+    } else {
+        text = tr("%1\n(%2, %3)").arg(shown.series[series].name, formatNumber(value.x()),
+                                      formatNumber(value.y()));
+    }
+    if (!text.isEmpty())
+        plot->showHoverText(series, value, text);
+}
+
+void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
+{
+    if (chart != RocChart || sourceIndex < 0)
+        return;
+    const PlotSpec& shown = spec(RocChart);
+    if (series < 0 || series >= shown.series.size())
+        return;
+    pickOperatingPoint(shown.series[series].id, static_cast<std::size_t>(sourceIndex));
+}
+
+}  // namespace focalscope
