@@ -1,5 +1,9 @@
 #include "model/dataset_session.h"
 
+#include "charts/concentration_plot.h"
+#include "charts/pr_plot.h"
+#include "charts/pt_distribution_plot.h"
+#include "charts/roc_plot.h"
 #include "io/kind_detection.h"
 #include "model/parameter_model.h"
 #include "model/recompute_scheduler.h"
@@ -59,25 +63,22 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
                 return {};
             const FocalParams params = m_parameters.focalParams();
             std::shared_ptr<const PtCache> cache = m_cache;
-            std::shared_ptr<const PtDistribution> distribution = m_ptDistribution;
-            if (cache && cache->mode != params.mode) {
+            if (cache && cache->mode != params.mode)
                 cache.reset();
-                distribution.reset();
-            }
-            return [this, predictions = m_predictions, cache, distribution, params]() mutable {
+            return [this, predictions = m_predictions, cache, params,
+                    names = targetNameList()]() mutable -> RecomputeScheduler::Apply {
                 if (!cache)
                     cache = std::make_shared<const PtCache>(computePtCache(*predictions, params.mode));
                 auto results = std::make_shared<LossResults>();
-                results->analysis = analyzeLoss(*cache, params, predictions->targetClasses());
-                if (!distribution) {
-                    distribution = std::make_shared<const PtDistribution>(
-                        ptDistribution(results->analysis.loss.pt, predictions->labels,
-                                       predictions->targetClasses(), predictions->ignoreIndex));
-                }
-                results->ptDistribution = distribution;
-                return [this, cache, distribution, results = std::shared_ptr<const LossResults>(results)] {
+                const Index targets = predictions->targetClasses();
+                results->analysis = analyzeLoss(*cache, params, targets);
+                results->concentrationPlot = concentrationPlot(results->analysis.concentration,
+                                                               results->analysis.easyShare);
+                results->ptDistributionPlot = ptDistributionPlot(
+                    results->analysis.loss, cache->labels, cache->ignoreIndex, targets,
+                    params.gamma, PtGrouping::PerClass, names);
+                return [this, cache, results = std::shared_ptr<const LossResults>(results)] {
                     m_cache = cache;
-                    m_ptDistribution = distribution;
                     m_loss = results;
                     emit lossChanged();
                 };
@@ -91,10 +92,15 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
                 return {};
             RocOptions options;
             options.maxFpr = m_parameters.maxFpr();
-            return [this, predictions = m_predictions, options] {
-                auto report = std::make_shared<const RocReport>(rocReport(*predictions, options));
-                return [this, report] {
-                    m_roc = report;
+            return [this, predictions = m_predictions, options]() -> RecomputeScheduler::Apply {
+                auto results = std::make_shared<RocResults>();
+                results->report = rocReport(*predictions, options);
+                RocPlotOptions plotOptions;
+                plotOptions.maxFpr = options.maxFpr;
+                results->rocPlot = rocPlot(results->report, {}, plotOptions);
+                results->prPlot = prPlot(results->report, {});
+                return [this, results = std::shared_ptr<const RocResults>(results)] {
+                    m_roc = results;
                     emit rocChanged();
                 };
             };
@@ -137,7 +143,6 @@ void DatasetSession::setDataset(std::shared_ptr<const ReadResult> input, const Q
     m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
     m_kindWarning.clear();
     m_cache.reset();
-    m_ptDistribution.reset();
     m_loss.reset();
     m_roc.reset();
     for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline})
@@ -178,7 +183,6 @@ void DatasetSession::resolveKind()
 void DatasetSession::invalidateCache()
 {
     m_cache.reset();
-    m_ptDistribution.reset();
     m_lossPipeline->invalidate();
     m_lossPipeline->requestNow();
 }
@@ -198,6 +202,14 @@ void DatasetSession::setCoalescingInterval(int milliseconds)
 {
     m_lossPipeline->setDelay(milliseconds);
     m_rocPipeline->setDelay(milliseconds);
+}
+
+std::vector<std::string> DatasetSession::targetNameList() const
+{
+    std::vector<std::string> names;
+    for (const QString& name : targetNames())
+        names.push_back(name.toStdString());
+    return names;
 }
 
 QStringList DatasetSession::targetNames() const
@@ -226,7 +238,7 @@ QStringList DatasetSession::warnings() const
     if (!m_kindWarning.empty())
         list.append(QString::fromStdString(m_kindWarning));
     if (m_roc) {
-        for (const std::string& w : m_roc->warnings)
+        for (const std::string& w : m_roc->report.warnings)
             list.append(QString::fromStdString(w));
     }
     return list;
@@ -238,8 +250,8 @@ Analysis DatasetSession::analysis() const
     if (m_loss)
         result.loss = m_loss->analysis;
     if (m_roc) {
-        result.roc = *m_roc;
-        result.warnings = m_roc->warnings;
+        result.roc = m_roc->report;
+        result.warnings = m_roc->report.warnings;
     }
     if (!m_kindWarning.empty())
         result.warnings.push_back(m_kindWarning);

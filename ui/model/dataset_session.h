@@ -1,7 +1,7 @@
 #pragma once
 
 #include "io/read_options.h"
-#include "model/pt_distribution.h"
+#include "plot/plot_spec.h"
 #include "report/analysis.h"
 
 #include <QObject>
@@ -15,10 +15,19 @@ namespace focalscope {
 class ParameterModel;
 class RecomputeScheduler;
 
-// What the loss views show for the current parameters.
+// What the loss views show for the current parameters. The charts whose data grow with the
+// rows (decimated curves, histograms) are built with the numbers, off the GUI thread.
 struct LossResults {
     LossAnalysis analysis;
-    std::shared_ptr<const PtDistribution> ptDistribution;  // shared while the cache lives
+    PlotSpec concentrationPlot;
+    PlotSpec ptDistributionPlot;  // every class; the view hides what the user hides
+};
+
+// The ROC analysis and its charts (every class; the view hides what the user hides).
+struct RocResults {
+    RocReport report;
+    PlotSpec rocPlot;
+    PlotSpec prPlot;
 };
 
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
@@ -53,7 +62,11 @@ public:
     QStringList targetNames() const;
 
     std::shared_ptr<const LossResults> loss() const { return m_loss; }
-    std::shared_ptr<const RocReport> roc() const { return m_roc; }
+    std::shared_ptr<const RocResults> rocResults() const { return m_roc; }
+    std::shared_ptr<const RocReport> roc() const
+    {
+        return m_roc ? std::shared_ptr<const RocReport>(m_roc, &m_roc->report) : nullptr;
+    }
 
     // The input's, the kind's and the ROC analysis' warnings.
     QStringList warnings() const;
@@ -79,6 +92,7 @@ signals:
 
 private:
     void resolveKind();
+    std::vector<std::string> targetNameList() const;
     void invalidateCache();
     void onPipelineIdle();
 
@@ -91,9 +105,8 @@ private:
 
     // Valid for m_predictions and m_cacheMode; reset when either changes.
     std::shared_ptr<const PtCache> m_cache;
-    std::shared_ptr<const PtDistribution> m_ptDistribution;
     std::shared_ptr<const LossResults> m_loss;
-    std::shared_ptr<const RocReport> m_roc;
+    std::shared_ptr<const RocResults> m_roc;
     double m_lossMs = 0.0;
     double m_rocMs = 0.0;
 

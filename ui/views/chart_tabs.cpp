@@ -1,6 +1,7 @@
 #include "views/chart_tabs.h"
 
-#include "charts/chart_builders.h"
+#include "charts/loss_plot.h"
+#include "charts/roc_plot.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
 #include "plot/plot_view.h"
@@ -12,13 +13,21 @@ namespace focalscope {
 
 namespace {
 
-// Leaves out the series of hidden classes (PlotSeries::id is the target class).
-PlotSpec withVisibleClasses(PlotSpec spec, const QList<bool>& visible)
+// Leaves out the series of hidden classes: those whose id is a class index (>= 0) that
+// `visible` (indexed by id) marks false.
+PlotSpec withVisibleSeries(PlotSpec spec, const std::vector<bool>& visible)
 {
     spec.series.removeIf([&visible](const PlotSeries& s) {
-        return s.id >= 0 && s.id < visible.size() && !visible[s.id];
+        return s.id >= 0 && static_cast<std::size_t>(s.id) < visible.size()
+            && !visible[static_cast<std::size_t>(s.id)];
     });
     return spec;
+}
+
+// The alpha of the loss-vs-p_t chart: the scalar (the weight of class 0), else 1.
+double chartAlpha(const FocalParams& params)
+{
+    return params.alpha.mode == Alpha::Mode::Scalar ? params.alpha.scalar : 1.0;
 }
 
 }  // namespace
@@ -118,37 +127,55 @@ void ChartTabs::setShowGradient(bool show)
 
 void ChartTabs::updateLossCharts()
 {
+    // 400 samples per curve: cheap enough to follow the sliders directly.
+    const FocalParams params = m_parameters.focalParams();
+    view(LossChart)->setSpec(lossPlot(chartAlpha(params), params.gamma, m_showGradient));
     const auto loss = m_session.loss();
-    const QStringList names = m_session.targetNames();
-    PlotSpec lossSpec = lossPlot(m_parameters.focalParams(), m_showGradient);
-    view(LossChart)->setSpec(lossSpec);
     if (!loss) {
-        view(ConcentrationChart)->setSpec(concentrationPlot(LossConcentration{}));
+        view(ConcentrationChart)->setSpec(PlotSpec{});
         view(PtDistributionChart)->setSpec(PlotSpec{});
         return;
     }
-    view(ConcentrationChart)->setSpec(concentrationPlot(loss->analysis.concentration));
-    view(PtDistributionChart)
-        ->setSpec(withVisibleClasses(ptDistributionPlot(*loss->ptDistribution, names,
-                                                        loss->analysis.params.gamma),
-                                     m_visible));
+    view(ConcentrationChart)->setSpec(loss->concentrationPlot);
+    // The histograms' ids are the target classes.
+    view(PtDistributionChart)->setSpec(withVisibleSeries(loss->ptDistributionPlot, visibleTargets()));
 }
 
 void ChartTabs::updateRocCharts()
 {
-    const auto roc = m_session.roc();
+    const auto roc = m_session.rocResults();
     if (!roc) {
         view(RocChart)->setSpec(PlotSpec{});
         view(PrChart)->setSpec(PlotSpec{});
         return;
     }
-    view(RocChart)->setSpec(withVisibleClasses(rocPlot(*roc), m_visible));
-    view(PrChart)->setSpec(withVisibleClasses(prPlot(*roc), m_visible));
+    // The ROC and PR series' ids are entries of RocReport::classes.
+    std::vector<bool> entries(roc->report.classes.size(), true);
+    for (std::size_t e = 0; e < entries.size(); ++e)
+        entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
+    view(RocChart)->setSpec(withVisibleSeries(roc->rocPlot, entries));
+    view(PrChart)->setSpec(withVisibleSeries(roc->prPlot, entries));
     if (m_pickedClass >= 0 && !pickOperatingPoint(m_pickedClass, m_pickedIndex)) {
         m_pickedClass = -1;
         view(RocChart)->clearMarker();
         emit operatingPointCleared();
     }
+}
+
+std::vector<bool> ChartTabs::visibleTargets() const
+{
+    return std::vector<bool>(m_visible.begin(), m_visible.end());
+}
+
+bool ChartTabs::isTargetVisible(int targetClass) const
+{
+    return targetClass < 0 || targetClass >= m_visible.size() || m_visible[targetClass];
+}
+
+int ChartTabs::targetOfEntry(int entry) const
+{
+    const auto roc = m_session.roc();
+    return roc && roc->binary ? entry + 1 : entry;
 }
 
 int ChartTabs::rocEntry(int targetClass) const
@@ -174,7 +201,7 @@ bool ChartTabs::pickOperatingPoint(int targetClass, std::size_t curveIndex)
     m_pickedIndex = curveIndex;
     const PlotSpec& shown = spec(RocChart);
     for (int s = 0; s < shown.series.size(); ++s) {
-        if (shown.series[s].id == targetClass && shown.series[s].pickable) {
+        if (shown.series[s].id == entry && shown.series[s].pickable) {
             view(RocChart)->setMarker(s, QPointF(point.fpr, point.tpr),
                                       tr("t = %1").arg(formatNumber(point.threshold)));
             break;
@@ -191,10 +218,13 @@ void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPoint
     if (series < 0 || series >= shown.series.size() || sourceIndex < 0)
         return;
     const auto roc = m_session.roc();
-    const int entry = rocEntry(shown.series[series].id);
+    const int id = shown.series[series].id;
+    const int entry = roc && id >= 0 && id < static_cast<int>(roc->classes.size()) ? id : -1;
     const auto index = static_cast<std::size_t>(sourceIndex);
     QString text;
     if (chart == RocChart && roc) {
+        if (entry < 0 && id != kMicroAverageSeriesId)
+            return;
         const RocCurve& curve = entry >= 0 ? roc->classes[static_cast<std::size_t>(entry)].roc
                                            : roc->microRoc;
         if (index < curve.thresholds.size()) {
@@ -227,7 +257,9 @@ void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
     const PlotSpec& shown = spec(RocChart);
     if (series < 0 || series >= shown.series.size())
         return;
-    pickOperatingPoint(shown.series[series].id, static_cast<std::size_t>(sourceIndex));
+    const int id = shown.series[series].id;
+    if (id >= 0)
+        pickOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));
 }
 
 }  // namespace focalscope

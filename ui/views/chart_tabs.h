@@ -7,6 +7,7 @@
 #include <QTabWidget>
 
 #include <array>
+#include <vector>
 
 namespace focalscope {
 
@@ -54,6 +55,10 @@ private:
     void onClicked(Chart chart, int series, qsizetype sourceIndex);
     // The ROC report entry (index into RocReport::classes) of target class c, or -1.
     int rocEntry(int targetClass) const;
+    // The target class of a ROC report entry (a binary task's entry 0 is target 1).
+    int targetOfEntry(int entry) const;
+    bool isTargetVisible(int targetClass) const;
+    std::vector<bool> visibleTargets() const;
 
     DatasetSession& m_session;
     ParameterModel& m_parameters;
