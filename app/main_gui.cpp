@@ -25,7 +25,7 @@ public:
     }
 };
 
-}  // namespace
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -43,17 +43,14 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("Predictions (.csv, .tsv, .npy, .npz); the demo "
-                                                "dataset when omitted."),
-                                 QStringLiteral("[FILE"));
+        QStringLiteral("Predictions (.csv, .tsv, .npy, .npz); the demo "
+                       "dataset when omitted."),
+        QStringLiteral("[FILE"));
     parser.addPositionalArgument(QStringLiteral("LABELS"),
-                                 QStringLiteral("Labels of FILE (.npy or one-column CSV)."),
-                                 QStringLiteral("[LABELS]]"));
-    const QCommandLineOption settingsOption(
-        QStringLiteral("settings"), QStringLiteral("Read and write settings in this ini file."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
+        QStringLiteral("Labels of FILE (.npy or one-column CSV)."), QStringLiteral("[LABELS]]"));
+    const QCommandLineOption settingsOption(QStringLiteral("settings"),
+        QStringLiteral("Read and write settings in this ini file."), QStringLiteral("FILE"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to PATH once everything is computed, then "
                        "quit."),
         QStringLiteral("PATH"));
@@ -67,15 +64,16 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    std::unique_ptr<QSettings> settings =
-        parser.isSet(settingsOption)
+    std::unique_ptr<QSettings> settings = parser.isSet(settingsOption)
         ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
         : std::make_unique<QSettings>();
 
     focalscope::MainWindow window(*settings);
     const bool screenshot = parser.isSet(screenshotOption);
-    if (screenshot)
+    if (screenshot) {
         window.setMessagePresenter(std::make_unique<StderrPresenter>());
+        window.resize(1600, 1000);
+    }
     window.show();
     if (files.isEmpty()) {
         if (!window.openDemo() && screenshot)
@@ -88,21 +86,22 @@ int main(int argc, char* argv[])
         const QString path = parser.value(screenshotOption);
         auto* session = &window.session();
         // Once the data is in and every pipeline is idle, let the charts lay out, then grab.
-        QObject::connect(session, &focalscope::DatasetSession::idle, &window, [&window, session, path] {
-            if (!session->hasData() || !session->loss() || !session->roc())
-                return;
-            QTimer::singleShot(500, &window, [&window, path] {
-                const bool saved = window.grab().save(path);
-                if (!saved)
-                    std::fprintf(stderr, "focalscope: cannot write %s\n", qPrintable(path));
-                QApplication::exit(saved ? 0 : 1);
+        QObject::connect(
+            session, &focalscope::DatasetSession::idle, &window, [&window, session, path] {
+                if (!session->hasData() || !session->loss() || !session->roc())
+                    return;
+                QTimer::singleShot(500, &window, [&window, path] {
+                    const bool saved = window.grab().save(path);
+                    if (!saved)
+                        std::fprintf(stderr, "focalscope: cannot write %s\n", qPrintable(path));
+                    QApplication::exit(saved ? 0 : 1);
+                });
             });
-        });
         QObject::connect(&window.loader(), &focalscope::PredictionLoader::failed, &app,
-                         [](const QString&, const QString& message) {
-                             std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));
-                             QApplication::exit(3);
-                         });
+            [](const QString&, const QString& message) {
+                std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));
+                QApplication::exit(3);
+            });
     }
     return QApplication::exec();
 }

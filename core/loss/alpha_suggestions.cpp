@@ -23,10 +23,10 @@ std::vector<double> normalisedToMeanOne(std::span<const Index> counts, std::vect
     return raw;
 }
 
-}  // namespace
+} // namespace
 
-std::vector<Index> classCounts(const LabelVector& labels, Index targetClasses,
-                               std::int32_t ignoreIndex)
+std::vector<Index> classCounts(
+    const LabelVector& labels, Index targetClasses, std::int32_t ignoreIndex)
 {
     std::vector<Index> counts(static_cast<std::size_t>(targetClasses), 0);
     for (Index i = 0; i < labels.size(); ++i) {
@@ -61,4 +61,4 @@ std::vector<double> effectiveNumberWeights(std::span<const Index> counts, double
     return normalisedToMeanOne(counts, std::move(raw));
 }
 
-}  // namespace focalscope
+} // namespace focalscope

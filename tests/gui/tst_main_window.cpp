@@ -29,6 +29,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QTableWidget>
@@ -72,7 +73,7 @@ bool close(double a, double b, double tolerance = 1e-12)
     return std::abs(a - b) <= tolerance * std::max(1.0, std::abs(b));
 }
 
-}  // namespace
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -119,8 +120,8 @@ void TestMainWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(
+        m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_window = std::make_unique<MainWindow>(*m_settings);
     auto presenter = std::make_unique<RecordingPresenter>();
     m_presenter = presenter.get();
@@ -153,8 +154,8 @@ void TestMainWindow::openAndWait(const QString& path, const QString& labels)
 void TestMainWindow::waitUntilComputed()
 {
     DatasetSession& session = m_window->session();
-    QTRY_VERIFY_WITH_TIMEOUT(!session.hasData() || (!session.isBusy() && session.loss() && session.roc()),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !session.hasData() || (!session.isBusy() && session.loss() && session.roc()), 30000);
 }
 
 Predictions TestMainWindow::corePredictions(const QString& path) const
@@ -177,32 +178,46 @@ void TestMainWindow::loadingAFixtureFillsSeriesAndTable()
     const Analysis expected = coreAnalysis(fixture("three_class.csv"));
 
     QTableWidget* table = m_window->metricsView()->table();
-    QCOMPARE(table->rowCount(), 3 + 4);  // classes, then macro / weighted / micro / one-vs-one
-    const QStringList names{QStringLiteral("cat"), QStringLiteral("dog"), QStringLiteral("bird")};
+    QCOMPARE(table->rowCount(), 3 + 4); // classes, then macro / weighted / micro / one-vs-one
+    const QStringList names {QStringLiteral("cat"), QStringLiteral("dog"), QStringLiteral("bird")};
     for (int c = 0; c < 3; ++c) {
         QCOMPARE(table->item(c, MetricsView::ClassColumn)->text(), names[c]);
         const ClassRoc& roc = expected.roc.classes[static_cast<std::size_t>(c)];
-        QVERIFY(close(table->item(c, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(), roc.auroc));
-        QVERIFY(close(table->item(c, MetricsView::ApColumn)->data(MetricsView::kValueRole).toDouble(),
-                      roc.averagePrecision));
+        QVERIFY(close(
+            table->item(c, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            roc.auroc));
+        QVERIFY(
+            close(table->item(c, MetricsView::ApColumn)->data(MetricsView::kValueRole).toDouble(),
+                roc.averagePrecision));
         const ClassLoss& loss = expected.loss.perClass[static_cast<std::size_t>(c)];
-        QCOMPARE(table->item(c, MetricsView::SupportColumn)->data(MetricsView::kValueRole).toDouble(),
-                 double(loss.samples));
-        QVERIFY(close(table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
-                      loss.mean));
+        QCOMPARE(
+            table->item(c, MetricsView::SupportColumn)->data(MetricsView::kValueRole).toDouble(),
+            double(loss.samples));
+        QVERIFY(close(
+            table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
+            loss.mean));
     }
-    QVERIFY(close(table->item(3, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(), expected.roc.macro));
-    QVERIFY(close(table->item(4, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(), expected.roc.weighted));
-    QVERIFY(close(table->item(5, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(), expected.roc.micro));
-    QVERIFY(close(table->item(6, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(), expected.roc.ovo));
+    QVERIFY(
+        close(table->item(3, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.roc.macro));
+    QVERIFY(
+        close(table->item(4, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.roc.weighted));
+    QVERIFY(
+        close(table->item(5, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.roc.micro));
+    QVERIFY(
+        close(table->item(6, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.roc.ovo));
 
     // Every class has its ROC and PR series; the classes dock lists them.
     for (ChartTabs::Chart chart : {ChartTabs::RocChart, ChartTabs::PrChart}) {
         const PlotSpec& spec = m_window->chartTabs()->spec(chart);
         for (int c = 0; c < 3; ++c) {
             const bool found = std::any_of(spec.series.begin(), spec.series.end(),
-                                           [c](const PlotSeries& s) { return s.id == c && !s.points.isEmpty(); });
-            QVERIFY2(found, qPrintable(QStringLiteral("chart %1 lacks class %2").arg(chart).arg(c)));
+                [c](const PlotSeries& s) { return s.id == c && !s.points.isEmpty(); });
+            QVERIFY2(
+                found, qPrintable(QStringLiteral("chart %1 lacks class %2").arg(chart).arg(c)));
         }
     }
     QCOMPARE(m_window->classesDock()->table()->rowCount(), 3);
@@ -224,14 +239,16 @@ void TestMainWindow::loadingAnotherFileReplacesSeriesAndTable()
     QVERIFY(m_window->metricsView()->toDelimited(u'\t', true) != before);
     // A binary task: the negative and the positive row, then the partial AUROC row.
     QCOMPARE(table->item(0, MetricsView::ClassColumn)->text(), QStringLiteral("negative"));
-    QVERIFY(close(table->item(1, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
-                  expected.roc.classes.front().auroc));
+    QVERIFY(
+        close(table->item(1, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.roc.classes.front().auroc));
     for (int r = 0; r < table->rowCount(); ++r)
         QVERIFY(!table->item(r, MetricsView::ClassColumn)->text().contains(QStringLiteral("cat")));
     const PlotSpec& roc = m_window->chartTabs()->spec(ChartTabs::RocChart);
     for (const PlotSeries& s : roc.series)
-        QVERIFY2(!s.name.contains(QStringLiteral("cat")) && !s.name.contains(QStringLiteral("bird")),
-                 qPrintable(s.name));
+        QVERIFY2(
+            !s.name.contains(QStringLiteral("cat")) && !s.name.contains(QStringLiteral("bird")),
+            qPrintable(s.name));
     QCOMPARE(m_window->classesDock()->table()->rowCount(), 2);
     QCOMPARE(m_window->parameters().lossMode(), LossMode::Sigmoid);
     QVERIFY(m_window->statusText().contains(QStringLiteral("binary")));
@@ -239,8 +256,8 @@ void TestMainWindow::loadingAnotherFileReplacesSeriesAndTable()
 
 void TestMainWindow::parameterChangesMatchCore_data()
 {
-    QTest::addColumn<int>("gammaSteps");  // slider position: gamma = steps / kGammaSteps
-    QTest::addColumn<double>("alpha");    // set through the spin box
+    QTest::addColumn<int>("gammaSteps"); // slider position: gamma = steps / kGammaSteps
+    QTest::addColumn<double>("alpha"); // set through the spin box
     QTest::newRow("gamma 0 (cross-entropy), alpha 0.25") << 0 << 0.25;
     QTest::newRow("gamma 0.5, alpha 0.5") << 50 << 0.5;
     QTest::newRow("gamma 1.5, alpha 0.6") << 150 << 0.6;
@@ -262,21 +279,24 @@ void TestMainWindow::parameterChangesMatchCore()
     QCOMPARE(dock->gammaSpin()->value(), gamma);
     QCOMPARE(dock->alphaSlider()->value(), int(std::lround(alpha * ParametersDock::kAlphaSteps)));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session().loss()->analysis.params.gamma == gamma
-                                 && m_window->session().loss()->analysis.params.alpha.scalar == alpha,
-                             10000);
+            && m_window->session().loss()->analysis.params.alpha.scalar == alpha,
+        10000);
     waitUntilComputed();
 
     const Analysis expected = coreAnalysis(fixture("three_class.csv"));
     QTableWidget* table = m_window->metricsView()->table();
     for (int c = 0; c < 3; ++c) {
         const ClassLoss& loss = expected.loss.perClass[static_cast<std::size_t>(c)];
-        QVERIFY(close(table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
-                      loss.mean));
-        QVERIFY(close(table->item(c, MetricsView::ShareColumn)->data(MetricsView::kValueRole).toDouble(),
-                      loss.share));
+        QVERIFY(close(
+            table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
+            loss.mean));
+        QVERIFY(close(
+            table->item(c, MetricsView::ShareColumn)->data(MetricsView::kValueRole).toDouble(),
+            loss.share));
     }
     QVERIFY(close(m_window->session().loss()->analysis.loss.value, expected.loss.loss.value));
-    QVERIFY(m_window->metricsView()->summary()->text().contains(formatNumber(expected.loss.loss.value, 6)));
+    QVERIFY(m_window->metricsView()->summary()->text().contains(
+        formatNumber(expected.loss.loss.value, 6)));
 
     // The effective weights the dock shows: [a, 1 - a, 1 - a].
     QTableWidget* weights = dock->weightTable();
@@ -291,7 +311,7 @@ void TestMainWindow::parameterChangesMatchCore()
     QVERIFY(!current->points.isEmpty());
     for (const QPointF& p : current->points)
         QVERIFY2(close(p.y(), focalLossAt(p.x(), alpha, gamma), 1e-9),
-                 qPrintable(QStringLiteral("p_t %1: %2").arg(p.x()).arg(p.y())));
+            qPrintable(QStringLiteral("p_t %1: %2").arg(p.x()).arg(p.y())));
     if (gamma != 2.0 || alpha != 0.25)
         QVERIFY(currentLossSeries(lossBefore)->points != current->points);
 }
@@ -303,7 +323,7 @@ void TestMainWindow::sliderBurstIsCoalesced()
     connect(&m_window->session(), &DatasetSession::lossChanged, this, [&] { ++lossUpdates; });
     QSlider* slider = m_window->parametersDock()->gammaSlider();
     for (int v = 10; v <= 300; v += 10)
-        slider->setValue(v);  // 30 moves within one event-loop turn
+        slider->setValue(v); // 30 moves within one event-loop turn
     waitUntilComputed();
     QCOMPARE(m_window->session().loss()->analysis.params.gamma, 3.0);
     QVERIFY2(lossUpdates >= 1 && lossUpdates <= 2, qPrintable(QString::number(lossUpdates)));
@@ -324,7 +344,8 @@ void TestMainWindow::alphaSuggestionFillsWeights()
         QTableWidget* weights = m_window->parametersDock()->weightTable();
         for (int c = 0; c < 3; ++c)
             QCOMPARE(weights->item(c, 1)->data(Qt::UserRole).toDouble(), expected[std::size_t(c)]);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->session().loss()->analysis.params.alpha.perClass == expected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->session().loss()->analysis.params.alpha.perClass == expected, 10000);
         waitUntilComputed();
         const Analysis core = coreAnalysis(fixture("three_class.csv"));
         QVERIFY(close(m_window->session().loss()->analysis.loss.value, core.loss.loss.value));
@@ -333,7 +354,8 @@ void TestMainWindow::alphaSuggestionFillsWeights()
     QTableWidget* weights = m_window->parametersDock()->weightTable();
     const std::vector<double> before = m_window->parameters().alphaPerClass();
     weights->item(1, 1)->setText(QStringLiteral("2.5"));
-    QCOMPARE(m_window->parameters().alphaPerClass(), (std::vector<double>{before[0], 2.5, before[2]}));
+    QCOMPARE(
+        m_window->parameters().alphaPerClass(), (std::vector<double> {before[0], 2.5, before[2]}));
 }
 
 void TestMainWindow::scalarAlphaNoteOnlyWithMoreThanTwoClasses()
@@ -352,9 +374,10 @@ void TestMainWindow::scalarAlphaNoteOnlyWithMoreThanTwoClasses()
 void TestMainWindow::badFileShowsErrorAndKeepsData_data()
 {
     QTest::addColumn<QString>("path");
-    QTest::addColumn<QString>("expected");  // part of the reader's message
+    QTest::addColumn<QString>("expected"); // part of the reader's message
     QTest::newRow("a field too few") << fixture("bad.csv") << QStringLiteral("bad.csv:3");
-    QTest::newRow("missing file") << fixture("no_such_file.csv") << QStringLiteral("no_such_file.csv");
+    QTest::newRow("missing file") << fixture("no_such_file.csv")
+                                  << QStringLiteral("no_such_file.csv");
 }
 
 void TestMainWindow::badFileShowsErrorAndKeepsData()
@@ -365,11 +388,13 @@ void TestMainWindow::badFileShowsErrorAndKeepsData()
     m_window->parametersDock()->gammaSlider()->setValue(120);
     waitUntilComputed();
     const QString table = m_window->metricsView()->toDelimited(u'\t', true);
-    const QList<QPointF> roc = m_window->chartTabs()->spec(ChartTabs::RocChart).series.front().points;
+    const QList<QPointF> roc
+        = m_window->chartTabs()->spec(ChartTabs::RocChart).series.front().points;
 
     openAndWait(path);
     QCOMPARE(m_presenter->errors.size(), 1);
-    QVERIFY2(m_presenter->errors.front().contains(expected), qPrintable(m_presenter->errors.front()));
+    QVERIFY2(
+        m_presenter->errors.front().contains(expected), qPrintable(m_presenter->errors.front()));
     QCOMPARE(m_window->lastError(), m_presenter->errors.front());
     // The data, the parameters and what is shown are the ones open before.
     QCOMPARE(m_window->session().path(), fixture("three_class.csv"));
@@ -400,7 +425,9 @@ void TestMainWindow::cancelledLoadKeepsData()
     // Press Cancel on the progress dialog.
     auto* progress = m_window->findChild<LoadProgressDialog*>();
     QVERIFY(progress);
-    progress->cancel();
+    auto* cancel = progress->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    cancel->click();
     QTRY_COMPARE_WITH_TIMEOUT(cancelled, 1, 30000);
     QVERIFY(!m_window->loader().isLoading());
     QVERIFY(m_presenter->errors.isEmpty());
@@ -414,7 +441,8 @@ void TestMainWindow::exportWritesValidFiles_data()
     QTest::addColumn<QString>("extension");
     for (int c = 0; c < ChartTabs::ChartCount; ++c) {
         for (const char* ext : {"png", "svg", "pdf"}) {
-            const QString name = ChartTabs::chartFileName(ChartTabs::Chart(c)) + u'.' + QLatin1String(ext);
+            const QString name
+                = ChartTabs::chartFileName(ChartTabs::Chart(c)) + u'.' + QLatin1String(ext);
             QTest::newRow(qPrintable(name)) << c << QString::fromLatin1(ext);
         }
     }
@@ -430,8 +458,9 @@ void TestMainWindow::exportWritesValidFiles()
     options.size = QSize(640, 480);
     options.dpi = 120;
     QString error;
-    QVERIFY2(exportPlot(m_window->chartTabs()->spec(ChartTabs::Chart(chart)), path, options, &error),
-             qPrintable(error));
+    QVERIFY2(
+        exportPlot(m_window->chartTabs()->spec(ChartTabs::Chart(chart)), path, options, &error),
+        qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
@@ -443,7 +472,9 @@ void TestMainWindow::exportWritesValidFiles()
         QXmlStreamReader xml(bytes);
         int paths = 0;
         while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QStringLiteral("path"))
+            if (xml.readNext() == QXmlStreamReader::StartElement
+                && (xml.name() == QStringLiteral("path")
+                    || xml.name() == QStringLiteral("polyline")))
                 ++paths;
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -481,22 +512,25 @@ void TestMainWindow::exportMetrics()
         QCOMPARE(loss.value(QStringLiteral("value")).toDouble(), expected.loss.loss.value);
         const QJsonObject auroc = json.value(QStringLiteral("auroc")).toObject();
         QCOMPARE(auroc.value(QStringLiteral("macro")).toDouble(), expected.roc.macro);
-        QCOMPARE(json.value(QStringLiteral("input")).toObject().value(QStringLiteral("samples")).toInt(), 60);
+        QCOMPARE(
+            json.value(QStringLiteral("input")).toObject().value(QStringLiteral("samples")).toInt(),
+            60);
     } else {
         const QList<QByteArray> lines = bytes.trimmed().split('\n');
         QCOMPARE(lines.size(), 1 + 3 + 4);
-        QVERIFY(lines[0].startsWith("Class,Support,AUROC,CI95 low,CI95 high,AP,Mean loss,Loss share"));
+        QVERIFY(
+            lines[0].startsWith("Class,Support,AUROC,CI95 low,CI95 high,AP,Mean loss,Loss share"));
         const QList<QByteArray> dog = lines[2].split(',');
         QCOMPARE(dog[0], QByteArray("dog"));
         QCOMPARE(dog[2].toDouble(), expected.roc.classes[1].auroc);
-        QCOMPARE(dog[7].toDouble(), expected.loss.perClass[1].mean);
+        QCOMPARE(dog[6].toDouble(), expected.loss.perClass[1].mean);
     }
 }
 
 void TestMainWindow::operatingPointConfusionMatrix_data()
 {
     QTest::addColumn<int>("targetClass");
-    QTest::addColumn<double>("curvePosition");  // fraction along the stored curve
+    QTest::addColumn<double>("curvePosition"); // fraction along the stored curve
     QTest::newRow("cat, first point (+inf)") << 0 << 0.0;
     QTest::newRow("dog, middle") << 1 << 0.5;
     QTest::newRow("bird, a quarter") << 2 << 0.25;
@@ -509,7 +543,8 @@ void TestMainWindow::operatingPointConfusionMatrix()
     QFETCH(double, curvePosition);
     openAndWait(fixture("three_class.csv"));
     const RocCurve& curve = m_window->session().roc()->classes[std::size_t(targetClass)].roc;
-    const auto index = static_cast<qsizetype>(std::lround(curvePosition * double(curve.thresholds.size() - 1)));
+    const auto index
+        = static_cast<qsizetype>(std::lround(curvePosition * double(curve.thresholds.size() - 1)));
 
     // Click the curve: the view reports the class's series and the point's index in the curve.
     PlotView* view = m_window->chartTabs()->view(ChartTabs::RocChart);
@@ -520,7 +555,8 @@ void TestMainWindow::operatingPointConfusionMatrix()
             series = s;
     }
     QVERIFY(series >= 0);
-    emit view->pointClicked(series, index, QPointF(curve.fpr[std::size_t(index)], curve.tpr[std::size_t(index)]));
+    emit view->pointClicked(
+        series, index, QPointF(curve.fpr[std::size_t(index)], curve.tpr[std::size_t(index)]));
 
     OperatingPointPanel* panel = m_window->operatingPointPanel();
     QVERIFY(panel->point().has_value());
@@ -553,7 +589,8 @@ void TestMainWindow::hiddenClassLeavesCharts()
 {
     openAndWait(fixture("three_class.csv"));
     m_window->classesDock()->setClassVisible(1, false);
-    for (ChartTabs::Chart chart : {ChartTabs::RocChart, ChartTabs::PrChart, ChartTabs::PtDistributionChart}) {
+    for (ChartTabs::Chart chart :
+        {ChartTabs::RocChart, ChartTabs::PrChart, ChartTabs::PtDistributionChart}) {
         const PlotSpec& spec = m_window->chartTabs()->spec(chart);
         bool hasZero = false;
         for (const PlotSeries& s : spec.series) {
@@ -564,7 +601,8 @@ void TestMainWindow::hiddenClassLeavesCharts()
     }
     m_window->classesDock()->setClassVisible(1, true);
     const PlotSpec& roc = m_window->chartTabs()->spec(ChartTabs::RocChart);
-    QVERIFY(std::any_of(roc.series.begin(), roc.series.end(), [](const PlotSeries& s) { return s.id == 1; }));
+    QVERIFY(std::any_of(
+        roc.series.begin(), roc.series.end(), [](const PlotSeries& s) { return s.id == 1; }));
 }
 
 void TestMainWindow::droppedFileIsOpened()

@@ -27,7 +27,7 @@ RocCurve sampleCurve()
     return curve;
 }
 
-}  // namespace
+} // namespace
 
 class TestOperatingPoint : public QObject {
     Q_OBJECT
@@ -49,12 +49,15 @@ void TestOperatingPoint::point_data()
     QTest::addColumn<double>("recall");
     QTest::addColumn<double>("f1");
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    QTest::newRow("+inf: nothing predicted positive") << 0 << 0ll << 0ll << 4ll << 6ll << nan << 0.0 << nan;
+    QTest::newRow("+inf: nothing predicted positive")
+        << 0 << 0ll << 0ll << 4ll << 6ll << nan << 0.0 << nan;
     QTest::newRow("0.9") << 1 << 1ll << 0ll << 3ll << 6ll << 1.0 << 0.25 << 2.0 / 5.0;
     QTest::newRow("0.8") << 2 << 1ll << 1ll << 3ll << 5ll << 0.5 << 0.25 << 2.0 / 6.0;
-    QTest::newRow("0.7 (tie of two positives)") << 3 << 3ll << 1ll << 1ll << 5ll << 0.75 << 0.75 << 0.75;
+    QTest::newRow("0.7 (tie of two positives)")
+        << 3 << 3ll << 1ll << 1ll << 5ll << 0.75 << 0.75 << 0.75;
     QTest::newRow("0.4") << 4 << 3ll << 2ll << 1ll << 4ll << 0.6 << 0.75 << 6.0 / 9.0;
-    QTest::newRow("0.2: everything positive") << 5 << 4ll << 6ll << 0ll << 0ll << 0.4 << 1.0 << 8.0 / 14.0;
+    QTest::newRow("0.2: everything positive")
+        << 5 << 4ll << 6ll << 0ll << 0ll << 0.4 << 1.0 << 8.0 / 14.0;
 }
 
 void TestOperatingPoint::point()

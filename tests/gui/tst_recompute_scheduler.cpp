@@ -80,7 +80,9 @@ void TestRecomputeScheduler::requestWhileRunningRunsOnceMore()
             return [&, gate, runs] {
                 if (++*runs == 1)
                     gate->acquire();
-                return [&] { ++applied; };
+                return [&] {
+                    ++applied;
+                };
             };
         },
         0);
@@ -105,7 +107,9 @@ void TestRecomputeScheduler::invalidatedResultIsDropped()
             return [&, gate, started] {
                 started->store(true);
                 gate->acquire();
-                return [&] { ++applied; };
+                return [&] {
+                    ++applied;
+                };
             };
         },
         0);
@@ -132,7 +136,8 @@ void TestRecomputeScheduler::failureIsReported()
     QSignalSpy failed(&scheduler, &RecomputeScheduler::failed);
     scheduler.requestNow();
     QVERIFY(failed.wait(5000));
-    QCOMPARE(failed.front().front().toString(), QStringLiteral("alpha list has 2 weights, expected 3"));
+    QCOMPARE(
+        failed.front().front().toString(), QStringLiteral("alpha list has 2 weights, expected 3"));
 }
 
 void TestRecomputeScheduler::emptyTaskMeansNothingToDo()

@@ -73,12 +73,12 @@ void TestSettings::parametersRoundTrip_data()
     QTest::addColumn<double>("gamma");
     QTest::addColumn<int>("reduction");
     QTest::addColumn<double>("maxFpr");
-    QTest::newRow("scalar") << int(Alpha::Mode::Scalar) << 0.4 << QList<double>{} << 1.5
+    QTest::newRow("scalar") << int(Alpha::Mode::Scalar) << 0.4 << QList<double> {} << 1.5
                             << int(Reduction::Sum) << 0.3;
     QTest::newRow("per class") << int(Alpha::Mode::PerClass) << 0.25
-                               << QList<double>{0.1, 2.5, 1.0 / 3.0} << 0.0
+                               << QList<double> {0.1, 2.5, 1.0 / 3.0} << 0.0
                                << int(Reduction::WeightedMean) << 1.0;
-    QTest::newRow("none") << int(Alpha::Mode::None) << 0.9 << QList<double>{} << 5.0
+    QTest::newRow("none") << int(Alpha::Mode::None) << 0.9 << QList<double> {} << 5.0
                           << int(Reduction::Mean) << 0.05;
 }
 
@@ -126,7 +126,7 @@ void TestSettings::recentFilesKeepTenMostRecentFirst()
         RecentFiles recent(settings);
         for (int i = 0; i < 12; ++i)
             recent.add({QStringLiteral("/data/run%1.npy").arg(i), {}});
-        recent.add({QStringLiteral("/data/run5.npy"), {}});  // again: moves to the front
+        recent.add({QStringLiteral("/data/run5.npy"), {}}); // again: moves to the front
     }
     QSettings settings(iniPath(), QSettings::IniFormat);
     RecentFiles recent(settings);
@@ -134,7 +134,7 @@ void TestSettings::recentFilesKeepTenMostRecentFirst()
     QCOMPARE(entries.size(), RecentFiles::kMaximum);
     QCOMPARE(entries[0].predictions, QStringLiteral("/data/run5.npy"));
     QCOMPARE(entries[1].predictions, QStringLiteral("/data/run11.npy"));
-    QCOMPARE(entries[9].predictions, QStringLiteral("/data/run3.npy"));
+    QCOMPARE(entries[9].predictions, QStringLiteral("/data/run2.npy"));
     for (const RecentEntry& e : entries)
         QVERIFY(e.labels.isEmpty());
     recent.remove({QStringLiteral("/data/run11.npy"), {}});
@@ -148,7 +148,8 @@ void TestSettings::recentEntriesWithLabelsRoundTrip_data()
     QTest::addColumn<QString>("predictions");
     QTest::addColumn<QString>("labels");
     QTest::newRow("alone") << QStringLiteral("/tmp/a.csv") << QString();
-    QTest::newRow("with labels") << QStringLiteral("/tmp/scores.npy") << QStringLiteral("/tmp/labels.npy");
+    QTest::newRow("with labels") << QStringLiteral("/tmp/scores.npy")
+                                 << QStringLiteral("/tmp/labels.npy");
     QTest::newRow("commas and spaces") << QStringLiteral("/tmp/my run, v2/scores.npy")
                                        << QStringLiteral("/tmp/my run, v2/labels, final.csv");
 }

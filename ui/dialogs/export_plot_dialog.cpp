@@ -17,7 +17,7 @@
 namespace focalscope {
 
 ExportPlotDialog::ExportPlotDialog(QSettings& settings, const QStringList& charts, int currentChart,
-                                   const QString& suggestedPath, QWidget* parent)
+    const QString& suggestedPath, QWidget* parent)
     : QDialog(parent)
     , m_settings(settings)
 {
@@ -83,8 +83,8 @@ ExportOptions ExportPlotDialog::options() const
 void ExportPlotDialog::accept()
 {
     if (!exportFormatFor(path())) {
-        QMessageBox::warning(this, windowTitle(),
-                             tr("Choose a file name ending in .png, .svg or .pdf."));
+        QMessageBox::warning(
+            this, windowTitle(), tr("Choose a file name ending in .png, .svg or .pdf."));
         return;
     }
     settings::exportSize.write(m_settings, options().size);
@@ -94,10 +94,10 @@ void ExportPlotDialog::accept()
 
 void ExportPlotDialog::browse()
 {
-    const QString chosen = QFileDialog::getSaveFileName(
-        this, tr("Export Plot"), path(), tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Plot"), path(),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -18,7 +18,7 @@ class ExportPlotDialog : public QDialog {
 
 public:
     ExportPlotDialog(QSettings& settings, const QStringList& charts, int currentChart,
-                     const QString& suggestedPath, QWidget* parent = nullptr);
+        const QString& suggestedPath, QWidget* parent = nullptr);
 
     int chart() const;
     QString path() const;
@@ -37,4 +37,4 @@ private:
     QSpinBox* m_dpi = nullptr;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -76,4 +76,4 @@ QString HelpDialog::aboutHtml()
         .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()));
 }
 
-}  // namespace focalscope
+} // namespace focalscope

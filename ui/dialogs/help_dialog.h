@@ -15,4 +15,4 @@ public:
     static QString aboutHtml();
 };
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -28,7 +28,8 @@ QIcon colourSwatch(const QColor& colour)
     return QIcon(pixmap);
 }
 
-QTableWidgetItem* readOnly(const QString& text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
+QTableWidgetItem* readOnly(
+    const QString& text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
 {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
@@ -36,7 +37,7 @@ QTableWidgetItem* readOnly(const QString& text, Qt::Alignment alignment = Qt::Al
     return item;
 }
 
-}  // namespace
+} // namespace
 
 ClassesDock::ClassesDock(DatasetSession& session, QWidget* parent)
     : QDockWidget(tr("Classes"), parent)
@@ -49,7 +50,9 @@ ClassesDock::ClassesDock(DatasetSession& session, QWidget* parent)
         {tr("Class"), tr("Support"), tr("AUROC [95% CI]"), tr("Mean loss"), tr("Share")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     setWidget(m_table);
 
@@ -108,18 +111,20 @@ void ClassesDock::refreshNumbers()
         if (loss && c < static_cast<int>(loss->analysis.perClass.size())) {
             const ClassLoss& classLoss = loss->analysis.perClass[static_cast<std::size_t>(c)];
             m_table->item(c, SupportColumn)->setText(QString::number(classLoss.samples));
-            m_table->item(c, MeanLossColumn)->setText(formatNumber(classLoss.mean));
-            m_table->item(c, ShareColumn)->setText(
-                std::isnan(classLoss.share) ? QStringLiteral("—")
-                                            : QString::number(100.0 * classLoss.share, 'f', 1) + u'%');
+            m_table->item(c, MeanLossColumn)->setText(formatNumber(classLoss.mean, 3));
+            m_table->item(c, ShareColumn)
+                ->setText(std::isnan(classLoss.share)
+                        ? QStringLiteral("—")
+                        : QString::number(100.0 * classLoss.share, 'f', 1) + u'%');
         }
         const int rocIndex = binary ? c - 1 : c;
         if (roc && rocIndex >= 0 && rocIndex < static_cast<int>(roc->classes.size())) {
             const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(rocIndex)];
-            QString text = formatNumber(classRoc.auroc);
+            QString text = formatNumber(classRoc.auroc, 3);
             if (!std::isnan(classRoc.ci.lower))
-                text += QStringLiteral(" [%1, %2]").arg(formatNumber(classRoc.ci.lower, 3),
-                                                        formatNumber(classRoc.ci.upper, 3));
+                text += QStringLiteral(" [%1, %2]")
+                            .arg(formatNumber(classRoc.ci.lower, 3),
+                                formatNumber(classRoc.ci.upper, 3));
             m_table->item(c, AurocColumn)->setText(text);
         } else if (roc) {
             m_table->item(c, AurocColumn)->setText(QStringLiteral("—"));
@@ -127,4 +132,4 @@ void ClassesDock::refreshNumbers()
     }
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -15,7 +15,14 @@ class ClassesDock : public QDockWidget {
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, SupportColumn, AurocColumn, MeanLossColumn, ShareColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        SupportColumn,
+        AurocColumn,
+        MeanLossColumn,
+        ShareColumn,
+        ColumnCount
+    };
 
     explicit ClassesDock(DatasetSession& session, QWidget* parent = nullptr);
 
@@ -35,4 +42,4 @@ private:
     QTableWidget* m_table = nullptr;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

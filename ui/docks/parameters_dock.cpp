@@ -52,7 +52,7 @@ QHBoxLayout* sliderRow(QSlider* slider, QDoubleSpinBox* spin)
     return row;
 }
 
-}  // namespace
+} // namespace
 
 ParametersDock::ParametersDock(ParameterModel& parameters, DatasetSession& session, QWidget* parent)
     : QDockWidget(tr("Parameters"), parent)
@@ -66,9 +66,11 @@ ParametersDock::ParametersDock(ParameterModel& parameters, DatasetSession& sessi
     scroll->setWidget(buildContents());
     setWidget(scroll);
 
-    connect(&m_parameters, &ParameterModel::lossParametersChanged, this, &ParametersDock::syncFromModel);
+    connect(&m_parameters, &ParameterModel::lossParametersChanged, this,
+        &ParametersDock::syncFromModel);
     connect(&m_parameters, &ParameterModel::lossModeChanged, this, &ParametersDock::syncFromModel);
-    connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &ParametersDock::syncFromModel);
+    connect(
+        &m_parameters, &ParameterModel::kindRequestChanged, this, &ParametersDock::syncFromModel);
     connect(&m_parameters, &ParameterModel::maxFprChanged, this, &ParametersDock::syncFromModel);
     connect(&m_session, &DatasetSession::datasetChanged, this, &ParametersDock::syncFromModel);
     syncFromModel();
@@ -127,6 +129,7 @@ QWidget* ParametersDock::buildContents()
     m_weights->setObjectName(QStringLiteral("alphaWeights"));
     m_weights->setHorizontalHeaderLabels({tr("Class"), tr("Effective weight")});
     m_weights->verticalHeader()->hide();
+    m_weights->verticalHeader()->setDefaultSectionSize(m_weights->fontMetrics().height() + 8);
     m_weights->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_weights->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_weights->setToolTip(tr("The weight alpha_t each target class gets. Edit a weight to switch "
@@ -141,7 +144,7 @@ QWidget* ParametersDock::buildContents()
     menu->addAction(tr("Inverse class frequency (mean 1)"), this, [this] { applySuggestion(0); });
     for (std::size_t i = 0; i < kEffectiveNumberBetas.size(); ++i) {
         menu->addAction(tr("Effective number of samples, β = %1").arg(kEffectiveNumberBetas[i]),
-                        this, [this, i] { applySuggestion(static_cast<int>(i) + 1); });
+            this, [this, i] { applySuggestion(static_cast<int>(i) + 1); });
     }
     m_suggest->setMenu(menu);
     m_suggest->setToolTip(tr("Per-class weights from the class counts: inverse frequency, or the "
@@ -152,7 +155,8 @@ QWidget* ParametersDock::buildContents()
 
     auto* gammaGroup = new QGroupBox(tr("Gamma (focusing)"), contents);
     auto* gammaLayout = new QVBoxLayout(gammaGroup);
-    m_gammaSlider = horizontalSlider(static_cast<int>(ParameterModel::kMaxGamma * kGammaSteps), gammaGroup);
+    m_gammaSlider
+        = horizontalSlider(static_cast<int>(ParameterModel::kMaxGamma * kGammaSteps), gammaGroup);
     m_gammaSlider->setObjectName(QStringLiteral("gammaSlider"));
     m_gammaSpin = spinBox(ParameterModel::kMaxGamma, 0.1, 2, gammaGroup);
     m_gammaSpin->setObjectName(QStringLiteral("gammaSpin"));
@@ -226,7 +230,8 @@ void ParametersDock::syncFromModel()
     selectData(m_reduction, static_cast<int>(m_parameters.reduction()));
     selectData(m_alphaMode, static_cast<int>(m_parameters.alphaMode()));
     const bool scalar = m_parameters.alphaMode() == Alpha::Mode::Scalar;
-    m_alphaSlider->setValue(static_cast<int>(std::lround(m_parameters.alphaScalar() * kAlphaSteps)));
+    m_alphaSlider->setValue(
+        static_cast<int>(std::lround(m_parameters.alphaScalar() * kAlphaSteps)));
     m_alphaSpin->setValue(m_parameters.alphaScalar());
     m_alphaSlider->setEnabled(scalar);
     m_alphaSpin->setEnabled(scalar);
@@ -299,12 +304,13 @@ void ParametersDock::applySuggestion(int suggestion)
     const Predictions* predictions = m_session.predictions();
     if (!predictions || m_parameters.lossMode() != LossMode::Softmax)
         return;
-    const std::vector<Index> counts =
-        classCounts(predictions->labels, predictions->targetClasses(), predictions->ignoreIndex);
+    const std::vector<Index> counts
+        = classCounts(predictions->labels, predictions->targetClasses(), predictions->ignoreIndex);
     const std::vector<double> weights = suggestion == 0
         ? inverseFrequencyWeights(counts)
-        : effectiveNumberWeights(counts, kEffectiveNumberBetas.at(static_cast<std::size_t>(suggestion - 1)));
+        : effectiveNumberWeights(
+            counts, kEffectiveNumberBetas.at(static_cast<std::size_t>(suggestion - 1)));
     m_parameters.setAlphaPerClass(weights);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

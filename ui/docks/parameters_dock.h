@@ -22,8 +22,8 @@ class ParametersDock : public QDockWidget {
     Q_OBJECT
 
 public:
-    static constexpr int kAlphaSteps = 100;  // slider steps over 0..1
-    static constexpr int kGammaSteps = 100;  // slider steps per unit of gamma
+    static constexpr int kAlphaSteps = 100; // slider steps over 0..1
+    static constexpr int kGammaSteps = 100; // slider steps per unit of gamma
 
     ParametersDock(ParameterModel& parameters, DatasetSession& session, QWidget* parent = nullptr);
 
@@ -61,4 +61,4 @@ private:
     bool m_syncing = false;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

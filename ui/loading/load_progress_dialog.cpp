@@ -38,4 +38,4 @@ void LoadProgressDialog::end()
     hide();
 }
 
-}  // namespace focalscope
+} // namespace focalscope

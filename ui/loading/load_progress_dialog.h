@@ -21,4 +21,4 @@ private:
     PredictionLoader& m_loader;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

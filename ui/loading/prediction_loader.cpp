@@ -14,7 +14,7 @@ PredictionLoader::PredictionLoader(QObject* parent)
     : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, this,
-            &PredictionLoader::progressChanged);
+        &PredictionLoader::progressChanged);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &PredictionLoader::finish);
 }
 
@@ -35,7 +35,7 @@ void PredictionLoader::load(const QString& path, const QString& labelsPath, Read
         m_watcher.cancel();
         m_watcher.waitForFinished();
         connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, this,
-                &PredictionLoader::progressChanged);
+            &PredictionLoader::progressChanged);
         connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &PredictionLoader::finish);
         emit cancelled(m_path);
     }
@@ -47,25 +47,25 @@ void PredictionLoader::load(const QString& path, const QString& labelsPath, Read
 
     const std::filesystem::path file = path.toStdU16String();
     const std::filesystem::path labels = labelsPath.toStdU16String();
-    m_watcher.setFuture(QtConcurrent::run(
-        [file, labels, options = std::move(options)](QPromise<Outcome>& promise) mutable {
-            promise.setProgressRange(0, kProgressMaximum);
-            options.progress = [&promise](double fraction) {
-                const int value = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * kProgressMaximum);
-                promise.setProgressValue(value);
-                return !promise.isCanceled();
-            };
-            Outcome outcome;
-            try {
-                outcome.result = std::make_shared<const ReadResult>(
-                    readPredictions(file, labels, options));
-            } catch (const ReadCancelled&) {
-                outcome.cancelled = true;
-            } catch (const std::exception& e) {
-                outcome.error = QString::fromStdString(e.what());
-            }
-            promise.addResult(std::move(outcome));
-        }));
+    m_watcher.setFuture(QtConcurrent::run([file, labels, options = std::move(options)](
+                                              QPromise<Outcome>& promise) mutable {
+        promise.setProgressRange(0, kProgressMaximum);
+        options.progress = [&promise](double fraction) {
+            const int value = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * kProgressMaximum);
+            promise.setProgressValue(value);
+            return !promise.isCanceled();
+        };
+        Outcome outcome;
+        try {
+            outcome.result
+                = std::make_shared<const ReadResult>(readPredictions(file, labels, options));
+        } catch (const ReadCancelled&) {
+            outcome.cancelled = true;
+        } catch (const std::exception& e) {
+            outcome.error = QString::fromStdString(e.what());
+        }
+        promise.addResult(std::move(outcome));
+    }));
 }
 
 void PredictionLoader::cancel()
@@ -94,4 +94,4 @@ void PredictionLoader::finish()
         emit loaded(outcome.result, path, m_labelsPath);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -30,9 +30,9 @@ public:
 
 signals:
     void started(const QString& path);
-    void progressChanged(int value);  // 0 .. kProgressMaximum
-    void loaded(std::shared_ptr<const ReadResult> result, const QString& path,
-                const QString& labelsPath);
+    void progressChanged(int value); // 0 .. kProgressMaximum
+    void loaded(
+        std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath);
     // message is the reader's precise message.
     void failed(const QString& path, const QString& message);
     void cancelled(const QString& path);
@@ -53,4 +53,4 @@ private:
     bool m_cancelRequested = false;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

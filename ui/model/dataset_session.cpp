@@ -18,11 +18,11 @@ namespace {
 // score column in sigmoid mode.
 int alphaListLength(const Predictions& predictions, LossMode mode)
 {
-    return static_cast<int>(mode == LossMode::Softmax ? predictions.targetClasses()
-                                                      : predictions.classes());
+    return static_cast<int>(
+        mode == LossMode::Softmax ? predictions.targetClasses() : predictions.classes());
 }
 
-}  // namespace
+} // namespace
 
 DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
     : QObject(parent)
@@ -66,17 +66,18 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             if (cache && cache->mode != params.mode)
                 cache.reset();
             return [this, predictions = m_predictions, cache, params,
-                    names = targetNameList()]() mutable -> RecomputeScheduler::Apply {
+                       names = targetNameList()]() mutable -> RecomputeScheduler::Apply {
                 if (!cache)
-                    cache = std::make_shared<const PtCache>(computePtCache(*predictions, params.mode));
+                    cache = std::make_shared<const PtCache>(
+                        computePtCache(*predictions, params.mode));
                 auto results = std::make_shared<LossResults>();
                 const Index targets = predictions->targetClasses();
                 results->analysis = analyzeLoss(*cache, params, targets);
-                results->concentrationPlot = concentrationPlot(results->analysis.concentration,
-                                                               results->analysis.easyShare);
-                results->ptDistributionPlot = ptDistributionPlot(
-                    results->analysis.loss, cache->labels, cache->ignoreIndex, targets,
-                    params.gamma, PtGrouping::PerClass, names);
+                results->concentrationPlot = concentrationPlot(
+                    results->analysis.concentration, results->analysis.easyShare);
+                results->ptDistributionPlot
+                    = ptDistributionPlot(results->analysis.loss, cache->labels, cache->ignoreIndex,
+                        targets, params.gamma, PtGrouping::PerClass, names);
                 return [this, cache, results = std::shared_ptr<const LossResults>(results)] {
                     m_cache = cache;
                     m_loss = results;
@@ -121,12 +122,13 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
     }
 
     connect(&m_parameters, &ParameterModel::lossParametersChanged, m_lossPipeline,
-            &RecomputeScheduler::request);
-    connect(&m_parameters, &ParameterModel::maxFprChanged, m_rocPipeline,
-            &RecomputeScheduler::request);
+        &RecomputeScheduler::request);
+    connect(
+        &m_parameters, &ParameterModel::maxFprChanged, m_rocPipeline, &RecomputeScheduler::request);
     connect(&m_parameters, &ParameterModel::lossModeChanged, this, [this] {
         if (m_predictions)
-            m_parameters.setAlphaListLength(alphaListLength(*m_predictions, m_parameters.lossMode()));
+            m_parameters.setAlphaListLength(
+                alphaListLength(*m_predictions, m_parameters.lossMode()));
         invalidateCache();
     });
     connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &DatasetSession::resolveKind);
@@ -134,8 +136,8 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
 
 DatasetSession::~DatasetSession() = default;
 
-void DatasetSession::setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
-                                const QString& labelsPath)
+void DatasetSession::setDataset(
+    std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath)
 {
     m_input = std::move(input);
     m_path = path;
@@ -257,8 +259,8 @@ Analysis DatasetSession::analysis() const
         result.warnings.push_back(m_kindWarning);
     // The note analyze() adds (report/analysis.cpp), so that the JSON equals the CLI's.
     const FocalParams& params = result.loss.params;
-    if (m_predictions && params.mode == LossMode::Softmax && params.alpha.mode == Alpha::Mode::Scalar
-        && m_predictions->classes() > 2) {
+    if (m_predictions && params.mode == LossMode::Softmax
+        && params.alpha.mode == Alpha::Mode::Scalar && m_predictions->classes() > 2) {
         std::ostringstream note;
         note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
              << className(*m_predictions, 0) << ") by " << params.alpha.scalar
@@ -270,4 +272,4 @@ Analysis DatasetSession::analysis() const
     return result;
 }
 
-}  // namespace focalscope
+} // namespace focalscope

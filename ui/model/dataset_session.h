@@ -20,7 +20,7 @@ class RecomputeScheduler;
 struct LossResults {
     LossAnalysis analysis;
     PlotSpec concentrationPlot;
-    PlotSpec ptDistributionPlot;  // every class; the view hides what the user hides
+    PlotSpec ptDistributionPlot; // every class; the view hides what the user hides
 };
 
 // The ROC analysis and its charts (every class; the view hides what the user hides).
@@ -49,7 +49,7 @@ public:
     // Takes a dataset just read; it replaces the one open. Sets the loss mode to the task's
     // default and the per-class alpha length to the data's.
     void setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
-                    const QString& labelsPath = {});
+        const QString& labelsPath = {});
 
     bool hasData() const { return m_predictions != nullptr; }
     const ReadResult* input() const { return m_input.get(); }
@@ -115,4 +115,4 @@ private:
     RecomputeScheduler* m_rocPipeline = nullptr;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

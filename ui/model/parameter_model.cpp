@@ -201,11 +201,12 @@ QString reductionName(Reduction reduction)
 
 Reduction reductionFromName(const QString& name, Reduction fallback)
 {
-    for (Reduction r : {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean, Reduction::None}) {
+    for (Reduction r :
+        {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean, Reduction::None}) {
         if (reductionName(r) == name)
             return r;
     }
     return fallback;
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -43,8 +43,8 @@ public:
     void setKindRequest(KindRequest kind);
     void setAlphaMode(Alpha::Mode mode);
     void setAlphaScalar(double alpha);
-    void setAlphaPerClass(std::vector<double> weights);  // switches to the per-class mode
-    void setAlphaWeight(int index, double weight);       // one entry; switches too
+    void setAlphaPerClass(std::vector<double> weights); // switches to the per-class mode
+    void setAlphaWeight(int index, double weight); // one entry; switches too
     void setGamma(double gamma);
     void setReduction(Reduction reduction);
     void setMaxFpr(double maxFpr);
@@ -81,4 +81,4 @@ Alpha::Mode alphaModeFromName(const QString& name, Alpha::Mode fallback);
 QString reductionName(Reduction reduction);
 Reduction reductionFromName(const QString& name, Reduction fallback);
 
-}  // namespace focalscope
+} // namespace focalscope

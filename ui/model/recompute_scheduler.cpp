@@ -96,4 +96,4 @@ void RecomputeScheduler::finish()
     }
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -19,14 +19,14 @@ class RecomputeScheduler : public QObject {
 public:
     using Apply = std::function<void()>;
     using Task = std::function<Apply()>;
-    using Snapshot = std::function<Task()>;  // an empty Task means nothing to do
+    using Snapshot = std::function<Task()>; // an empty Task means nothing to do
 
     RecomputeScheduler(Snapshot snapshot, int delayMs, QObject* parent = nullptr);
 
     void setDelay(int milliseconds) { m_delay = milliseconds; }
 
-    void request();     // after the coalescing delay
-    void requestNow();  // at the next return to the event loop
+    void request(); // after the coalescing delay
+    void requestNow(); // at the next return to the event loop
     // Drops the result of a running task (its inputs are out of date) and forgets requests.
     void invalidate();
 
@@ -61,4 +61,4 @@ private:
     bool m_pending = false;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

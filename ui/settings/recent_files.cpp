@@ -66,4 +66,4 @@ void RecentFiles::store(const QList<RecentEntry>& entries)
     settings::recentFiles.write(m_settings, texts);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -34,4 +34,4 @@ private:
     QSettings& m_settings;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

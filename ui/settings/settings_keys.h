@@ -12,8 +12,7 @@
 
 namespace focalscope {
 
-template<typename T>
-struct SettingKey {
+template<typename T> struct SettingKey {
     const char* name;
     T defaultValue;
 
@@ -32,25 +31,25 @@ struct SettingKey {
 
 namespace settings {
 
-inline const SettingKey<QByteArray> windowGeometry{"window/geometry", {}};
-inline const SettingKey<QByteArray> windowState{"window/state", {}};
-inline const SettingKey<int> currentChart{"window/currentChart", 0};
+inline const SettingKey<QByteArray> windowGeometry {"window/geometry", {}};
+inline const SettingKey<QByteArray> windowState {"window/state", {}};
+inline const SettingKey<int> currentChart {"window/currentChart", 0};
 
 // Recent entries: a predictions path, or "predictions<TAB>labels".
-inline const SettingKey<QStringList> recentFiles{"files/recent", {}};
-inline const SettingKey<QString> lastDirectory{"files/lastDirectory", {}};
+inline const SettingKey<QStringList> recentFiles {"files/recent", {}};
+inline const SettingKey<QString> lastDirectory {"files/lastDirectory", {}};
 
-inline const SettingKey<QString> alphaMode{"parameters/alphaMode", QStringLiteral("scalar")};
-inline const SettingKey<double> alpha{"parameters/alpha", 0.25};
-inline const SettingKey<QStringList> alphaPerClass{"parameters/alphaPerClass", {}};
-inline const SettingKey<double> gamma{"parameters/gamma", 2.0};
-inline const SettingKey<QString> reduction{"parameters/reduction", QStringLiteral("mean")};
-inline const SettingKey<double> maxFpr{"parameters/maxFpr", 1.0};
-inline const SettingKey<bool> showGradient{"parameters/showGradient", false};
+inline const SettingKey<QString> alphaMode {"parameters/alphaMode", QStringLiteral("scalar")};
+inline const SettingKey<double> alpha {"parameters/alpha", 0.25};
+inline const SettingKey<QStringList> alphaPerClass {"parameters/alphaPerClass", {}};
+inline const SettingKey<double> gamma {"parameters/gamma", 2.0};
+inline const SettingKey<QString> reduction {"parameters/reduction", QStringLiteral("mean")};
+inline const SettingKey<double> maxFpr {"parameters/maxFpr", 1.0};
+inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 
-inline const SettingKey<QSize> exportSize{"export/size", QSize(1200, 800)};
-inline const SettingKey<int> exportDpi{"export/dpi", 150};
+inline const SettingKey<QSize> exportSize {"export/size", QSize(1200, 800)};
+inline const SettingKey<int> exportDpi {"export/dpi", 150};
 
-}  // namespace settings
+} // namespace settings
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -30,7 +30,7 @@ double chartAlpha(const FocalParams& params)
     return params.alpha.mode == Alpha::Mode::Scalar ? params.alpha.scalar : 1.0;
 }
 
-}  // namespace
+} // namespace
 
 ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent)
     : QTabWidget(parent)
@@ -46,14 +46,14 @@ ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidge
         m_views[static_cast<std::size_t>(c)] = view;
         addTab(view, chartTitle(chart));
         connect(view, &PlotView::pointHovered, this,
-                [this, chart](int series, qsizetype sourceIndex, QPointF value) {
-                    onHovered(chart, series, sourceIndex, value);
-                });
+            [this, chart](int series, qsizetype sourceIndex, QPointF value) {
+                onHovered(chart, series, sourceIndex, value);
+            });
         connect(view, &PlotView::hoverLeft, view, &PlotView::hideHoverText);
         connect(view, &PlotView::pointClicked, this,
-                [this, chart](int series, qsizetype sourceIndex, QPointF) {
-                    onClicked(chart, series, sourceIndex);
-                });
+            [this, chart](int series, qsizetype sourceIndex, QPointF) {
+                onClicked(chart, series, sourceIndex);
+            });
     }
     connect(&m_session, &DatasetSession::datasetChanged, this, [this] {
         m_pickedClass = -1;
@@ -132,21 +132,22 @@ void ChartTabs::updateLossCharts()
     view(LossChart)->setSpec(lossPlot(chartAlpha(params), params.gamma, m_showGradient));
     const auto loss = m_session.loss();
     if (!loss) {
-        view(ConcentrationChart)->setSpec(PlotSpec{});
-        view(PtDistributionChart)->setSpec(PlotSpec{});
+        view(ConcentrationChart)->setSpec(PlotSpec {});
+        view(PtDistributionChart)->setSpec(PlotSpec {});
         return;
     }
     view(ConcentrationChart)->setSpec(loss->concentrationPlot);
     // The histograms' ids are the target classes.
-    view(PtDistributionChart)->setSpec(withVisibleSeries(loss->ptDistributionPlot, visibleTargets()));
+    view(PtDistributionChart)
+        ->setSpec(withVisibleSeries(loss->ptDistributionPlot, visibleTargets()));
 }
 
 void ChartTabs::updateRocCharts()
 {
     const auto roc = m_session.rocResults();
     if (!roc) {
-        view(RocChart)->setSpec(PlotSpec{});
-        view(PrChart)->setSpec(PlotSpec{});
+        view(RocChart)->setSpec(PlotSpec {});
+        view(PrChart)->setSpec(PlotSpec {});
         return;
     }
     // The ROC and PR series' ids are entries of RocReport::classes.
@@ -202,8 +203,8 @@ bool ChartTabs::pickOperatingPoint(int targetClass, std::size_t curveIndex)
     const PlotSpec& shown = spec(RocChart);
     for (int s = 0; s < shown.series.size(); ++s) {
         if (shown.series[s].id == entry && shown.series[s].pickable) {
-            view(RocChart)->setMarker(s, QPointF(point.fpr, point.tpr),
-                                      tr("t = %1").arg(formatNumber(point.threshold)));
+            view(RocChart)->setMarker(
+                s, QPointF(point.fpr, point.tpr), tr("t = %1").arg(formatNumber(point.threshold)));
             break;
         }
     }
@@ -225,12 +226,12 @@ void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPoint
     if (chart == RocChart && roc) {
         if (entry < 0 && id != kMicroAverageSeriesId)
             return;
-        const RocCurve& curve = entry >= 0 ? roc->classes[static_cast<std::size_t>(entry)].roc
-                                           : roc->microRoc;
+        const RocCurve& curve
+            = entry >= 0 ? roc->classes[static_cast<std::size_t>(entry)].roc : roc->microRoc;
         if (index < curve.thresholds.size()) {
             text = tr("%1\nthreshold %2\nFPR %3, TPR %4")
                        .arg(shown.series[series].name, formatNumber(curve.thresholds[index], 6),
-                            formatNumber(curve.fpr[index]), formatNumber(curve.tpr[index]));
+                           formatNumber(curve.fpr[index]), formatNumber(curve.tpr[index]));
         }
     } else if (chart == PrChart && roc && entry >= 0) {
         const PrCurve& curve = roc->classes[static_cast<std::size_t>(entry)].pr;
@@ -240,11 +241,12 @@ void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPoint
                 : QStringLiteral("—");
             text = tr("%1\nthreshold %2\nprecision %3, recall %4")
                        .arg(shown.series[series].name, threshold,
-                            formatNumber(curve.precision[index]), formatNumber(curve.recall[index]));
+                           formatNumber(curve.precision[index]), formatNumber(curve.recall[index]));
         }
     } else {
-        text = tr("%1\n(%2, %3)").arg(shown.series[series].name, formatNumber(value.x()),
-                                      formatNumber(value.y()));
+        text
+            = tr("%1\n(%2, %3)")
+                  .arg(shown.series[series].name, formatNumber(value.x()), formatNumber(value.y()));
     }
     if (!text.isEmpty())
         plot->showHoverText(series, value, text);
@@ -262,4 +264,4 @@ void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
         pickOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));
 }
 
-}  // namespace focalscope
+} // namespace focalscope

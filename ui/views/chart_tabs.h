@@ -23,7 +23,14 @@ class ChartTabs : public QTabWidget {
     Q_OBJECT
 
 public:
-    enum Chart { LossChart, ConcentrationChart, PtDistributionChart, RocChart, PrChart, ChartCount };
+    enum Chart {
+        LossChart,
+        ConcentrationChart,
+        PtDistributionChart,
+        RocChart,
+        PrChart,
+        ChartCount
+    };
 
     ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent = nullptr);
 
@@ -62,11 +69,11 @@ private:
 
     DatasetSession& m_session;
     ParameterModel& m_parameters;
-    std::array<PlotView*, ChartCount> m_views{};
+    std::array<PlotView*, ChartCount> m_views {};
     QList<bool> m_visible;
     bool m_showGradient = false;
     int m_pickedClass = -1;
     std::size_t m_pickedIndex = 0;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -50,7 +50,7 @@ QString percent(double share)
     return std::isnan(share) ? QStringLiteral("—") : QString::number(100.0 * share, 'f', 1) + u'%';
 }
 
-}  // namespace
+} // namespace
 
 MetricsView::MetricsView(DatasetSession& session, QWidget* parent)
     : QWidget(parent)
@@ -74,9 +74,9 @@ MetricsView::MetricsView(DatasetSession& session, QWidget* parent)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("metricsTable"));
     m_table->setHorizontalHeaderLabels({tr("Class"), tr("Support"), tr("AUROC"),
-                                        tr("95% CI (DeLong)"), tr("AP"), tr("Mean loss"),
-                                        tr("Loss share")});
+        tr("95% CI (DeLong)"), tr("AP"), tr("Mean loss"), tr("Loss share")});
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -121,29 +121,32 @@ void MetricsView::refresh()
     };
 
     for (int c = 0; c < names.size(); ++c) {
-        QList<QTableWidgetItem*> items{textItem(names[c])};
+        QList<QTableWidgetItem*> items {textItem(names[c])};
         const ClassLoss* classLoss = loss && c < static_cast<int>(loss->analysis.perClass.size())
             ? &loss->analysis.perClass[static_cast<std::size_t>(c)]
             : nullptr;
         // The ROC entry of this target: a binary task has one, for the positive class.
         const int rocIndex = binary ? c - 1 : c;
-        const ClassRoc* classRoc = roc && rocIndex >= 0
-                && rocIndex < static_cast<int>(roc->classes.size())
+        const ClassRoc* classRoc
+            = roc && rocIndex >= 0 && rocIndex < static_cast<int>(roc->classes.size())
             ? &roc->classes[static_cast<std::size_t>(rocIndex)]
             : nullptr;
         const double support = classLoss ? static_cast<double>(classLoss->samples)
             : classRoc                   ? static_cast<double>(classRoc->positives)
                                          : kNaN;
-        items << numberItem(support, std::isnan(support) ? QString() : QString::number(support, 'f', 0));
+        items << numberItem(
+            support, std::isnan(support) ? QString() : QString::number(support, 'f', 0));
         if (classRoc) {
             items << numberItem(classRoc->auroc) << textItem(interval(classRoc->ci))
                   << numberItem(classRoc->averagePrecision);
-            items[CiColumn]->setData(kValueRole, QVariantList{classRoc->ci.lower, classRoc->ci.upper});
+            items[CiColumn]->setData(
+                kValueRole, QVariantList {classRoc->ci.lower, classRoc->ci.upper});
         } else {
             items << numberItem(kNaN) << textItem(QStringLiteral("—")) << numberItem(kNaN);
         }
         if (classLoss)
-            items << numberItem(classLoss->mean) << numberItem(classLoss->share, percent(classLoss->share));
+            items << numberItem(classLoss->mean)
+                  << numberItem(classLoss->share, percent(classLoss->share));
         else
             items << numberItem(kNaN) << numberItem(kNaN);
         addRow(items);
@@ -153,9 +156,9 @@ void MetricsView::refresh()
         auto averageRow = [&](const QString& name, double auroc, double ap) {
             QFont italic = m_table->font();
             italic.setItalic(true);
-            QList<QTableWidgetItem*> items{textItem(name), numberItem(kNaN, QString()),
-                                           numberItem(auroc), textItem(QString()), numberItem(ap),
-                                           numberItem(kNaN, QString()), numberItem(kNaN, QString())};
+            QList<QTableWidgetItem*> items {textItem(name), numberItem(kNaN, QString()),
+                numberItem(auroc), textItem(QString()), numberItem(ap), numberItem(kNaN, QString()),
+                numberItem(kNaN, QString())};
             items.front()->setFont(italic);
             addRow(items);
         };
@@ -172,12 +175,12 @@ void MetricsView::refresh()
 
     if (loss) {
         const FocalParams& params = loss->analysis.params;
-        m_summary->setText(tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
-                              "carry %4 of the loss")
-                               .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
-                                    reductionName(params.reduction),
-                                    formatNumber(loss->analysis.loss.value, 6),
-                                    percent(loss->analysis.easyShare)));
+        m_summary->setText(
+            tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
+               "carry %4 of the loss")
+                .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
+                    reductionName(params.reduction), formatNumber(loss->analysis.loss.value, 6),
+                    percent(loss->analysis.easyShare)));
     }
     const QStringList warnings = m_session.warnings();
     m_warnings->setText(warnings.join(u'\n'));
@@ -228,4 +231,4 @@ void MetricsView::copyToClipboard() const
     QApplication::clipboard()->setText(toDelimited(u'\t', false));
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -16,8 +16,16 @@ class MetricsView : public QWidget {
     Q_OBJECT
 
 public:
-    enum Column { ClassColumn, SupportColumn, AurocColumn, CiColumn, ApColumn, MeanLossColumn,
-                  ShareColumn, ColumnCount };
+    enum Column {
+        ClassColumn,
+        SupportColumn,
+        AurocColumn,
+        CiColumn,
+        ApColumn,
+        MeanLossColumn,
+        ShareColumn,
+        ColumnCount
+    };
     // Each cell's exact value (double, NaN for undefined) is stored under this role.
     static constexpr int kValueRole = Qt::UserRole + 1;
 
@@ -39,4 +47,4 @@ private:
     QLabel* m_warnings = nullptr;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -33,4 +33,4 @@ OperatingPoint operatingPointAt(const RocCurve& curve, std::size_t index)
     return p;
 }
 
-}  // namespace focalscope
+} // namespace focalscope

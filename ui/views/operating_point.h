@@ -15,14 +15,14 @@ struct OperatingPoint {
     std::int64_t fp = 0;
     std::int64_t fn = 0;
     std::int64_t tn = 0;
-    double tpr = 0.0;        // = recall; NaN without positives
-    double fpr = 0.0;        // NaN without negatives
-    double precision = 0.0;  // NaN when nothing is predicted positive
+    double tpr = 0.0; // = recall; NaN without positives
+    double fpr = 0.0; // NaN without negatives
+    double precision = 0.0; // NaN when nothing is predicted positive
     double recall = 0.0;
-    double f1 = 0.0;  // NaN when precision or recall is
+    double f1 = 0.0; // NaN when precision or recall is
 };
 
 // Point `index` of the curve; throws std::out_of_range past its end.
 OperatingPoint operatingPointAt(const RocCurve& curve, std::size_t index);
 
-}  // namespace focalscope
+} // namespace focalscope

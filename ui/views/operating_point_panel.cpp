@@ -32,8 +32,9 @@ OperatingPointPanel::OperatingPointPanel(QWidget* parent)
     m_confusion->setVerticalHeaderLabels({tr("Actual +"), tr("Actual −")});
     m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_confusion->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_confusion->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_confusion->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_confusion->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_confusion->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rates = new QLabel(this);
@@ -53,7 +54,7 @@ void OperatingPointPanel::showPoint(const QString& className, const OperatingPoi
                          .arg(className.toHtmlEscaped(), formatNumber(point.threshold, 6)));
     const std::int64_t cells[2][2] = {{point.tp, point.fn}, {point.fp, point.tn}};
     const QString tips[2][2] = {{tr("true positives"), tr("false negatives")},
-                                {tr("false positives"), tr("true negatives")}};
+        {tr("false positives"), tr("true negatives")}};
     for (int r = 0; r < 2; ++r) {
         for (int c = 0; c < 2; ++c) {
             auto* item = new QTableWidgetItem(QString::number(cells[r][c]));
@@ -64,7 +65,7 @@ void OperatingPointPanel::showPoint(const QString& className, const OperatingPoi
     }
     m_rates->setText(tr("Precision %1 · Recall (TPR) %2 · F1 %3 · FPR %4")
                          .arg(formatNumber(point.precision), formatNumber(point.recall),
-                              formatNumber(point.f1), formatNumber(point.fpr)));
+                             formatNumber(point.f1), formatNumber(point.fpr)));
 }
 
 void OperatingPointPanel::clear()
@@ -76,4 +77,4 @@ void OperatingPointPanel::clear()
     m_rates->clear();
 }
 
-}  // namespace focalscope
+} // namespace focalscope

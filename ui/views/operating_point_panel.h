@@ -40,4 +40,4 @@ private:
 // A number for display: 4 significant digits, "—" for NaN, "+∞" for infinity.
 QString formatNumber(double value, int precision = 4);
 
-}  // namespace focalscope
+} // namespace focalscope

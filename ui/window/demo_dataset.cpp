@@ -22,4 +22,4 @@ QString demoDatasetPath()
     return {};
 }
 
-}  // namespace focalscope
+} // namespace focalscope

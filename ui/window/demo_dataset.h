@@ -9,4 +9,4 @@ namespace focalscope {
 // exists.
 QString demoDatasetPath();
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -51,7 +51,8 @@ void MainActions::setRecentEntries(const QList<RecentEntry>& entries)
         QString text = QFileInfo(entry.predictions).fileName();
         if (!entry.labels.isEmpty())
             text += tr(" + %1").arg(QFileInfo(entry.labels).fileName());
-        QAction* action = recentMenu->addAction(QStringLiteral("&%1 %2").arg(i < 9 ? QString::number(i + 1) : QStringLiteral("1&0"), text));
+        QAction* action = recentMenu->addAction(QStringLiteral("&%1 %2").arg(
+            i < 9 ? QString::number(i + 1) : QStringLiteral("1&0"), text));
         action->setToolTip(entry.encoded().replace(u'\t', QStringLiteral(" + ")));
         connect(action, &QAction::triggered, this, [this, entry] { emit recentTriggered(entry); });
     }
@@ -61,4 +62,4 @@ void MainActions::setRecentEntries(const QList<RecentEntry>& entries)
     connect(clear, &QAction::triggered, this, &MainActions::clearRecentTriggered);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -37,4 +37,4 @@ signals:
     void clearRecentTriggered();
 };
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -34,6 +35,7 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace focalscope {
 
@@ -55,24 +57,31 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
 
     m_charts = new ChartTabs(*m_session, *m_parameters, this);
     m_metrics = new MetricsView(*m_session, this);
-    m_operatingPoint = new OperatingPointPanel(this);
-    auto* bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(m_metrics);
-    bottom->addWidget(m_operatingPoint);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 1);
     auto* central = new QSplitter(Qt::Vertical, this);
     central->setObjectName(QStringLiteral("centralSplitter"));
     central->addWidget(m_charts);
-    central->addWidget(bottom);
-    central->setStretchFactor(0, 3);
-    central->setStretchFactor(1, 2);
+    central->addWidget(m_metrics);
+    central->setStretchFactor(0, 1);
+    central->setStretchFactor(1, 0);
+    central->setSizes({640, 300});
     setCentralWidget(central);
 
     m_parametersDock = new ParametersDock(*m_parameters, *m_session, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_parametersDock);
     m_classesDock = new ClassesDock(*m_session, this);
     addDockWidget(Qt::RightDockWidgetArea, m_classesDock);
+    m_operatingPoint = new OperatingPointPanel(this);
+    auto* operatingPointDock = new QDockWidget(tr("Operating point"), this);
+    operatingPointDock->setObjectName(QStringLiteral("operatingPointDock"));
+    operatingPointDock->setWidget(m_operatingPoint);
+    addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
+    // Sizes for a first start; a saved dock state replaces them (restoreSettings).
+    QTimer::singleShot(0, this, [this, operatingPointDock] {
+        if (settings::windowState.read(m_settings).isEmpty()) {
+            resizeDocks({m_parametersDock, m_classesDock}, {300, 450}, Qt::Horizontal);
+            resizeDocks({m_classesDock, operatingPointDock}, {240, 400}, Qt::Vertical);
+        }
+    });
 
     m_rowsLabel = new QLabel(this);
     m_classesLabel = new QLabel(this);
@@ -84,14 +93,18 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_actions = new MainActions(*this);
     m_actions->viewMenu->addAction(m_parametersDock->toggleViewAction());
     m_actions->viewMenu->addAction(m_classesDock->toggleViewAction());
+    m_actions->viewMenu->addAction(operatingPointDock->toggleViewAction());
     connectActions();
 
     connect(m_loader, &PredictionLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_loader, &PredictionLoader::failed, this, &MainWindow::onLoadFailed);
     connect(m_loader, &PredictionLoader::cancelled, this, &MainWindow::onLoadCancelled);
-    connect(m_classesDock, &ClassesDock::visibilityChanged, m_charts, &ChartTabs::setVisibleClasses);
-    connect(m_charts, &ChartTabs::operatingPointPicked, m_operatingPoint, &OperatingPointPanel::showPoint);
-    connect(m_charts, &ChartTabs::operatingPointCleared, m_operatingPoint, &OperatingPointPanel::clear);
+    connect(
+        m_classesDock, &ClassesDock::visibilityChanged, m_charts, &ChartTabs::setVisibleClasses);
+    connect(m_charts, &ChartTabs::operatingPointPicked, m_operatingPoint,
+        &OperatingPointPanel::showPoint);
+    connect(
+        m_charts, &ChartTabs::operatingPointCleared, m_operatingPoint, &OperatingPointPanel::clear);
     connect(m_session, &DatasetSession::datasetChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::kindChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::recomputed, this, &MainWindow::updateStatus);
@@ -119,7 +132,7 @@ void MainWindow::connectActions()
     connect(m_actions->help, &QAction::triggered, this, &MainWindow::showHelp);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions, &MainActions::recentTriggered, this,
-            [this](const RecentEntry& entry) { openFile(entry.predictions, entry.labels); });
+        [this](const RecentEntry& entry) { openFile(entry.predictions, entry.labels); });
     connect(m_actions, &MainActions::clearRecentTriggered, this, [this] {
         RecentFiles(m_settings).clear();
         refreshRecentMenu();
@@ -182,20 +195,21 @@ bool MainWindow::openDemo()
     m_demoPath = demoDatasetPath();
     if (m_demoPath.isEmpty()) {
         showError(tr("Open Demo"),
-                  tr("The demo dataset (share/focalscope/demo/demo.npz) was not found."));
+            tr("The demo dataset (share/focalscope/demo/demo.npz) was not found."));
         return false;
     }
     openFile(m_demoPath);
     return true;
 }
 
-void MainWindow::onLoaded(std::shared_ptr<const ReadResult> result, const QString& path,
-                          const QString& labelsPath)
+void MainWindow::onLoaded(
+    std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath)
 {
     m_session->setDataset(std::move(result), path, labelsPath);
     if (path != m_demoPath) {
-        RecentFiles(m_settings).add({QFileInfo(path).absoluteFilePath(),
-                                     labelsPath.isEmpty() ? QString() : QFileInfo(labelsPath).absoluteFilePath()});
+        RecentFiles(m_settings)
+            .add({QFileInfo(path).absoluteFilePath(),
+                labelsPath.isEmpty() ? QString() : QFileInfo(labelsPath).absoluteFilePath()});
         refreshRecentMenu();
     }
     setWindowTitle(tr("%1 — Focalscope").arg(QFileInfo(path).fileName()));
@@ -211,16 +225,15 @@ void MainWindow::onLoadFailed(const QString& path, const QString& message)
 
 void MainWindow::onLoadCancelled(const QString& path)
 {
-    statusBar()->showMessage(
-        tr("Opening %1 was cancelled; the data open before is kept.").arg(QFileInfo(path).fileName()),
+    statusBar()->showMessage(tr("Opening %1 was cancelled; the data open before is kept.")
+                                 .arg(QFileInfo(path).fileName()),
         8000);
 }
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Predictions"), dialogDirectory(),
-        QString::fromLatin1(predictionFileFilter()));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Predictions"),
+        dialogDirectory(), QString::fromLatin1(predictionFileFilter()));
     if (path.isEmpty())
         return;
     rememberDirectory(path);
@@ -233,9 +246,9 @@ void MainWindow::chooseLabels()
         showError(tr("Open Labels"), tr("Open a predictions file first."));
         return;
     }
-    const QString labels = QFileDialog::getOpenFileName(
-        this, tr("Open Labels for %1").arg(QFileInfo(m_session->path()).fileName()),
-        dialogDirectory(), tr("Labels (*.npy *.csv *.tsv *.txt);;All files (*)"));
+    const QString labels = QFileDialog::getOpenFileName(this,
+        tr("Open Labels for %1").arg(QFileInfo(m_session->path()).fileName()), dialogDirectory(),
+        tr("Labels (*.npy *.csv *.tsv *.txt);;All files (*)"));
     if (labels.isEmpty())
         return;
     rememberDirectory(labels);
@@ -249,14 +262,14 @@ void MainWindow::chooseExportPlot()
         charts << ChartTabs::chartTitle(static_cast<ChartTabs::Chart>(c));
     const QString suggested = QDir(dialogDirectory())
                                   .filePath(ChartTabs::chartFileName(m_charts->currentChart())
-                                            + QStringLiteral(".png"));
+                                      + QStringLiteral(".png"));
     ExportPlotDialog dialog(m_settings, charts, m_charts->currentIndex(), suggested, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     rememberDirectory(dialog.path());
     QString error;
     if (!exportPlot(m_charts->spec(static_cast<ChartTabs::Chart>(dialog.chart())), dialog.path(),
-                    dialog.options(), &error)) {
+            dialog.options(), &error)) {
         showError(tr("Export Plot"), error);
         return;
     }
@@ -266,8 +279,7 @@ void MainWindow::chooseExportPlot()
 void MainWindow::chooseExportMetrics()
 {
     const QString suggested = QDir(dialogDirectory()).filePath(QStringLiteral("metrics.csv"));
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Metrics"), suggested,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Metrics"), suggested,
         tr("CSV table (*.csv);;JSON, focalscope-cli schema (*.json)"));
     if (path.isEmpty())
         return;
@@ -292,8 +304,7 @@ bool MainWindow::exportMetrics(const QString& path, QString* error) const
     QByteArray bytes;
     if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
         bytes = QByteArray::fromStdString(jsonReport(m_session->path().toStdString(),
-                                                     *m_session->input(), m_session->analysis(),
-                                                     m_parameters->maxFpr() < 1.0));
+            *m_session->input(), m_session->analysis(), m_parameters->maxFpr() < 1.0));
     } else if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
         bytes = m_metrics->toDelimited(u',', true).toUtf8();
     } else {
@@ -339,9 +350,10 @@ void MainWindow::updateStatus()
     if (input && input->skipped > 0)
         rows += tr(", %L1 skipped").arg(input->skipped);
     m_rowsLabel->setText(rows);
-    m_classesLabel->setText(predictions->isBinary() ? tr("binary")
-                                                    : tr("%1 classes").arg(predictions->classes()));
-    m_kindLabel->setText(predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities"));
+    m_classesLabel->setText(
+        predictions->isBinary() ? tr("binary") : tr("%1 classes").arg(predictions->classes()));
+    m_kindLabel->setText(
+        predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities"));
     m_timeLabel->setText(tr("recompute %1 ms").arg(m_session->lastLossMilliseconds(), 0, 'f', 1));
     m_timeLabel->setToolTip(tr("Last loss recompute %1 ms, last ROC computation %2 ms")
                                 .arg(m_session->lastLossMilliseconds(), 0, 'f', 1)
@@ -350,8 +362,8 @@ void MainWindow::updateStatus()
 
 QString MainWindow::statusText() const
 {
-    return QStringList{m_rowsLabel->text(), m_classesLabel->text(), m_kindLabel->text(),
-                       m_timeLabel->text()}
+    return QStringList {
+        m_rowsLabel->text(), m_classesLabel->text(), m_kindLabel->text(), m_timeLabel->text()}
         .join(QStringLiteral(" · "));
 }
 
@@ -402,4 +414,4 @@ void MainWindow::dropEvent(QDropEvent* event)
     openFile(files[0], files[1]);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

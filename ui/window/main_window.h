@@ -65,8 +65,8 @@ private:
     void connectActions();
     void restoreSettings();
     void showError(const QString& title, const QString& message);
-    void onLoaded(std::shared_ptr<const ReadResult> result, const QString& path,
-                  const QString& labelsPath);
+    void onLoaded(
+        std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath);
     void onLoadFailed(const QString& path, const QString& message);
     void onLoadCancelled(const QString& path);
     void chooseFile();
@@ -100,4 +100,4 @@ private:
     QString m_demoPath;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

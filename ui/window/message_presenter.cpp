@@ -9,4 +9,4 @@ void MessageBoxPresenter::showError(QWidget* parent, const QString& title, const
     QMessageBox::warning(parent, title, message);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -19,4 +19,4 @@ public:
     void showError(QWidget* parent, const QString& title, const QString& message) override;
 };
 
-}  // namespace focalscope
+} // namespace focalscope
