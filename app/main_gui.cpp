@@ -88,7 +88,8 @@ int main(int argc, char* argv[])
         // Once the data is in and every pipeline is idle, let the charts lay out, then grab.
         QObject::connect(
             session, &focalscope::DatasetSession::idle, &window, [&window, session, path] {
-                if (!session->hasData() || !session->loss() || !session->roc())
+                if (!session->hasData() || !session->loss() || !session->lossCharts()
+                    || !session->roc())
                     return;
                 QTimer::singleShot(500, &window, [&window, path] {
                     const bool saved = window.grab().save(path);

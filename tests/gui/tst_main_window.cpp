@@ -154,8 +154,9 @@ void TestMainWindow::openAndWait(const QString& path, const QString& labels)
 void TestMainWindow::waitUntilComputed()
 {
     DatasetSession& session = m_window->session();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !session.hasData() || (!session.isBusy() && session.loss() && session.roc()), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.hasData()
+            || (!session.isBusy() && session.loss() && session.lossCharts() && session.roc()),
+        30000);
 }
 
 Predictions TestMainWindow::corePredictions(const QString& path) const

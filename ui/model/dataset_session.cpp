@@ -65,27 +65,43 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             std::shared_ptr<const PtCache> cache = m_cache;
             if (cache && cache->mode != params.mode)
                 cache.reset();
-            return [this, predictions = m_predictions, cache, params,
-                       names = targetNameList()]() mutable -> RecomputeScheduler::Apply {
+            return [this, predictions = m_predictions, cache,
+                       params]() mutable -> RecomputeScheduler::Apply {
                 if (!cache)
                     cache = std::make_shared<const PtCache>(
                         computePtCache(*predictions, params.mode));
                 auto results = std::make_shared<LossResults>();
-                const Index targets = predictions->targetClasses();
-                results->analysis = analyzeLoss(*cache, params, targets);
-                results->concentrationPlot = concentrationPlot(
-                    results->analysis.concentration, results->analysis.easyShare);
-                results->ptDistributionPlot
-                    = ptDistributionPlot(results->analysis.loss, cache->labels, cache->ignoreIndex,
-                        targets, params.gamma, PtGrouping::PerClass, names);
+                results->analysis = analyzeLoss(*cache, params, predictions->targetClasses());
                 return [this, cache, results = std::shared_ptr<const LossResults>(results)] {
                     m_cache = cache;
                     m_loss = results;
                     emit lossChanged();
+                    m_lossChartsPipeline->requestNow();
                 };
             };
         },
         kCoalescingMs, this);
+
+    m_lossChartsPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_predictions || !m_loss)
+                return {};
+            return [this, predictions = m_predictions, loss = m_loss,
+                       names = targetNameList()]() -> RecomputeScheduler::Apply {
+                auto charts = std::make_shared<LossCharts>();
+                const LossAnalysis& analysis = loss->analysis;
+                charts->concentrationPlot
+                    = concentrationPlot(analysis.concentration, analysis.easyShare);
+                charts->ptDistributionPlot = ptDistributionPlot(analysis.loss, predictions->labels,
+                    predictions->ignoreIndex, predictions->targetClasses(), analysis.params.gamma,
+                    PtGrouping::PerClass, names);
+                return [this, charts = std::shared_ptr<const LossCharts>(charts)] {
+                    m_lossCharts = charts;
+                    emit lossChartsChanged();
+                };
+            };
+        },
+        0, this);
 
     m_rocPipeline = new RecomputeScheduler(
         [this]() -> RecomputeScheduler::Task {
@@ -116,7 +132,8 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         m_rocMs = ms;
         emit recomputed(ms);
     });
-    for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline}) {
+    for (RecomputeScheduler* pipeline :
+        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline}) {
         connect(pipeline, &RecomputeScheduler::failed, this, &DatasetSession::computationFailed);
         connect(pipeline, &RecomputeScheduler::idle, this, &DatasetSession::onPipelineIdle);
     }
@@ -146,15 +163,18 @@ void DatasetSession::setDataset(
     m_kindWarning.clear();
     m_cache.reset();
     m_loss.reset();
+    m_lossCharts.reset();
     m_roc.reset();
-    for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline})
+    for (RecomputeScheduler* pipeline :
+        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline})
         pipeline->invalidate();
 
     // The new data's loss mode and alpha length; their signals only queue requests.
     const LossMode mode = defaultLossMode(*m_predictions);
     m_parameters.setAlphaListLength(alphaListLength(*m_predictions, mode));
     m_parameters.setLossMode(mode);
-    for (RecomputeScheduler* pipeline : {m_kindPipeline, m_lossPipeline, m_rocPipeline})
+    for (RecomputeScheduler* pipeline :
+        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline})
         pipeline->invalidate();
 
     emit datasetChanged();
@@ -185,6 +205,7 @@ void DatasetSession::resolveKind()
 void DatasetSession::invalidateCache()
 {
     m_cache.reset();
+    m_lossChartsPipeline->invalidate();
     m_lossPipeline->invalidate();
     m_lossPipeline->requestNow();
 }
@@ -197,7 +218,8 @@ void DatasetSession::onPipelineIdle()
 
 bool DatasetSession::isBusy() const
 {
-    return m_kindPipeline->isBusy() || m_lossPipeline->isBusy() || m_rocPipeline->isBusy();
+    return m_kindPipeline->isBusy() || m_lossPipeline->isBusy() || m_lossChartsPipeline->isBusy()
+        || m_rocPipeline->isBusy();
 }
 
 void DatasetSession::setCoalescingInterval(int milliseconds)

@@ -15,10 +15,14 @@ namespace focalscope {
 class ParameterModel;
 class RecomputeScheduler;
 
-// What the loss views show for the current parameters. The charts whose data grow with the
-// rows (decimated curves, histograms) are built with the numbers, off the GUI thread.
+// What the loss views show for the current parameters.
 struct LossResults {
     LossAnalysis analysis;
+};
+
+// The loss charts whose data grow with the rows (decimated curves, histograms), built after
+// each LossResults in a pipeline of their own so that the numbers never wait for them.
+struct LossCharts {
     PlotSpec concentrationPlot;
     PlotSpec ptDistributionPlot; // every class; the view hides what the user hides
 };
@@ -31,10 +35,10 @@ struct RocResults {
 };
 
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
-// three coalesced pipelines:
+// four coalesced pipelines:
 // - kind: a copy of the scores with the requested input kind (only when it differs),
 // - loss: computePtCache() once per dataset, mode and kind, then analyzeLoss() on every alpha /
-//   gamma change (cheap),
+//   gamma change (cheap); after each, the loss charts that grow with the rows,
 // - ROC: rocReport() on a new dataset, kind or max FPR (heavy; independent of alpha / gamma).
 // Results of superseded inputs are dropped; the results shown are always the latest applied.
 class DatasetSession : public QObject {
@@ -62,6 +66,7 @@ public:
     QStringList targetNames() const;
 
     std::shared_ptr<const LossResults> loss() const { return m_loss; }
+    std::shared_ptr<const LossCharts> lossCharts() const { return m_lossCharts; }
     std::shared_ptr<const RocResults> rocResults() const { return m_roc; }
     std::shared_ptr<const RocReport> roc() const
     {
@@ -82,6 +87,7 @@ signals:
     void datasetChanged();
     void kindChanged();
     void lossChanged();
+    void lossChartsChanged();
     void rocChanged();
     // A pipeline applied a result computed in `milliseconds`.
     void recomputed(double milliseconds);
@@ -106,12 +112,14 @@ private:
     // Valid for m_predictions and m_cacheMode; reset when either changes.
     std::shared_ptr<const PtCache> m_cache;
     std::shared_ptr<const LossResults> m_loss;
+    std::shared_ptr<const LossCharts> m_lossCharts;
     std::shared_ptr<const RocResults> m_roc;
     double m_lossMs = 0.0;
     double m_rocMs = 0.0;
 
     RecomputeScheduler* m_kindPipeline = nullptr;
     RecomputeScheduler* m_lossPipeline = nullptr;
+    RecomputeScheduler* m_lossChartsPipeline = nullptr;
     RecomputeScheduler* m_rocPipeline = nullptr;
 };
 

@@ -58,11 +58,14 @@ ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidge
     connect(&m_session, &DatasetSession::datasetChanged, this, [this] {
         m_pickedClass = -1;
         emit operatingPointCleared();
-        updateLossCharts();
+        updateRowCharts();
         updateRocCharts();
     });
-    connect(&m_session, &DatasetSession::lossChanged, this, &ChartTabs::updateLossCharts);
+    connect(
+        &m_parameters, &ParameterModel::lossParametersChanged, this, &ChartTabs::updateLossCharts);
+    connect(&m_session, &DatasetSession::lossChartsChanged, this, &ChartTabs::updateRowCharts);
     connect(&m_session, &DatasetSession::rocChanged, this, &ChartTabs::updateRocCharts);
+    updateLossCharts();
 }
 
 const PlotSpec& ChartTabs::spec(Chart chart) const
@@ -113,7 +116,7 @@ void ChartTabs::setVisibleClasses(const QList<bool>& visible)
     if (visible == m_visible)
         return;
     m_visible = visible;
-    updateLossCharts();
+    updateRowCharts();
     updateRocCharts();
 }
 
@@ -130,16 +133,20 @@ void ChartTabs::updateLossCharts()
     // 400 samples per curve: cheap enough to follow the sliders directly.
     const FocalParams params = m_parameters.focalParams();
     view(LossChart)->setSpec(lossPlot(chartAlpha(params), params.gamma, m_showGradient));
-    const auto loss = m_session.loss();
-    if (!loss) {
+}
+
+void ChartTabs::updateRowCharts()
+{
+    const auto charts = m_session.lossCharts();
+    if (!charts) {
         view(ConcentrationChart)->setSpec(PlotSpec {});
         view(PtDistributionChart)->setSpec(PlotSpec {});
         return;
     }
-    view(ConcentrationChart)->setSpec(loss->concentrationPlot);
+    view(ConcentrationChart)->setSpec(charts->concentrationPlot);
     // The histograms' ids are the target classes.
     view(PtDistributionChart)
-        ->setSpec(withVisibleSeries(loss->ptDistributionPlot, visibleTargets()));
+        ->setSpec(withVisibleSeries(charts->ptDistributionPlot, visibleTargets()));
 }
 
 void ChartTabs::updateRocCharts()

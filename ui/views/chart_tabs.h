@@ -57,6 +57,8 @@ signals:
 
 private:
     void updateLossCharts();
+    // The concentration and p_t distribution charts (built with the session's LossCharts).
+    void updateRowCharts();
     void updateRocCharts();
     void onHovered(Chart chart, int series, qsizetype sourceIndex, QPointF value);
     void onClicked(Chart chart, int series, qsizetype sourceIndex);
