@@ -1,0 +1,82 @@
+#include "roc/ranked_scores.h"
+
+#include <hwy/contrib/sort/vqsort.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace focalscope {
+
+namespace {
+
+void sortAscending(std::vector<std::uint32_t>& keys)
+{
+    thread_local hwy::Sorter sorter;
+    if (keys.size() > 1)
+        sorter(keys.data(), keys.size(), hwy::SortAscending());
+}
+
+} // namespace
+
+RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive)
+{
+    if (scores.size() != positive.size())
+        throw std::invalid_argument("scores and truths differ in length");
+    std::size_t positives = 0;
+    for (const std::uint8_t p : positive)
+        positives += p != 0;
+    RankedScores ranked;
+    ranked.positives.resize(positives);
+    ranked.negatives.resize(scores.size() - positives);
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (std::size_t k = 0; k < scores.size(); ++k) {
+        const std::uint32_t key = scoreKey(scores[k]);
+        if (positive[k])
+            ranked.positives[i++] = key;
+        else
+            ranked.negatives[j++] = key;
+    }
+    sortAscending(ranked.positives);
+    sortAscending(ranked.negatives);
+    return ranked;
+}
+
+void parallelFor(std::size_t count, const std::function<void(std::size_t)>& task)
+{
+    const std::size_t threads
+        = std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+    if (threads <= 1) {
+        for (std::size_t k = 0; k < count; ++k)
+            task(k);
+        return;
+    }
+    std::atomic<std::size_t> next {0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto worker = [&] {
+        try {
+            for (std::size_t k = next++; k < count; k = next++)
+                task(k);
+        } catch (...) {
+            const std::lock_guard lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next = count;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread& thread : pool)
+        thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+} // namespace focalscope
