@@ -13,14 +13,21 @@ namespace focalscope {
 
 namespace {
 
-void sortAscending(std::vector<std::uint32_t>& keys)
-{
-    thread_local hwy::Sorter sorter;
-    if (keys.size() > 1)
-        sorter(keys.data(), keys.size(), hwy::SortAscending());
-}
+thread_local hwy::Sorter t_sorter;
 
 } // namespace
+
+void sortAscending(std::vector<std::uint32_t>& keys)
+{
+    if (keys.size() > 1)
+        t_sorter(keys.data(), keys.size(), hwy::SortAscending());
+}
+
+void sortAscending(std::vector<std::uint64_t>& keys)
+{
+    if (keys.size() > 1)
+        t_sorter(keys.data(), keys.size(), hwy::SortAscending());
+}
 
 RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive)
 {

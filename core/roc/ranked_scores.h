@@ -15,6 +15,10 @@ struct RankedScores {
     std::vector<std::uint32_t> negatives;
 };
 
+// Highway's vqsort.
+void sortAscending(std::vector<std::uint32_t>& keys);
+void sortAscending(std::vector<std::uint64_t>& keys);
+
 RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive);
 
 // Sign-magnitude float bits mapped to an unsigned key with the same order.

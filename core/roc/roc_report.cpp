@@ -49,6 +49,98 @@ double averageOfDefined(const std::vector<double>& values, const std::vector<dou
     return weightSum > 0.0 ? sum / weightSum : kNaN;
 }
 
+// Class c against the rest from one sort of (score in column c, label) keys: the ranked scores
+// of the one-vs-rest problem and, for Hand & Till, twiceU[b] = 2 U(c | b) for every class b,
+// U(c | b) = sum over the rows of class b of (#rows of class c scoring higher + #tied / 2).
+struct ClassSweep {
+    RankedScores ranked;
+    std::vector<std::int64_t> twiceU;
+};
+
+ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions, Index c)
+{
+    const auto classes = static_cast<std::uint32_t>(scores.cols());
+    const auto positiveLabel = static_cast<std::uint32_t>(c);
+    std::vector<std::uint64_t> keys;
+    keys.reserve(static_cast<std::size_t>(scores.rows()));
+    const float* column = scores.col(c).data();
+    std::size_t positives = 0;
+    for (Index i = 0; i < scores.rows(); ++i) {
+        const std::int32_t label = predictions.labels[i];
+        if (label == predictions.ignoreIndex)
+            continue;
+        if (label < 0 || static_cast<std::uint32_t>(label) >= classes)
+            throw std::invalid_argument("row " + std::to_string(i) + ": label "
+                + std::to_string(label) + " has no score column");
+        keys.push_back(
+            std::uint64_t {scoreKey(column[i])} << 32 | static_cast<std::uint32_t>(label));
+        positives += static_cast<std::uint32_t>(label) == positiveLabel;
+    }
+    sortAscending(keys);
+
+    ClassSweep sweep;
+    sweep.ranked.positives.resize(positives);
+    sweep.ranked.negatives.resize(keys.size() - positives);
+    std::size_t p = 0;
+    std::size_t n = 0;
+    for (const std::uint64_t key : keys) {
+        if (static_cast<std::uint32_t>(key) == positiveLabel)
+            sweep.ranked.positives[p++] = static_cast<std::uint32_t>(key >> 32);
+        else
+            sweep.ranked.negatives[n++] = static_cast<std::uint32_t>(key >> 32);
+    }
+
+    sweep.twiceU.assign(classes, 0);
+    std::int64_t above = 0;
+    std::size_t end = keys.size();
+    while (end > 0) {
+        const std::uint64_t score = keys[end - 1] >> 32;
+        std::size_t begin = end - 1;
+        while (begin > 0 && keys[begin - 1] >> 32 == score)
+            --begin;
+        std::int64_t tied = 0;
+        for (std::size_t k = begin; k < end; ++k)
+            tied += static_cast<std::uint32_t>(keys[k]) == positiveLabel;
+        for (std::size_t k = begin; k < end; ++k) {
+            const auto label = static_cast<std::uint32_t>(keys[k]);
+            if (label != positiveLabel)
+                sweep.twiceU[label] += 2 * above + tied;
+        }
+        above += tied;
+        end = begin;
+    }
+    return sweep;
+}
+
+// Hand & Till: mean over pairs a < b, both with rows, of (A(a | b) + A(b | a)) / 2, where
+// A(a | b) = U(a | b) / (n_a n_b) ranks the rows of classes a and b by score column a.
+double handTill(const std::vector<std::vector<std::int64_t>>& twiceU,
+    const std::vector<std::int64_t>& rows, const Predictions& predictions,
+    std::vector<std::string>* warnings)
+{
+    const std::size_t classes = rows.size();
+    std::vector<std::string> empty;
+    for (std::size_t a = 0; a < classes; ++a)
+        if (rows[a] == 0)
+            empty.push_back(className(predictions, static_cast<Index>(a)));
+    if (!empty.empty() && warnings)
+        warnings->push_back(
+            "one-vs-one AUROC skips the pairs with the class(es) without rows " + joinNames(empty));
+    double sum = 0.0;
+    std::size_t pairs = 0;
+    for (std::size_t a = 0; a < classes; ++a)
+        for (std::size_t b = a + 1; b < classes; ++b) {
+            if (rows[a] == 0 || rows[b] == 0)
+                continue;
+            const double both = 2.0 * static_cast<double>(rows[a]) * static_cast<double>(rows[b]);
+            sum += (static_cast<double>(twiceU[a][b]) / both
+                       + static_cast<double>(twiceU[b][a]) / both)
+                / 2.0;
+            ++pairs;
+        }
+    return pairs > 0 ? sum / static_cast<double>(pairs) : kNaN;
+}
+
 } // namespace
 
 RocReport rocReport(const Predictions& predictions, const RocOptions& options)
@@ -65,6 +157,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     report.classes.resize(static_cast<std::size_t>(classes));
     report.partial = kNaN;
 
+    std::vector<std::vector<std::int64_t>> twiceU(static_cast<std::size_t>(classes));
     // Task 0 of a multiclass task is the micro average (the largest sort), then one per class.
     const std::size_t firstClassTask = report.binary ? 0 : 1;
     parallelFor(firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
@@ -80,9 +173,13 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
         entry.name = report.binary ? positiveClassName(predictions) : className(predictions, c);
         RankedScores ranked;
-        {
+        if (report.binary) {
             const BinaryProblem problem = oneVsRest(scores, predictions, c);
             ranked = rankScores(problem.scores, problem.positive);
+        } else {
+            ClassSweep sweep = sweepClass(scores, predictions, c);
+            ranked = std::move(sweep.ranked);
+            twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
         }
         entry.positives = static_cast<std::int64_t>(ranked.positives.size());
         entry.negatives = static_cast<std::int64_t>(ranked.negatives.size());
@@ -141,77 +238,33 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         // Hand & Till on two classes with scores s and 1 - s is the binary AUROC.
         report.ovo = report.classes.front().auroc;
     } else {
-        report.ovo = oneVsOneAuroc(scores, predictions, &report.warnings);
+        std::vector<std::int64_t> rows;
+        for (const ClassRoc& entry : report.classes)
+            rows.push_back(entry.positives);
+        report.ovo = handTill(twiceU, rows, predictions, &report.warnings);
     }
     return report;
 }
 
-// Hand & Till: mean over pairs a < b of (A(a | b) + A(b | a)) / 2, where A(a | b) ranks the rows
-// of classes a and b by score column a with class a positive.
 double oneVsOneAuroc(
     const ScoreMatrix& scores, const Predictions& predictions, std::vector<std::string>* warnings)
 {
     if (scores.rows() != predictions.labels.size())
         throw std::invalid_argument("scores and labels differ in length");
     if (predictions.isBinary()) {
+        // Hand & Till on two classes with scores s and 1 - s is the binary AUROC.
         const BinaryProblem problem = oneVsRest(scores, predictions, 0);
         return auroc(problem.scores, problem.positive);
     }
-    const Index classes = scores.cols();
-    std::vector<std::vector<Index>> rowsOf(static_cast<std::size_t>(classes));
-    for (Index i = 0; i < predictions.labels.size(); ++i) {
-        const std::int32_t label = predictions.labels[i];
-        if (label != predictions.ignoreIndex && label >= 0 && label < classes)
-            rowsOf[static_cast<std::size_t>(label)].push_back(i);
-    }
-    std::vector<std::pair<Index, Index>> pairs;
-    std::vector<std::string> empty;
-    for (Index a = 0; a < classes; ++a) {
-        if (rowsOf[static_cast<std::size_t>(a)].empty()) {
-            empty.push_back(className(predictions, a));
-            continue;
-        }
-        for (Index b = a + 1; b < classes; ++b)
-            if (!rowsOf[static_cast<std::size_t>(b)].empty())
-                pairs.emplace_back(a, b);
-    }
-    if (!empty.empty() && warnings)
-        warnings->push_back(
-            "one-vs-one AUROC skips the pairs with the class(es) without rows " + joinNames(empty));
-    if (pairs.empty())
-        return kNaN;
-
-    std::vector<double> pairValues(pairs.size());
-    parallelFor(pairs.size(), [&](std::size_t k) {
-        const auto [a, b] = pairs[k];
-        const std::vector<Index>& rowsA = rowsOf[static_cast<std::size_t>(a)];
-        const std::vector<Index>& rowsB = rowsOf[static_cast<std::size_t>(b)];
-        std::vector<float> scoreA;
-        std::vector<float> scoreB;
-        std::vector<std::uint8_t> isA;
-        scoreA.reserve(rowsA.size() + rowsB.size());
-        scoreB.reserve(rowsA.size() + rowsB.size());
-        isA.reserve(rowsA.size() + rowsB.size());
-        for (const Index i : rowsA) {
-            scoreA.push_back(scores(i, a));
-            scoreB.push_back(scores(i, b));
-            isA.push_back(1);
-        }
-        for (const Index i : rowsB) {
-            scoreA.push_back(scores(i, a));
-            scoreB.push_back(scores(i, b));
-            isA.push_back(0);
-        }
-        const double aGivenB = auroc(scoreA, isA);
-        for (std::uint8_t& flag : isA)
-            flag = !flag;
-        const double bGivenA = auroc(scoreB, isA);
-        pairValues[k] = (aGivenB + bGivenA) / 2.0;
+    const auto classes = static_cast<std::size_t>(scores.cols());
+    std::vector<std::vector<std::int64_t>> twiceU(classes);
+    std::vector<std::int64_t> rows(classes);
+    parallelFor(classes, [&](std::size_t c) {
+        ClassSweep sweep = sweepClass(scores, predictions, static_cast<Index>(c));
+        rows[c] = static_cast<std::int64_t>(sweep.ranked.positives.size());
+        twiceU[c] = std::move(sweep.twiceU);
     });
-    double sum = 0.0;
-    for (const double value : pairValues)
-        sum += value;
-    return sum / static_cast<double>(pairs.size());
+    return handTill(twiceU, rows, predictions, warnings);
 }
 
 } // namespace focalscope
