@@ -143,6 +143,9 @@ def delong_test(y, s1, s2):
 # ---------------------------------------------------------------- binary cases
 def binary_inputs(case):
     s = random_unit_scores(case["seed"], case["n"], case["bits"])
+    if case.get("round2"):
+        # scores rounded to 2 decimals (in double, then float32): ties everywhere
+        s = (np.rint(s.astype(np.float64) * 100.0) / 100.0).astype(np.float32)
     y = (random_labels(case["seed"], case["n"], case["k"]) < case["p"]).astype(np.int64)
     return s, y
 
@@ -177,6 +180,8 @@ def binary_cases():
     cases.append({"seed": 11, "n": 500, "bits": 3, "bits2": 3, "k": 1, "p": 0})
     cases.append({"seed": 12, "n": 500, "bits": 3, "bits2": 3, "k": 1, "p": 1})
     cases.append({"seed": 13, "n": 3000, "bits": 1, "bits2": 1, "k": 2, "p": 1})
+    for k, n in enumerate([6, 40, 300, 2500, 30000, 100000]):
+        cases.append({"seed": 31 + k, "n": n, "bits": 24, "bits2": 8, "k": 3, "p": 1 + k % 2, "round2": True})
     return [binary_case(c) for c in cases]
 
 

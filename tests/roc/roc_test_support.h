@@ -32,6 +32,9 @@ inline BinaryInputs binaryInputs(const QJsonObject& c)
     const auto n = c[QStringLiteral("n")].toInteger();
     BinaryInputs in;
     in.scores = randomUnitScores(seed, n, c[QStringLiteral("bits")].toInt());
+    if (c[QStringLiteral("round2")].toBool()) // rounded to 2 decimals in double, then float32
+        for (float& s : in.scores)
+            s = static_cast<float>(std::rint(static_cast<double>(s) * 100.0) / 100.0);
     in.scores2 = randomUnitScores(seed + 7, n, c[QStringLiteral("bits2")].toInt());
     const std::vector<std::int32_t> groups
         = randomLabels(seed, n, c[QStringLiteral("k")].toInteger());
