@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -42,6 +43,8 @@ RankedScores rankScores(std::span<const float> scores, std::span<const std::uint
     std::size_t i = 0;
     std::size_t j = 0;
     for (std::size_t k = 0; k < scores.size(); ++k) {
+        if (std::isnan(scores[k]))
+            throw std::invalid_argument("score " + std::to_string(k) + " is NaN");
         const std::uint32_t key = scoreKey(scores[k]);
         if (positive[k])
             ranked.positives[i++] = key;

@@ -19,6 +19,7 @@ struct RankedScores {
 void sortAscending(std::vector<std::uint32_t>& keys);
 void sortAscending(std::vector<std::uint64_t>& keys);
 
+// Throws std::invalid_argument on a NaN score or when the lengths differ.
 RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive);
 
 // Sign-magnitude float bits mapped to an unsigned key with the same order.

@@ -86,6 +86,9 @@ private slots:
     void singleClassColumn();
     void curvesOnRequest();
     void invalidMaxFpr();
+    void tinyInputs_data();
+    void tinyInputs();
+    void nanScoreRejected();
     void matchesScikitLearn_data();
     void matchesScikitLearn();
 };
@@ -247,6 +250,53 @@ void TestRocReport::invalidMaxFpr()
     RocOptions options;
     options.maxFpr = 0.0;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rocReport(seedBinary(), options));
+}
+
+void TestRocReport::tinyInputs_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("classes");
+    QTest::addColumn<bool>("allIgnored");
+    QTest::newRow("no rows, binary") << 0 << 1 << false;
+    QTest::newRow("no rows, 3 classes") << 0 << 3 << false;
+    QTest::newRow("one row, binary") << 1 << 1 << false;
+    QTest::newRow("one row, 4 classes") << 1 << 4 << false;
+    QTest::newRow("every row ignored") << 6 << 3 << true;
+}
+
+// Degenerate inputs give NaN values and warnings, never a crash or an exception.
+void TestRocReport::tinyInputs()
+{
+    QFETCH(int, rows);
+    QFETCH(int, classes);
+    QFETCH(bool, allIgnored);
+    Predictions p;
+    p.scores = ScoreMatrix::Constant(rows, classes, 0.5f);
+    p.labels = LabelVector::Constant(rows, allIgnored ? kDefaultIgnoreIndex : 0);
+    p.kind = ScoreKind::Probabilities;
+    const RocReport r = rocReport(p);
+    QCOMPARE(static_cast<int>(r.classes.size()), classes);
+    for (const ClassRoc& c : r.classes) {
+        QVERIFY(std::isnan(c.auroc));
+        QVERIFY(std::isnan(c.ci.se));
+        QCOMPARE(c.roc.fpr.size(), c.roc.thresholds.size());
+        QVERIFY(mentions(r.warnings, "'" + c.name + "': AUROC is undefined"));
+    }
+    QVERIFY(std::isnan(r.macro));
+    QVERIFY(std::isnan(r.weighted));
+    // One counted row of 4 classes still has one positive and three negative elements.
+    if (rows == 1 && classes > 1)
+        QCOMPARE(r.micro, 0.5);
+    else
+        QVERIFY(std::isnan(r.micro));
+    QVERIFY(std::isnan(r.ovo));
+}
+
+void TestRocReport::nanScoreRejected()
+{
+    Predictions p = seedMulticlass();
+    p.scores(2, 1) = std::numeric_limits<float>::quiet_NaN();
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rocReport(p));
 }
 
 void TestRocReport::matchesScikitLearn_data()
