@@ -81,15 +81,10 @@ ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
     ClassSweep sweep;
     sweep.ranked.positives.resize(positives);
     sweep.ranked.negatives.resize(keys.size() - positives);
-    std::size_t p = 0;
-    std::size_t n = 0;
-    for (const std::uint64_t key : keys) {
-        if (static_cast<std::uint32_t>(key) == positiveLabel)
-            sweep.ranked.positives[p++] = static_cast<std::uint32_t>(key >> 32);
-        else
-            sweep.ranked.negatives[n++] = static_cast<std::uint32_t>(key >> 32);
-    }
-
+    // From the highest score down: the split into positives and negatives (filled from their
+    // ends, so both stay ascending) and, per group of tied scores, 2 U(c | b).
+    std::size_t p = positives;
+    std::size_t n = keys.size() - positives;
     sweep.twiceU.assign(classes, 0);
     std::int64_t above = 0;
     std::size_t end = keys.size();
@@ -103,8 +98,12 @@ ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
             tied += static_cast<std::uint32_t>(keys[k]) == positiveLabel;
         for (std::size_t k = begin; k < end; ++k) {
             const auto label = static_cast<std::uint32_t>(keys[k]);
-            if (label != positiveLabel)
+            if (label == positiveLabel) {
+                sweep.ranked.positives[--p] = static_cast<std::uint32_t>(score);
+            } else {
+                sweep.ranked.negatives[--n] = static_cast<std::uint32_t>(score);
                 sweep.twiceU[label] += 2 * above + tied;
+            }
         }
         above += tied;
         end = begin;
@@ -183,8 +182,8 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         }
         entry.positives = static_cast<std::int64_t>(ranked.positives.size());
         entry.negatives = static_cast<std::int64_t>(ranked.negatives.size());
-        entry.auroc = aurocOf(ranked);
         entry.ci = delongIntervalOf(ranked);
+        entry.auroc = std::isnan(entry.ci.auc) ? aurocOf(ranked) : entry.ci.auc;
         entry.averagePrecision = averagePrecisionOf(ranked);
         if (options.withCurves) {
             entry.roc = rocCurveOf(ranked, options.dropIntermediate);
