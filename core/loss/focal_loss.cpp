@@ -22,14 +22,6 @@ bool elementwise(LossMode mode, Index classes)
     return mode == LossMode::Sigmoid || classes == 1;
 }
 
-// log(1 - e^lp) for lp <= 0 without cancellation (Maechler's log1mexp); -inf when lp == 0.
-double log1mExp(double lp)
-{
-    if (lp >= 0.0)
-        return kNegInf;
-    return lp > -std::numbers::ln2 ? std::log(-std::expm1(lp)) : std::log1p(-std::exp(lp));
-}
-
 // softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|)
 double softplus(double z)
 {
@@ -41,17 +33,6 @@ double clampedProbability(double p)
     return std::clamp(p, kProbabilityFloor, 1.0 - kProbabilityFloor);
 }
 
-// log p_t of one element with hard target y: the negated binary cross-entropy.
-// Logits: ce = max(x,0) - x y + log1p(exp(-|x|)) = softplus(y ? -x : x).
-// Probabilities: ce = -(y log p + (1-y) log(1-p)) with p clamped to [1e-12, 1 - 1e-12].
-double elementLogPt(double score, bool y, ScoreKind kind)
-{
-    if (kind == ScoreKind::Logits)
-        return -softplus(y ? -score : score);
-    const double p = clampedProbability(score);
-    return y ? std::log(p) : std::log1p(-p);
-}
-
 // The logit that the gradient is taken with respect to, for one element.
 double elementLogit(double score, ScoreKind kind)
 {
@@ -61,32 +42,36 @@ double elementLogit(double score, ScoreKind kind)
     return std::log(p) - std::log1p(-p);
 }
 
-// Softmax log p_t of rows [begin, begin + n) of logits, C >= 2, into out (0 for ignored rows).
+// Softmax log p_t and log(1 - p_t) of rows [begin, begin + n) of logits, C >= 2.
 // log p_t = (x_t - m) - log(sum_j exp(x_j - m)) = (x_t - m) - log1p(r), where m is the row max and
-// r the sum of the other terms, so that well-classified rows keep their precision.
-void softmaxLogitsLogPt(const Predictions& predictions, Index begin, Index n, double* out)
+// r the sum of the other terms, so that well-classified rows keep their precision. When x_t is
+// the max, 1 - p_t = r / (1 + r) exactly; otherwise p_t <= 1/2 and log1p(-p_t) is accurate.
+void softmaxLogitsBlock(
+    const Predictions& predictions, Index begin, Index n, double* logPt, double* log1mPt)
 {
     const Index classes = predictions.classes();
-    Eigen::ArrayXd m = predictions.scores.col(0).segment(begin, n).cast<double>().array();
+    const auto column = [&](Index c) {
+        return predictions.scores.col(c).segment(begin, n).cast<double>().array();
+    };
+    Eigen::ArrayXd m = column(0);
     for (Index c = 1; c < classes; ++c)
-        m = m.max(predictions.scores.col(c).segment(begin, n).cast<double>().array());
+        m = m.max(column(c));
     Eigen::ArrayXd r = Eigen::ArrayXd::Constant(n, -1.0);
     for (Index c = 0; c < classes; ++c) {
-        const Eigen::ArrayXd d
-            = predictions.scores.col(c).segment(begin, n).cast<double>().array() - m;
+        const Eigen::ArrayXd d = column(c) - m;
         // The max term (1, exactly) is counted apart, so r holds only the small ones.
-        r += (d == 0.0).select(Eigen::ArrayXd::Ones(n), d.exp());
+        r += (d == 0.0).select(1.0, d.exp());
     }
     const Eigen::ArrayXd logSum = r.log1p();
+    Eigen::ArrayXd xt(n);
     for (Index i = 0; i < n; ++i) {
         const std::int32_t label = predictions.labels[begin + i];
-        if (label == predictions.ignoreIndex) {
-            out[i] = 0.0;
-            continue;
-        }
-        const double xt = predictions.scores(begin + i, label);
-        out[i] = (xt - m[i]) - logSum[i];
+        xt[i] = label == predictions.ignoreIndex ? m[i] : predictions.scores(begin + i, label);
     }
+    Eigen::Map<Eigen::ArrayXd> lp(logPt, n);
+    lp = (xt - m) - logSum;
+    Eigen::Map<Eigen::ArrayXd>(log1mPt, n)
+        = (xt == m).select(r.log() - logSum, (-lp.exp()).log1p());
 }
 
 void checkGamma(double gamma)
@@ -206,103 +191,148 @@ PtCache computePtCache(const Predictions& predictions, LossMode mode)
     cache.logPt.resize(entries);
     cache.log1mPt.resize(entries);
     cache.alphaIndex.resize(entries);
-    cache.rowPt.resize(rows);
+    const Eigen::Array<bool, Eigen::Dynamic, 1> ignored
+        = predictions.labels.array() == predictions.ignoreIndex;
 
     if (elementwise(mode, classes)) {
-        for (Index c = 0; c < classes; ++c)
-            for (Index i = 0; i < rows; ++i) {
-                const Index e = c * rows + i;
-                const std::int32_t label = predictions.labels[i];
-                if (label == predictions.ignoreIndex) {
-                    cache.logPt[e] = 0.0;
-                    cache.alphaIndex[e] = -1;
-                    continue;
-                }
-                const bool y = classes == 1 ? label == 1 : label == c;
-                cache.logPt[e] = elementLogPt(predictions.scores(i, c), y, predictions.kind);
-                cache.alphaIndex[e] = alphaIndexOf(mode, classes, label, c);
+        const bool logits = predictions.kind == ScoreKind::Logits;
+        for (Index c = 0; c < classes; ++c) {
+            const Eigen::ArrayXd x = predictions.scores.col(c).cast<double>().array();
+            // log p_t = -ce with torchvision's ce = max(x,0) - x y + log1p(exp(-|x|)) for hard y,
+            // i.e. -softplus(-x) for y = 1 and -softplus(x) for y = 0; log(1 - p_t) is the other
+            // one. Probabilities: the clamped BCE, p in [1e-12, 1 - 1e-12].
+            // a = log p, b = log(1 - p) of the element's positive side.
+            Eigen::ArrayXd a(rows);
+            Eigen::ArrayXd b(rows);
+            if (logits) {
+                const Eigen::ArrayXd tail = (-x.abs()).exp().log1p();
+                a = -((-x).max(0.0) + tail);
+                b = -(x.max(0.0) + tail);
+            } else {
+                const Eigen::ArrayXd p = x.max(kProbabilityFloor).min(1.0 - kProbabilityFloor);
+                a = p.log();
+                b = (-p).log1p();
             }
-    } else if (predictions.kind == ScoreKind::Logits) {
-        for (Index begin = 0; begin < rows; begin += kBlockRows)
-            softmaxLogitsLogPt(
-                predictions, begin, std::min(kBlockRows, rows - begin), cache.logPt.data() + begin);
-        for (Index i = 0; i < rows; ++i)
-            cache.alphaIndex[i] = predictions.isIgnored(i) ? -1 : predictions.labels[i];
-    } else {
-        // Probabilities: log p_t = log(p_t) with p_t clamped to [1e-12, 1].
-        for (Index i = 0; i < rows; ++i) {
-            const std::int32_t label = predictions.labels[i];
-            if (label == predictions.ignoreIndex) {
-                cache.logPt[i] = 0.0;
-                cache.alphaIndex[i] = -1;
-                continue;
-            }
-            const double pt
-                = std::clamp<double>(predictions.scores(i, label), kProbabilityFloor, 1.0);
-            cache.logPt[i] = std::log(pt);
-            cache.alphaIndex[i] = label;
+            const Eigen::Array<bool, Eigen::Dynamic, 1> y = classes == 1
+                ? (predictions.labels.array() == 1).eval()
+                : (predictions.labels.array() == static_cast<std::int32_t>(c)).eval();
+            auto logPt = cache.logPt.segment(c * rows, rows);
+            auto log1mPt = cache.log1mPt.segment(c * rows, rows);
+            logPt = ignored.select(0.0, y.select(a, b));
+            log1mPt = ignored.select(kNegInf, y.select(b, a));
+            for (Index i = 0; i < rows; ++i)
+                cache.alphaIndex[c * rows + i]
+                    = ignored[i] ? -1 : alphaIndexOf(mode, classes, predictions.labels[i], c);
         }
+    } else {
+        for (Index i = 0; i < rows; ++i)
+            cache.alphaIndex[i] = ignored[i] ? -1 : predictions.labels[i];
+        if (predictions.kind == ScoreKind::Logits) {
+            for (Index begin = 0; begin < rows; begin += kBlockRows)
+                softmaxLogitsBlock(predictions, begin, std::min(kBlockRows, rows - begin),
+                    cache.logPt.data() + begin, cache.log1mPt.data() + begin);
+        } else {
+            // Probabilities: log p_t = log(p_t) with p_t clamped to [1e-12, 1].
+            Eigen::ArrayXd pt(rows);
+            for (Index i = 0; i < rows; ++i)
+                pt[i] = ignored[i] ? 1.0 : predictions.scores(i, predictions.labels[i]);
+            pt = pt.max(kProbabilityFloor).min(1.0);
+            cache.logPt = pt.log();
+            cache.log1mPt = (-pt).log1p();
+        }
+        cache.logPt = ignored.select(0.0, cache.logPt);
+        cache.log1mPt = ignored.select(kNegInf, cache.log1mPt);
     }
 
-    for (Index e = 0; e < entries; ++e)
-        cache.log1mPt[e] = cache.alphaIndex[e] < 0 ? kNegInf : log1mExp(cache.logPt[e]);
-    for (Index i = 0; i < rows; ++i) {
-        const std::int32_t label = predictions.labels[i];
-        if (label == predictions.ignoreIndex) {
-            cache.rowPt[i] = kNaN;
-            continue;
-        }
-        const Index e = perElement ? label * rows + i : i;
-        cache.rowPt[i] = std::exp(cache.logPt[e]);
+    if (perElement) {
+        Eigen::ArrayXd targetLogPt(rows);
+        for (Index i = 0; i < rows; ++i)
+            targetLogPt[i] = ignored[i] ? 0.0 : cache.logPt[predictions.labels[i] * rows + i];
+        cache.rowPt = targetLogPt.exp();
+    } else {
+        cache.rowPt = cache.logPt.head(rows).exp();
     }
+    cache.rowPt = ignored.select(kNaN, cache.rowPt);
     return cache;
 }
 
 namespace {
 
-// Each entry's loss l = -alpha_t (1 - p_t)^gamma log p_t, with (1 - p_t)^gamma taken as
-// exp(gamma log(1 - p_t)) and 0^0 = 1; 0 for ignored entries. Also returns alpha_t per entry.
-Eigen::ArrayXd entryLosses(const PtCache& cache, const FocalParams& params, Eigen::ArrayXd& alphaT)
-{
-    checkGamma(params.gamma);
-    if (params.mode != cache.mode)
-        throw std::invalid_argument(
-            "the focal loss parameters ask for another mode than the cache");
-    const Eigen::VectorXd table = alphaTable(params.alpha, cache.mode, cache.classes);
-    Eigen::ArrayXd weights(table.size() + 1);
-    weights[0] = 0.0; // ignored entries
-    weights.tail(table.size()) = table.array();
-    const Index entries = cache.logPt.size();
-    alphaT.resize(entries);
-    const int* index = cache.alphaIndex.data();
-    for (Index e = 0; e < entries; ++e)
-        alphaT[e] = weights[index[e] + 1];
-    // + 0.0 turns the -0 of ignored entries into +0.
-    if (params.gamma == 0.0)
-        return alphaT * -cache.logPt + 0.0;
-    return alphaT * (params.gamma * cache.log1mPt).exp() * -cache.logPt + 0.0;
-}
+// The focal loss of the cache's entries for one (alpha, gamma), block by block so that the
+// temporaries stay in cache and no full-size array is allocated besides the outputs.
+class EntryLossKernel {
+public:
+    EntryLossKernel(const PtCache& cache, const FocalParams& params)
+        : m_cache(cache)
+        , m_gamma(params.gamma)
+    {
+        checkGamma(params.gamma);
+        if (params.mode != cache.mode)
+            throw std::invalid_argument(
+                "the focal loss parameters ask for another mode than the cache");
+        const Eigen::VectorXd table = alphaTable(params.alpha, cache.mode, cache.classes);
+        m_weights.resize(table.size() + 1);
+        m_weights[0] = 0.0; // ignored entries
+        m_weights.tail(table.size()) = table.array();
+        m_alphaT.resize(kBlockRows);
+    }
+
+    // Writes the losses of entries [begin, begin + n), n <= kBlockRows, to out and returns
+    // the sum of their alpha_t.
+    // l = -alpha_t (1 - p_t)^gamma log p_t, (1 - p_t)^gamma = exp(gamma log(1 - p_t)), 0^0 = 1
+    double operator()(Index begin, Index n, double* out)
+    {
+        const int* index = m_cache.alphaIndex.data() + begin;
+        for (Index k = 0; k < n; ++k)
+            m_alphaT[k] = m_weights[index[k] + 1];
+        const auto alphaT = m_alphaT.head(n);
+        const auto logPt = m_cache.logPt.segment(begin, n);
+        Eigen::Map<Eigen::ArrayXd> loss(out, n);
+        // + 0.0 turns the -0 of ignored entries into +0.
+        if (m_gamma == 0.0)
+            loss = alphaT * -logPt + 0.0;
+        else
+            loss = alphaT * (m_gamma * m_cache.log1mPt.segment(begin, n)).exp() * -logPt + 0.0;
+        return alphaT.sum();
+    }
+
+private:
+    const PtCache& m_cache;
+    double m_gamma;
+    Eigen::ArrayXd m_weights;
+    Eigen::ArrayXd m_alphaT;
+};
 
 } // namespace
 
 FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params)
 {
-    Eigen::ArrayXd alphaT;
-    Eigen::ArrayXd losses = entryLosses(cache, params, alphaT);
+    EntryLossKernel kernel(cache, params);
     FocalLossResult result;
     result.counted = cache.counted;
-    result.alphaSum = alphaT.sum();
     result.pt = cache.rowPt;
+    result.perRow.resize(cache.rows);
     const bool perElement = cache.mode == LossMode::Sigmoid && cache.classes >= 2;
     Index reducedEntries = cache.counted;
+    double alphaSum = 0.0;
     if (perElement) {
-        result.perRow = Eigen::Map<const Eigen::ArrayXXd>(losses.data(), cache.rows, cache.classes)
-                            .rowwise()
-                            .sum();
+        // A row's loss is the sum over its elements; entry (i, c) is at c * rows + i.
+        result.perRow.setZero();
+        Eigen::ArrayXd block(kBlockRows);
+        for (Index c = 0; c < cache.classes; ++c)
+            for (Index begin = 0; begin < cache.rows; begin += kBlockRows) {
+                const Index n = std::min(kBlockRows, cache.rows - begin);
+                alphaSum += kernel(c * cache.rows + begin, n, block.data());
+                result.perRow.segment(begin, n) += block.head(n);
+            }
         reducedEntries = cache.counted * cache.classes;
     } else {
-        result.perRow = std::move(losses);
+        for (Index begin = 0; begin < cache.rows; begin += kBlockRows) {
+            const Index n = std::min(kBlockRows, cache.rows - begin);
+            alphaSum += kernel(begin, n, result.perRow.data() + begin);
+        }
     }
+    result.alphaSum = alphaSum;
     const double sum = result.perRow.sum();
     const double mean = reducedEntries > 0 ? sum / static_cast<double>(reducedEntries) : kNaN;
     switch (params.reduction) {
@@ -314,7 +344,7 @@ FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params)
         result.value = sum;
         break;
     case Reduction::WeightedMean:
-        result.value = sum / result.alphaSum;
+        result.value = sum / alphaSum;
         break;
     }
     return result;
@@ -330,9 +360,12 @@ Eigen::ArrayXXd sigmoidFocalLossElements(const Predictions& predictions, const F
     FocalParams sigmoid = params;
     sigmoid.mode = LossMode::Sigmoid;
     const PtCache cache = computePtCache(predictions, LossMode::Sigmoid);
-    Eigen::ArrayXd alphaT;
-    Eigen::ArrayXd losses = entryLosses(cache, sigmoid, alphaT);
-    return Eigen::Map<const Eigen::ArrayXXd>(losses.data(), cache.rows, cache.classes);
+    EntryLossKernel kernel(cache, sigmoid);
+    Eigen::ArrayXXd elements(cache.rows, cache.classes);
+    const Index entries = cache.rows * cache.classes;
+    for (Index begin = 0; begin < entries; begin += kBlockRows)
+        kernel(begin, std::min(kBlockRows, entries - begin), elements.data() + begin);
+    return elements;
 }
 
 Eigen::MatrixXd focalLossGradient(const Predictions& predictions, const FocalParams& params)

@@ -42,9 +42,8 @@ struct FocalParams {
 // weight of a positive element of each column. Throws std::invalid_argument when a list's
 // length does not match.
 // `classes` is the number of score columns. Softmax mode on one score column treats it as the
-// logit (or probability) of class 1 against class 0, so it gets two weights. Throws
-// std::invalid_argument when a list's length does not match; in sigmoid mode on one column a
-// list of one weight a means [1 - a, a] and a list of two gives [weight of 0, weight of 1].
+// logit (or probability) of class 1 against class 0, so it gets two weights. In sigmoid mode on
+// one column a list of one weight a means [1 - a, a] and a list of two is taken as it is.
 Eigen::VectorXd effectiveAlpha(const Alpha& alpha, LossMode mode, Index classes);
 
 // The table that PtCache::alphaIndex points into: effectiveAlpha(), except in sigmoid mode on

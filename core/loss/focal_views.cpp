@@ -3,7 +3,9 @@
 #include <hwy/contrib/sort/vqsort.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 
@@ -13,14 +15,19 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The sorted losses of one group cumulated: point k is (k / n, sum of the k smallest / total).
-ConcentrationCurve concentrationOf(std::vector<double> losses)
+void sortAscending(std::vector<double>& values)
+{
+    static thread_local const hwy::Sorter sorter;
+    sorter(values.data(), values.size(), hwy::SortAscending());
+}
+
+// The losses of one group, sorted ascending, cumulated: point k is (k / n, sum of the k
+// smallest / total).
+ConcentrationCurve concentrationOf(const std::vector<double>& losses)
 {
     ConcentrationCurve curve;
     const std::size_t n = losses.size();
     curve.rows = static_cast<Index>(n);
-    static thread_local const hwy::Sorter sorter;
-    sorter(losses.data(), n, hwy::SortAscending());
     double total = 0.0;
     for (double l : losses)
         total += l;
@@ -117,7 +124,56 @@ LossConcentration lossConcentration(
             continue;
         (labels[i] == 0 ? background : foreground).push_back(loss.perRow[i]);
     }
-    return {concentrationOf(std::move(background)), concentrationOf(std::move(foreground))};
+    sortAscending(background);
+    sortAscending(foreground);
+    return {concentrationOf(background), concentrationOf(foreground)};
+}
+
+ConcentrationOrder concentrationOrder(const PtCache& cache)
+{
+    ConcentrationOrder order;
+    if (cache.mode == LossMode::Sigmoid && cache.classes >= 2)
+        return order;
+    // Sort key: -log p_t (>= 0, whose bits order as the numbers do), ascending = p_t descending.
+    std::vector<hwy::K64V64> background;
+    std::vector<hwy::K64V64> foreground;
+    for (Index i = 0; i < cache.rows; ++i) {
+        const std::int32_t label = cache.labels[i];
+        if (label == cache.ignoreIndex)
+            continue;
+        hwy::K64V64 entry;
+        entry.key = std::bit_cast<std::uint64_t>(0.0 - cache.logPt[i]);
+        entry.value = static_cast<std::uint64_t>(i);
+        (label == 0 ? background : foreground).push_back(entry);
+    }
+    static thread_local const hwy::Sorter sorter;
+    const auto rowsOf = [&](std::vector<hwy::K64V64>& entries) {
+        sorter(entries.data(), entries.size(), hwy::SortAscending());
+        std::vector<std::int32_t> rows(entries.size());
+        for (std::size_t k = 0; k < entries.size(); ++k)
+            rows[k] = static_cast<std::int32_t>(entries[k].value);
+        return rows;
+    };
+    order.background = rowsOf(background);
+    order.foreground = rowsOf(foreground);
+    return order;
+}
+
+LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,
+    std::int32_t ignoreIndex, const ConcentrationOrder& order)
+{
+    if (order.background.empty() && order.foreground.empty())
+        return lossConcentration(loss, labels, ignoreIndex);
+    const auto inOrder = [&](const std::vector<std::int32_t>& rows) {
+        std::vector<double> losses(rows.size());
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            losses[k] = loss.perRow[rows[k]];
+        // Alphas that differ within the group break the order: sort then.
+        if (!std::is_sorted(losses.begin(), losses.end()))
+            sortAscending(losses);
+        return losses;
+    };
+    return {concentrationOf(inOrder(order.background)), concentrationOf(inOrder(order.foreground))};
 }
 
 std::vector<ClassLoss> lossPerClass(const FocalLossResult& loss, const LabelVector& labels,

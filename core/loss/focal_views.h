@@ -38,8 +38,24 @@ struct LossConcentration {
     ConcentrationCurve background;
     ConcentrationCurve foreground;
 };
+// A group whose total loss is 0 has a curve that stays at 0; a group without rows has the
+// single point (0, 0).
 LossConcentration lossConcentration(
     const FocalLossResult& loss, const LabelVector& labels, std::int32_t ignoreIndex);
+
+// The rows of each Figure 4 group in decreasing p_t, computed once per cache. For one alpha
+// per group (scalar alpha or none: the usual case) a row's loss increases along this order for
+// every gamma, so the curve needs no sort when gamma or alpha changes. Empty for sigmoid mode
+// on several columns, whose row losses are sums and follow no single p_t.
+struct ConcentrationOrder {
+    std::vector<std::int32_t> background;
+    std::vector<std::int32_t> foreground;
+};
+ConcentrationOrder concentrationOrder(const PtCache& cache);
+// The same curves as above, from the losses of the cache the order was made from: taken in
+// the order when they are sorted there, else sorted.
+LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,
+    std::int32_t ignoreIndex, const ConcentrationOrder& order);
 
 struct ClassLoss {
     Index samples = 0;

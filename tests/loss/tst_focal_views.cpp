@@ -78,6 +78,14 @@ void TestFocalViews::viewsRandom()
     const LossConcentration concentration = lossConcentration(loss, p.labels, p.ignoreIndex);
     compareCurve(concentration.background, c.value(QStringLiteral("background")).toObject());
     compareCurve(concentration.foreground, c.value(QStringLiteral("foreground")).toObject());
+    // The presorted path gives the very same curves.
+    const PtCache cache = computePtCache(p, caseParams(c).mode);
+    const LossConcentration ordered
+        = lossConcentration(loss, p.labels, p.ignoreIndex, concentrationOrder(cache));
+    QCOMPARE(ordered.background.cumulative, concentration.background.cumulative);
+    QCOMPARE(ordered.foreground.cumulative, concentration.foreground.cumulative);
+    QCOMPARE(ordered.foreground.fraction, concentration.foreground.fraction);
+    QCOMPARE(ordered.background.rows, concentration.background.rows);
 
     const std::vector<ClassLoss> perClass
         = lossPerClass(loss, p.labels, p.targetClasses(), p.ignoreIndex);
