@@ -1,5 +1,7 @@
 #include "loss/focal_loss.h"
 
+#include "loss/simd_exp.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -42,6 +44,18 @@ double elementLogit(double score, ScoreKind kind)
     return std::log(p) - std::log1p(-p);
 }
 
+// log1p(v) of each element, vectorised (Eigen 3.4 evaluates log1p and select one scalar at a
+// time): log(u) v / (u - 1) with u = 1 + v (Goldberg's correction), v itself where u == 1.
+Eigen::ArrayXd log1pArray(const Eigen::ArrayXd& v)
+{
+    const Eigen::ArrayXd u = 1.0 + v;
+    const Eigen::ArrayXd logU = u.log();
+    Eigen::ArrayXd out(v.size());
+    for (Index i = 0; i < v.size(); ++i)
+        out[i] = u[i] == 1.0 ? v[i] : logU[i] * (v[i] / (u[i] - 1.0));
+    return out;
+}
+
 // Softmax log p_t and log(1 - p_t) of rows [begin, begin + n) of logits, C >= 2.
 // log p_t = (x_t - m) - log(sum_j exp(x_j - m)) = (x_t - m) - log1p(r), where m is the row max and
 // r the sum of the other terms, so that well-classified rows keep their precision. When x_t is
@@ -56,13 +70,16 @@ void softmaxLogitsBlock(
     Eigen::ArrayXd m = column(0);
     for (Index c = 1; c < classes; ++c)
         m = m.max(column(c));
-    Eigen::ArrayXd r = Eigen::ArrayXd::Constant(n, -1.0);
+    // The max terms (1, exactly) are counted apart, so r holds only the small ones.
+    Eigen::ArrayXd small = Eigen::ArrayXd::Zero(n);
+    Eigen::ArrayXd ties = Eigen::ArrayXd::Zero(n);
+    Eigen::ArrayXd d(n);
     for (Index c = 0; c < classes; ++c) {
-        const Eigen::ArrayXd d = column(c) - m;
-        // The max term (1, exactly) is counted apart, so r holds only the small ones.
-        r += (d == 0.0).select(1.0, d.exp());
+        d = column(c) - m;
+        accumulateSoftmaxTerms(d.data(), static_cast<std::size_t>(n), small.data(), ties.data());
     }
-    const Eigen::ArrayXd logSum = r.log1p();
+    const Eigen::ArrayXd r = small + (ties - 1.0);
+    const Eigen::ArrayXd logSum = log1pArray(r);
     Eigen::ArrayXd xt(n);
     for (Index i = 0; i < n; ++i) {
         const std::int32_t label = predictions.labels[begin + i];
@@ -70,8 +87,12 @@ void softmaxLogitsBlock(
     }
     Eigen::Map<Eigen::ArrayXd> lp(logPt, n);
     lp = (xt - m) - logSum;
-    Eigen::Map<Eigen::ArrayXd>(log1mPt, n)
-        = (xt == m).select(r.log() - logSum, (-lp.exp()).log1p());
+    const Eigen::ArrayXd logR = r.log();
+    Eigen::ArrayXd pt = lp;
+    expInPlace(pt.data(), static_cast<std::size_t>(n));
+    const Eigen::ArrayXd log1mPtOther = log1pArray(-pt);
+    for (Index i = 0; i < n; ++i)
+        log1mPt[i] = xt[i] == m[i] ? logR[i] - logSum[i] : log1mPtOther[i];
 }
 
 void checkGamma(double gamma)
@@ -205,13 +226,13 @@ PtCache computePtCache(const Predictions& predictions, LossMode mode)
             Eigen::ArrayXd a(rows);
             Eigen::ArrayXd b(rows);
             if (logits) {
-                const Eigen::ArrayXd tail = (-x.abs()).exp().log1p();
+                const Eigen::ArrayXd tail = log1pArray((-x.abs()).exp());
                 a = -((-x).max(0.0) + tail);
                 b = -(x.max(0.0) + tail);
             } else {
                 const Eigen::ArrayXd p = x.max(kProbabilityFloor).min(1.0 - kProbabilityFloor);
                 a = p.log();
-                b = (-p).log1p();
+                b = log1pArray(-p);
             }
             const Eigen::Array<bool, Eigen::Dynamic, 1> y = classes == 1
                 ? (predictions.labels.array() == 1).eval()
@@ -238,7 +259,7 @@ PtCache computePtCache(const Predictions& predictions, LossMode mode)
                 pt[i] = ignored[i] ? 1.0 : predictions.scores(i, predictions.labels[i]);
             pt = pt.max(kProbabilityFloor).min(1.0);
             cache.logPt = pt.log();
-            cache.log1mPt = (-pt).log1p();
+            cache.log1mPt = log1pArray(-pt);
         }
         cache.logPt = ignored.select(0.0, cache.logPt);
         cache.log1mPt = ignored.select(kNegInf, cache.log1mPt);
@@ -289,10 +310,14 @@ public:
         const auto logPt = m_cache.logPt.segment(begin, n);
         Eigen::Map<Eigen::ArrayXd> loss(out, n);
         // + 0.0 turns the -0 of ignored entries into +0.
-        if (m_gamma == 0.0)
+        if (m_gamma == 0.0) {
             loss = alphaT * -logPt + 0.0;
-        else
-            loss = alphaT * (m_gamma * m_cache.log1mPt.segment(begin, n)).exp() * -logPt + 0.0;
+        } else {
+            // The focal weight (1 - p_t)^gamma goes through `loss` first (exp(-inf) = 0).
+            loss = m_gamma * m_cache.log1mPt.segment(begin, n);
+            expInPlace(out, static_cast<std::size_t>(n));
+            loss = alphaT * loss * -logPt + 0.0;
+        }
         return alphaT.sum();
     }
 
