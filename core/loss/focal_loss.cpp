@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numbers>
 #include <stdexcept>
 #include <string>
 
@@ -49,10 +48,10 @@ double elementLogit(double score, ScoreKind kind)
 Eigen::ArrayXd log1pArray(const Eigen::ArrayXd& v)
 {
     const Eigen::ArrayXd u = 1.0 + v;
-    const Eigen::ArrayXd logU = u.log();
-    Eigen::ArrayXd out(v.size());
+    Eigen::ArrayXd out = u.log() * (v / (u - 1.0));
     for (Index i = 0; i < v.size(); ++i)
-        out[i] = u[i] == 1.0 ? v[i] : logU[i] * (v[i] / (u[i] - 1.0));
+        if (u[i] == 1.0)
+            out[i] = v[i];
     return out;
 }
 
