@@ -29,6 +29,9 @@ Curve gradientVsPt(double alpha, double gamma, int count = 400);
 
 // Figure 4: rows' losses sorted ascending and normalised to sum 1, cumulated against the
 // fraction of rows. Background = label 0, foreground = every other non-ignored label.
+// In sigmoid mode a row's loss is the sum over its elements and its p_t is that of its target
+// column (of its one column for a binary task), as in FocalLossResult; the same holds for
+// lossPerClass() and easyShare().
 struct ConcentrationCurve {
     std::vector<double> fraction; // 0 .. 1, first point 0
     std::vector<double> cumulative; // 0 .. 1, first point 0
