@@ -409,7 +409,6 @@ def main():
     for i in range(60):
         mode = "softmax" if i % 2 == 0 else "sigmoid"
         case = draw_case(r, i // 2, mode) | {"mode": mode}
-        case["n"] = min(case["n"], 20000)
         if i % 10 == 1:  # fractional gamma with p_t close to 1
             case["gamma"], case["kind"], case["signal"], case["bits"] = 0.5, "logits", 16.0, 0
         gradients.append(gradient_case(case))
