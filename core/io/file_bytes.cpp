@@ -1,0 +1,93 @@
+#include "io/file_bytes.h"
+
+#include "io/read_error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace focalscope {
+
+std::string displayName(const std::filesystem::path& path)
+{
+    return path.string();
+}
+
+namespace {
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    {
+    }
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+[[noreturn]] void throwOpenError(const std::string& name, int error)
+{
+    if (error == ENOENT)
+        throw ReadError(name + ": cannot open: no such file");
+    throw ReadError(name + ": cannot open: " + std::strerror(error));
+}
+
+std::string fileTypeName(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return "a special file";
+}
+
+} // namespace
+
+FileBytes::FileBytes(const std::filesystem::path& path)
+    : m_name(displayName(path))
+{
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is rejected below.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        throwOpenError(m_name, errno);
+    FileDescriptor file(fd);
+    struct stat info { };
+    if (::fstat(fd, &info) != 0)
+        throwOpenError(m_name, errno);
+    if (!S_ISREG(info.st_mode))
+        throw ReadError(m_name + ": expected a file, found " + fileTypeName(info.st_mode));
+    if (info.st_size == 0)
+        throw ReadError(m_name + ": the file is empty");
+    m_size = static_cast<std::size_t>(info.st_size);
+    void* data = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (data == MAP_FAILED) {
+        m_size = 0;
+        throw ReadError(m_name + ": cannot read: " + std::strerror(errno));
+    }
+    ::madvise(data, m_size, MADV_WILLNEED);
+    m_data = static_cast<const char*>(data);
+}
+
+FileBytes::~FileBytes()
+{
+    if (m_data)
+        ::munmap(const_cast<char*>(m_data), m_size);
+}
+
+} // namespace focalscope

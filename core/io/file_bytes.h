@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace focalscope {
+
+// The name a message uses for a file: the path as the user gave it.
+std::string displayName(const std::filesystem::path& path);
+
+// A whole file mapped read-only into memory. Opening fails with a ReadError naming the file:
+// missing, a directory, not a regular file (a FIFO is never opened for reading, so it cannot
+// block), unreadable, or empty.
+class FileBytes {
+public:
+    explicit FileBytes(const std::filesystem::path& path);
+    ~FileBytes();
+    FileBytes(const FileBytes&) = delete;
+    FileBytes& operator=(const FileBytes&) = delete;
+
+    std::string_view view() const { return {m_data, m_size}; }
+    std::size_t size() const { return m_size; }
+    const std::string& name() const { return m_name; }
+
+private:
+    std::string m_name;
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+} // namespace focalscope
