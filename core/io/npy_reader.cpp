@@ -362,7 +362,7 @@ void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
     // in cache, split across threads.
     constexpr Index kRowBlock = 256;
     constexpr Index kColumnBlock = 64;
-    constexpr Index kRowsPerTask = 1 << 16;
+    constexpr Index kRowsPerTask = 1 << 14;
     const std::size_t tasks = static_cast<std::size_t>((n + kRowsPerTask - 1) / kRowsPerTask);
     runChunks(
         tasks, threadsFor(bytes),
