@@ -75,12 +75,11 @@ FileBytes::FileBytes(const std::filesystem::path& path)
     if (info.st_size == 0)
         throw ReadError(m_name + ": the file is empty");
     m_size = static_cast<std::size_t>(info.st_size);
-    void* data = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    void* data = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     if (data == MAP_FAILED) {
         m_size = 0;
         throw ReadError(m_name + ": cannot read: " + std::strerror(errno));
     }
-    ::madvise(data, m_size, MADV_WILLNEED);
     m_data = static_cast<const char*>(data);
 }
 

@@ -1,5 +1,7 @@
 #include "io/kind_detection.h"
 
+#include "io/score_scan.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -8,21 +10,6 @@ namespace focalscope {
 namespace {
 
 constexpr double kRowSumTolerance = 1e-3;
-
-bool allInUnitInterval(const ScoreMatrix& scores)
-{
-    return scores.size() == 0 || ((scores.array() >= 0.0f).all() && (scores.array() <= 1.0f).all());
-}
-
-// max_i |sum_c p_ic - 1| and the row where it occurs, summed in double.
-double largestRowSumDeviation(const ScoreMatrix& scores, Index& worstRow)
-{
-    const Eigen::VectorXd sums = scores.cast<double>().rowwise().sum();
-    worstRow = 0;
-    if (sums.size() == 0)
-        return 0.0;
-    return (sums.array() - 1.0).abs().maxCoeff(&worstRow);
-}
 
 } // namespace
 

@@ -4,11 +4,13 @@
 #include "io/read_error.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 namespace focalscope {
 
@@ -327,10 +329,21 @@ void forEachFortranPosition(const std::vector<std::int64_t>& dims, Visit visit)
     }
 }
 
+// Whether count floats are all finite: an integer test on the exponent bits, vectorised.
+bool finiteBlock(const float* x, Index count)
+{
+    unsigned bad = 0;
+    for (Index i = 0; i < count; ++i)
+        bad |= (std::bit_cast<std::uint32_t>(x[i]) & 0x7f800000u) == 0x7f800000u ? 1u : 0u;
+    return bad == 0;
+}
+
+// Converts and reorders the scores; returns whether every one is finite.
 template<int Size, bool Swap>
-void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
+bool convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
     const std::function<bool(double)>& progress)
 {
+    std::atomic<bool> nonFinite {false};
     const Index n = out.rows();
     const Index classes = out.cols();
     float* dst = out.data();
@@ -353,9 +366,11 @@ void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
                         target[r] = loadScore<Size, Swap>(column + f * Size);
                     });
                 }
+                if (!finiteBlock(target, n))
+                    nonFinite.store(true, std::memory_order_relaxed);
             },
             progress);
-        return;
+        return !nonFinite.load();
     }
 
     // C order: a row-major N x C block transposed into columns, in row blocks that stay
@@ -373,15 +388,20 @@ void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
                 const Index r1 = std::min(rowEnd, r0 + kRowBlock);
                 for (Index c0 = 0; c0 < classes; c0 += kColumnBlock) {
                     const Index c1 = std::min(classes, c0 + kColumnBlock);
-                    for (Index r = r0; r < r1; ++r) {
-                        const char* row = src + static_cast<std::size_t>(r * classes) * Size;
-                        for (Index c = c0; c < c1; ++c)
-                            dst[c * n + r] = loadScore<Size, Swap>(row + c * Size);
+                    for (Index c = c0; c < c1; ++c) {
+                        float* target = dst + c * n;
+                        const char* column = src + static_cast<std::size_t>(c) * Size;
+                        for (Index r = r0; r < r1; ++r)
+                            target[r] = loadScore<Size, Swap>(
+                                column + static_cast<std::size_t>(r * classes) * Size);
+                        if (!finiteBlock(target + r0, r1 - r0))
+                            nonFinite.store(true, std::memory_order_relaxed);
                     }
                 }
             }
         },
         progress);
+    return !nonFinite.load();
 }
 
 template<typename T> std::int64_t loadLabel(const char* p, bool swap)
@@ -419,6 +439,49 @@ std::int64_t loadInteger(const char* p, char typeCode, int size, bool swap, bool
         tooLarge = v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
         return static_cast<std::int64_t>(v);
     }
+    }
+}
+
+// Labels in memory order and native byte order, straight into int32; false when a value does
+// not fit (the caller then finds it and says so).
+template<typename T> bool convertLabelsOf(const char* src, std::int64_t count, std::int32_t* dst)
+{
+    bool fits = true;
+    for (std::int64_t i = 0; i < count; ++i) {
+        T v;
+        std::memcpy(&v, src + i * std::int64_t(sizeof(T)), sizeof(T));
+        if constexpr (std::is_same_v<T, std::int64_t>)
+            fits &= v >= std::numeric_limits<std::int32_t>::min()
+                && v <= std::numeric_limits<std::int32_t>::max();
+        else if constexpr (std::is_same_v<T, std::uint32_t> || std::is_same_v<T, std::uint64_t>)
+            fits &= v <= static_cast<T>(std::numeric_limits<std::int32_t>::max());
+        dst[i] = static_cast<std::int32_t>(v);
+    }
+    return fits;
+}
+
+bool convertLabels(const char* src, const NpyHeader& header, std::int32_t* dst)
+{
+    const std::int64_t n = header.count;
+    if (header.typeCode == 'b') {
+        for (std::int64_t i = 0; i < n; ++i)
+            dst[i] = src[i] != 0 ? 1 : 0;
+        return true;
+    }
+    const bool isSigned = header.typeCode == 'i';
+    switch (header.itemSize) {
+    case 1:
+        return isSigned ? convertLabelsOf<std::int8_t>(src, n, dst)
+                        : convertLabelsOf<std::uint8_t>(src, n, dst);
+    case 2:
+        return isSigned ? convertLabelsOf<std::int16_t>(src, n, dst)
+                        : convertLabelsOf<std::uint16_t>(src, n, dst);
+    case 4:
+        return isSigned ? convertLabelsOf<std::int32_t>(src, n, dst)
+                        : convertLabelsOf<std::uint32_t>(src, n, dst);
+    default:
+        return isSigned ? convertLabelsOf<std::int64_t>(src, n, dst)
+                        : convertLabelsOf<std::uint64_t>(src, n, dst);
     }
 }
 
@@ -522,7 +585,7 @@ NpyHeader parseNpyHeader(std::string_view bytes, std::size_t totalSize, const st
 }
 
 ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std::string& name,
-    const std::function<bool(double)>& progress)
+    const std::function<bool(double)>& progress, bool* allFinite)
 {
     const bool floating = header.typeCode == 'f'
         && (header.itemSize == 2 || header.itemSize == 4 || header.itemSize == 8);
@@ -543,26 +606,29 @@ ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std
     ScoreMatrix scores(n, classes);
     const char* src = bytes.data() + header.dataOffset;
     const bool swap = needsSwap(header.byteOrder);
+    bool finite = true;
     switch (header.itemSize * (swap ? -1 : 1)) {
     case 2:
-        convertScores<2, false>(src, header, scores, progress);
+        finite = convertScores<2, false>(src, header, scores, progress);
         break;
     case -2:
-        convertScores<2, true>(src, header, scores, progress);
+        finite = convertScores<2, true>(src, header, scores, progress);
         break;
     case 4:
-        convertScores<4, false>(src, header, scores, progress);
+        finite = convertScores<4, false>(src, header, scores, progress);
         break;
     case -4:
-        convertScores<4, true>(src, header, scores, progress);
+        finite = convertScores<4, true>(src, header, scores, progress);
         break;
     case 8:
-        convertScores<8, false>(src, header, scores, progress);
+        finite = convertScores<8, false>(src, header, scores, progress);
         break;
     default:
-        convertScores<8, true>(src, header, scores, progress);
+        finite = convertScores<8, true>(src, header, scores, progress);
         break;
     }
+    if (allFinite)
+        *allFinite = finite;
     return scores;
 }
 
@@ -593,11 +659,13 @@ LabelVector npyLabels(std::string_view bytes, const NpyHeader& header, const std
         }
         labels[to] = static_cast<std::int32_t>(v);
     };
-    if (header.fortranOrder && header.shape.size() >= 2)
+    if (header.fortranOrder && header.shape.size() >= 2) {
         forEachFortranPosition(header.shape, store);
-    else
+    } else if (swap || !convertLabels(src, header, labels.data())) {
+        // Byte-swapped, or a value that does not fit: element by element, naming the culprit.
         for (std::int64_t i = 0; i < header.count; ++i)
             store(i, i);
+    }
     return labels;
 }
 

@@ -35,8 +35,9 @@ NpyHeader parseNpyHeader(std::string_view bytes, std::size_t totalSize, const st
 // The scores of an f2 / f4 / f8 array as N x C float32 column-major: the last axis is the
 // classes (a 1-D array is one binary column), the leading axes are flattened in C order.
 // progress(fraction) returning false stops the conversion and throws ReadCancelled.
+// allFinite, when given, receives whether every score is finite (checked on the way).
 ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std::string& name,
-    const std::function<bool(double)>& progress = {});
+    const std::function<bool(double)>& progress = {}, bool* allFinite = nullptr);
 
 // The labels of an integer or bool array, flattened in C order. Values outside int32 are
 // an error naming the element.

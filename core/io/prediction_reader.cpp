@@ -5,6 +5,7 @@
 #include "io/kind_detection.h"
 #include "io/npy_reader.h"
 #include "io/npz_reader.h"
+#include "io/score_scan.h"
 
 #include <algorithm>
 #include <array>
@@ -91,29 +92,42 @@ LabelVector readLabelsFile(const std::filesystem::path& labelsPath,
 }
 
 // Every label in [0, targets) or the ignore index; the first other one is an error
-// naming its element.
-void checkLabelRange(
+// naming its element. Returns the number of ignored labels.
+Index checkLabelRange(
     const LabelVector& labels, Index classes, const ReadOptions& options, const std::string& name)
 {
-    const Index targets = classes == 1 ? 2 : classes;
+    const std::int32_t targets = static_cast<std::int32_t>(classes == 1 ? 2 : classes);
+    const std::int32_t ignore = options.ignoreIndex;
+    // One branch-free pass (vectorised); the culprit is looked for only when there is one.
+    Index ignored = 0, invalid = 0;
     for (Index i = 0; i < labels.size(); ++i) {
         const std::int32_t label = labels[i];
-        if (label == options.ignoreIndex || (label >= 0 && label < targets))
+        const bool isIgnored = label == ignore;
+        ignored += isIgnored;
+        invalid += !isIgnored
+            && static_cast<std::uint32_t>(label) >= static_cast<std::uint32_t>(targets);
+    }
+    if (invalid == 0)
+        return ignored;
+    for (Index i = 0; i < labels.size(); ++i) {
+        const std::int32_t label = labels[i];
+        if (label == ignore || (label >= 0 && label < targets))
             continue;
         throw ReadError(name + ": element " + std::to_string(i) + ": expected "
             + (classes == 1 ? std::string("0 or 1")
                             : "a label in [0, " + std::to_string(targets) + ")")
-            + " or the ignore index " + std::to_string(options.ignoreIndex) + ", found "
+            + " or the ignore index " + std::to_string(ignore) + ", found "
             + std::to_string(label));
     }
+    return ignored;
 }
 
 // Non-finite scores: an error naming the first such element, or (skipInvalid) the rows
 // are dropped from scores and labels and counted.
-Index handleNonFinite(
-    ScoreMatrix& scores, LabelVector& labels, const ReadOptions& options, const std::string& name)
+Index handleNonFinite(ScoreMatrix& scores, LabelVector& labels, bool knownFinite,
+    const ReadOptions& options, const std::string& name)
 {
-    if (scores.allFinite())
+    if (knownFinite || allFinite(scores))
         return 0;
     const Index n = scores.rows();
     const Index classes = scores.cols();
@@ -161,11 +175,11 @@ void finish(ReadResult& result, KindRequest request, const std::string& name)
         result.warnings.push_back(warning);
     if (p.classNames.size() != static_cast<std::size_t>(p.classes()))
         p.classNames = defaultClassNames(p.classes());
-    try {
-        validatePredictions(p);
-    } catch (const std::invalid_argument& error) {
-        throw ReadError(name + ": " + error.what());
-    }
+    // The readers validated every label on the way (with its line or element), as
+    // validatePredictions would; what is left to check is the shape.
+    if (p.labels.size() != p.rows() || p.classes() < 1)
+        throw ReadError(name + ": expected one label per row (" + std::to_string(p.rows())
+            + "), found " + std::to_string(p.labels.size()));
 }
 
 std::vector<std::int64_t> leadingShape(const std::vector<std::int64_t>& shape)
@@ -211,15 +225,16 @@ ReadResult readText(
 
 // Scores (from a .npy or an .npz entry) joined with their labels.
 void completeArrays(ReadResult& result, LabelVector labels, const std::string& labelsName,
-    const ReadOptions& options, KindRequest request, const std::string& name)
+    bool scoresFinite, const ReadOptions& options, KindRequest request, const std::string& name)
 {
     Predictions& p = result.predictions;
     p.ignoreIndex = options.ignoreIndex;
-    checkLabelRange(labels, p.scores.cols(), options, labelsName);
+    result.ignored = checkLabelRange(labels, p.scores.cols(), options, labelsName);
     result.samples = p.scores.rows();
     p.labels = std::move(labels);
-    result.skipped = handleNonFinite(p.scores, p.labels, options, name);
-    result.ignored = (p.labels.array() == options.ignoreIndex).count();
+    result.skipped = handleNonFinite(p.scores, p.labels, scoresFinite, options, name);
+    if (result.skipped > 0)
+        result.ignored = (p.labels.array() == options.ignoreIndex).count();
     finish(result, request, name);
 }
 
@@ -230,7 +245,8 @@ ReadResult readNpy(
     const NpyHeader header = parseNpyHeader(file.view(), name);
     ReadResult result;
     result.format = "npy";
-    result.predictions.scores = npyScores(file.view(), header, name, options.progress);
+    bool finite = false;
+    result.predictions.scores = npyScores(file.view(), header, name, options.progress, &finite);
     if (labelsPath.empty())
         throw ReadError(name + ": a .npy file holds only scores: expected a labels file (.npy "
             + "of integers or a one-column CSV) as well");
@@ -239,7 +255,8 @@ ReadResult readNpy(
     bool fromNpy = false;
     LabelVector labels = readLabelsFile(labelsPath, leadingShape(header.shape),
         result.predictions.classNames, name, options, ignored, fromNpy);
-    completeArrays(result, std::move(labels), displayName(labelsPath), options, options.kind, name);
+    completeArrays(
+        result, std::move(labels), displayName(labelsPath), finite, options, options.kind, name);
     return result;
 }
 
@@ -278,11 +295,12 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
     Predictions& p = result.predictions;
     const std::string scoresName = archive.entryName(scoresKey);
     NpyHeader header;
+    bool finite = false;
     {
         const std::vector<char> bytes = archive.read(scoresKey);
         const std::string_view view(bytes.data(), bytes.size());
         header = parseNpyHeader(view, scoresName);
-        p.scores = npyScores(view, header, scoresName, options.progress);
+        p.scores = npyScores(view, header, scoresName, options.progress, &finite);
     }
     p.classNames = defaultClassNames(p.scores.cols());
     if (archive.contains("class_names")) {
@@ -327,7 +345,7 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
                 + shapeString(header.shape) + ": expected shape "
                 + shapeString(leadingShape(header.shape)));
     }
-    completeArrays(result, std::move(labels), labelsName, options, request, scoresName);
+    completeArrays(result, std::move(labels), labelsName, finite, options, request, scoresName);
     return result;
 }
 

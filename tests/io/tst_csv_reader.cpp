@@ -10,7 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <bit>
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -146,6 +148,52 @@ private slots:
             QVERIFY2(std::string(error.what())
                          .starts_with("plus.csv:2: column 3 ('b'): expected a number, found '"),
                 error.what());
+        }
+    }
+
+    // Scores are read as double and rounded to float, with the float overload of from_chars
+    // taking over where that double rounding could differ: the result must always equal
+    // std::from_chars<float> of the same text (the reference), errors included.
+    void correctlyRoundedScores_data()
+    {
+        QTest::addColumn<QString>("text");
+        // 1 + 2^-24 is the midpoint between 1 and the next float: exactly it rounds to even
+        // (1), a hair above must round up, a hair below down.
+        QTest::newRow("midpoint") << "1.000000059604644775390625";
+        QTest::newRow("above midpoint") << "1.00000005960464477539062500000000001";
+        QTest::newRow("below midpoint") << "1.00000005960464477539062499999999999";
+        QTest::newRow("odd midpoint") << "1.000000178813934326171875";
+        QTest::newRow("above odd midpoint") << "1.000000178813934326171875000000001";
+        QTest::newRow("max float") << "3.4028234663852886e38";
+        QTest::newRow("just below overflow") << "3.4028235677973366e38";
+        QTest::newRow("overflow") << "3.5e38";
+        QTest::newRow("1e39") << "1e39";
+        QTest::newRow("min normal") << "1.1754943508222875e-38";
+        QTest::newRow("subnormal") << "1e-40";
+        QTest::newRow("smallest subnormal") << "1.401298464324817e-45";
+        QTest::newRow("half smallest subnormal") << "7.006492321624085e-46";
+        QTest::newRow("underflow") << "1e-50";
+        QTest::newRow("negative zero") << "-0.0";
+        QTest::newRow("0.1") << "0.1";
+        QTest::newRow("long digits") << "0.333333333333333333333333333333333333";
+        QTest::newRow("pi") << "3.14159265358979323846264338327950288";
+    }
+    void correctlyRoundedScores()
+    {
+        QFETCH(QString, text);
+        const std::string field = text.toStdString();
+        float reference = 0;
+        const auto [ptr, ec]
+            = std::from_chars(field.data(), field.data() + field.size(), reference);
+        const bool referenceOk = ec == std::errc() && ptr == field.data() + field.size();
+        try {
+            const DelimitedTable t = readDelimited("label,a\n0," + field + "\n", "r.csv", {}, true);
+            QVERIFY2(referenceOk, "accepted what from_chars<float> refuses");
+            QVERIFY(std::isfinite(reference));
+            QCOMPARE(std::bit_cast<std::uint32_t>(t.scores(0, 0)),
+                std::bit_cast<std::uint32_t>(reference));
+        } catch (const ReadError& error) {
+            QVERIFY2(!referenceOk, error.what());
         }
     }
 
