@@ -739,6 +739,7 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
         table.scores = std::move(scores);
         table.labels = std::move(labels);
     }
+    table.skippedRows = std::move(invalidRows);
     return table;
 }
 

@@ -19,6 +19,7 @@ struct DelimitedTable {
     Index samples = 0; // data rows, skipped ones included
     Index ignored = 0; // rows whose label is the ignore index
     Index skipped = 0; // rows dropped by options.skipInvalid
+    std::vector<Index> skippedRows; // their indices among the data rows, ascending
 };
 
 // Parses CSV / TSV text (delimiter , \t or ; detected; optional header; # comments and blank

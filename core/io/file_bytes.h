@@ -10,6 +10,9 @@ namespace focalscope {
 // The name a message uses for a file: the path as the user gave it.
 std::string displayName(const std::filesystem::path& path);
 
+// The first bytes (at most `bytes`) of a file, with the same checks and messages as FileBytes.
+std::string fileHead(const std::filesystem::path& path, std::size_t bytes);
+
 // A whole file mapped read-only into memory. Opening fails with a ReadError naming the file:
 // missing, a directory, not a regular file (a FIFO is never opened for reading, so it cannot
 // block), unreadable, or empty.

@@ -54,9 +54,7 @@ NpzArchive::NpzArchive(const std::filesystem::path& path)
 {
     // FileBytes gives the same messages as the other readers for missing, directory, FIFO,
     // unreadable and empty files; libzip then opens the regular file by name.
-    {
-        FileBytes probe(path);
-    }
+    (void)fileHead(path, 0);
     int code = 0;
     m_zip->archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
     if (!m_zip->archive)

@@ -206,17 +206,32 @@ ReadResult readText(
         result.ignored = table.ignored;
         result.skipped = table.skipped;
     } else {
-        if (table.skipped > 0)
-            throw ReadError(file.name() + ": rows with non-finite scores cannot be skipped "
-                + "when the labels come from another file");
         Index ignored = 0;
         bool fromNpy = false;
-        p.labels = readLabelsFile(
+        LabelVector labels = readLabelsFile(
             labelsPath, {table.samples}, p.classNames, file.name(), options, ignored, fromNpy);
         if (fromNpy)
-            checkLabelRange(p.labels, table.scores.cols(), options, displayName(labelsPath));
+            ignored
+                = checkLabelRange(labels, table.scores.cols(), options, displayName(labelsPath));
+        if (!table.skippedRows.empty()) {
+            // The rows dropped for non-finite scores leave their labels too.
+            LabelVector kept(table.scores.rows());
+            Index out = 0;
+            std::size_t next = 0;
+            for (Index r = 0; r < labels.size(); ++r) {
+                if (next < table.skippedRows.size() && table.skippedRows[next] == r) {
+                    ++next;
+                    continue;
+                }
+                kept[out++] = labels[r];
+            }
+            labels = std::move(kept);
+            ignored = (labels.array() == options.ignoreIndex).count();
+        }
+        p.labels = std::move(labels);
         p.scores = std::move(table.scores);
-        result.samples = p.scores.rows();
+        result.samples = table.samples;
+        result.skipped = table.skipped;
         result.ignored = ignored;
     }
     finish(result, options.kind, file.name());
@@ -355,23 +370,25 @@ ReadResult readPredictions(const std::filesystem::path& path,
     const std::filesystem::path& labelsPath, const ReadOptions& options)
 {
     report(options, 0.0);
+    // Chosen by content first (the magic bytes), then by extension.
+    const std::string head = fileHead(path, kNpyMagic.size());
+    const std::string_view zipHead = std::string_view(head).substr(0, 4);
+    const std::string ext = lowerExtension(path);
+    const bool npy = head == kNpyMagic;
+    const bool zip = zipHead == kZipMagic || zipHead == kEmptyZipMagic;
     ReadResult result;
-    {
-        const FileBytes file(path);
-        const std::string_view head = file.view().substr(0, 4);
-        const std::string ext = lowerExtension(path);
-        if (file.view().substr(0, kNpyMagic.size()) == kNpyMagic || ext == ".npy") {
-            result = readNpy(file, labelsPath, options);
-        } else if (head == kZipMagic || head == kEmptyZipMagic || ext == ".npz") {
-            if (head != kZipMagic && head != kEmptyZipMagic)
-                throw ReadError(file.name() + ": expected a zip archive (.npz) starting with "
-                    + "PK\\x03\\x04, found other data");
-        } else {
-            result = readText(file, labelsPath, options);
-        }
-    }
-    if (result.format.empty())
+    if (zip && !npy) {
         result = readNpz(path, labelsPath, options);
+    } else if (ext == ".npz" && !npy) {
+        throw ReadError(displayName(path) + ": expected a zip archive (.npz) starting with "
+            + "PK\\x03\\x04, found other data");
+    } else {
+        const FileBytes file(path);
+        if (npy || ext == ".npy")
+            result = readNpy(file, labelsPath, options);
+        else
+            result = readText(file, labelsPath, options);
+    }
     report(options, 1.0);
     return result;
 }

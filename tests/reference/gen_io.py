@@ -286,6 +286,13 @@ def golden_csv():
     np.save(os.path.join(GOLDEN, "labels_6x3.npy"), y.astype(np.int32))
     case("scores_only.csv+npy", "scores_only.csv", s, y, class_names=cls,
          labels_path="labels_6x3.npy")
+    write_text(GOLDEN, "scores_only_nan.txt", "cat\tdog\tbird\n" + "".join(
+        "%s\n" % "\t".join("nan" if (i, j) == (3, 1) else "%g" % s[i, j] for j in range(c))
+        for i in range(n)))
+    keep = [0, 1, 2, 4, 5]
+    case("scores_only_nan.txt+npy skip", "scores_only_nan.txt", s[keep], y[keep],
+         class_names=cls, labels_path="labels_6x3.npy", fmt="tsv",
+         options={"skip_invalid": True}, samples=n, skipped=1)
     write_text(GOLDEN, "labels_names.csv", "label\n" + "".join(cls[v] + "\n" for v in y))
     case("scores_only.csv+names", "scores_only.csv", s, y, class_names=cls,
          labels_path="labels_names.csv")
