@@ -24,6 +24,11 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
+// Blanks around a field: spaces, and tabs unless they are the delimiter.
+bool isPadding(char c, char delimiter)
+{
+    return c == ' ' || (c == '\t' && delimiter != '\t');
+}
 std::string_view trim(std::string_view s)
 {
     while (!s.empty() && isSpace(s.front()))
@@ -399,7 +404,7 @@ private:
                     "expected " + std::to_string(fields) + " fields, found "
                         + std::to_string(countFields(lineStart, e, d)));
             }
-            while (p < e && *p == ' ')
+            while (p < e && isPadding(*p, d))
                 ++p;
             float* column = m_layout.columnOf[static_cast<std::size_t>(f)];
             const char* next = nullptr;
@@ -420,7 +425,7 @@ private:
                 float value = 0;
                 const char* end = parseScore(p, e, value);
                 if (end)
-                    while (end < e && *end == ' ')
+                    while (end < e && isPadding(*end, d))
                         ++end;
                 if (!end || (end < e && *end != d)) {
                     const char* fieldEnd = static_cast<const char*>(
@@ -439,7 +444,7 @@ private:
                 std::int64_t label = 0;
                 const char* end = parseNumber(p, e, label);
                 if (end)
-                    while (end < e && *end == ' ')
+                    while (end < e && isPadding(*end, d))
                         ++end;
                 if (end && (end == e || *end == d) && m_rules.valid(label)) {
                     storeLabel(static_cast<std::int32_t>(label), row, chunk);

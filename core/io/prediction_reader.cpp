@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <new>
 #include <stdexcept>
 #include <string_view>
 
@@ -364,9 +365,7 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
     return result;
 }
 
-} // namespace
-
-ReadResult readPredictions(const std::filesystem::path& path,
+ReadResult readPredictionsOrThrow(const std::filesystem::path& path,
     const std::filesystem::path& labelsPath, const ReadOptions& options)
 {
     report(options, 0.0);
@@ -391,6 +390,18 @@ ReadResult readPredictions(const std::filesystem::path& path,
     }
     report(options, 1.0);
     return result;
+}
+
+} // namespace
+
+ReadResult readPredictions(const std::filesystem::path& path,
+    const std::filesystem::path& labelsPath, const ReadOptions& options)
+{
+    try {
+        return readPredictionsOrThrow(path, labelsPath, options);
+    } catch (const std::bad_alloc&) {
+        throw ReadError(displayName(path) + ": not enough memory to load the file");
+    }
 }
 
 const char* predictionFileFilter()
