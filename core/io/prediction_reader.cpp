@@ -67,21 +67,18 @@ LabelVector readLabelsFile(const std::filesystem::path& labelsPath,
     const FileBytes file(labelsPath);
     const std::string& name = file.name();
     const std::string_view bytes = file.view();
-    const Index rows = std::max<Index>(1, [&] {
-        Index n = 1;
-        for (std::int64_t d : expectedShape)
-            n *= d;
-        return n;
-    }());
+    Index rows = 1;
+    for (std::int64_t d : expectedShape)
+        rows *= d;
     fromNpy
         = bytes.substr(0, kNpyMagic.size()) == kNpyMagic || lowerExtension(labelsPath) == ".npy";
     if (fromNpy) {
         const NpyHeader header = parseNpyHeader(bytes, name);
-        LabelVector labels = npyLabels(bytes, header, name);
         if (header.shape != expectedShape)
             throw ReadError(name + ": labels of shape " + shapeString(header.shape)
                 + " do not match the scores of " + scoresName + ": expected shape "
                 + shapeString(expectedShape));
+        LabelVector labels = npyLabels(bytes, header, name);
         ignored = (labels.array() == options.ignoreIndex).count();
         return labels;
     }

@@ -118,6 +118,9 @@ def golden_npy():
     write_text(GOLDEN, "labels_6_noheader.csv", "".join("%d\n" % v for v in y))
     case("scores_f4_c_le+labels_6_noheader.csv", "scores_f4_c_le.npy", s, y,
          labels_path="labels_6_noheader.csv", fmt="npy")
+    # The content decides over the extension: a .npy named .csv, a CSV named .dat.
+    shutil.copyfile(os.path.join(GOLDEN, "scores_f4_c_le.npy"), os.path.join(GOLDEN, "npy_named.csv"))
+    case("npy_named.csv", "npy_named.csv", s, y, labels_path="labels_6.npy", fmt="npy")
     # 3-D [B, N, C] and 4-D, C and Fortran order, flattened to rows in C order.
     s3 = base_scores(2 * 3, 4)
     y3 = base_labels(6, 4)
@@ -207,6 +210,8 @@ def golden_csv():
         case(name, name, kw.pop("scores", s), kw.pop("labels", y),
              fmt=kw.pop("fmt", "tsv" if name.endswith(".tsv") else "csv"), **kw)
 
+    write_text(GOLDEN, "csv_named.dat", "label,cat,dog,bird\n" + "\n".join(rows()) + "\n")
+    case("csv_named.dat", "csv_named.dat", s, y, class_names=cls, fmt="csv")
     write("comma_header.csv", "label,cat,dog,bird\n" + "\n".join(rows()) + "\n")
     write("tab_header.tsv", "label\tcat\tdog\tbird\n" + "\n".join(rows(sep="\t")) + "\n")
     write("semicolon.csv", "label;cat;dog;bird\n" + "\n".join(rows(sep=";")), )
