@@ -87,7 +87,8 @@ std::string NpzArchive::entryName(const std::string& key) const
         + (it == m_keys.end() ? key : m_entries[static_cast<std::size_t>(it - m_keys.begin())]);
 }
 
-std::vector<char> NpzArchive::read(const std::string& key) const
+std::vector<char> NpzArchive::read(
+    const std::string& key, const std::function<bool(double)>& progress) const
 {
     const auto it = std::find(m_keys.begin(), m_keys.end(), key);
     if (it == m_keys.end())
@@ -147,7 +148,16 @@ std::vector<char> NpzArchive::read(const std::string& key) const
     }
     (void)parseNpyHeader(std::string_view(bytes.data(), got), total, name);
     bytes.resize(total);
-    got += readInto(bytes.data() + got, total - got);
+    // The data in pieces, reporting progress (inflating a large entry takes a while).
+    constexpr std::size_t kPiece = std::size_t {4} << 20;
+    while (got < total) {
+        const std::size_t n = readInto(bytes.data() + got, std::min(kPiece, total - got));
+        got += n;
+        if (progress && !progress(static_cast<double>(got) / static_cast<double>(total)))
+            throw ReadCancelled();
+        if (n == 0)
+            break;
+    }
     if (got < total)
         throw ReadError(name + ": truncated entry: expected " + std::to_string(total)
             + " bytes, found " + std::to_string(got));

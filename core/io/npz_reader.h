@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,8 +24,10 @@ public:
     // "archive.npz:key.npy", the name messages use for an entry.
     std::string entryName(const std::string& key) const;
     // The whole .npy bytes of one array. The npy header is read first and the declared data
-    // size checked against the entry's size before the buffer is allocated.
-    std::vector<char> read(const std::string& key) const;
+    // size checked against the entry's size before the buffer is allocated. progress gets
+    // the fraction read now and then; returning false throws ReadCancelled.
+    std::vector<char> read(
+        const std::string& key, const std::function<bool(double)>& progress = {}) const;
 
 private:
     std::string m_name;

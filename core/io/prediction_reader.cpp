@@ -58,6 +58,16 @@ std::string joined(const std::vector<std::string>& names)
     return s;
 }
 
+std::function<bool(double)> scaledProgress(
+    const std::function<bool(double)>& progress, double from, double to)
+{
+    if (!progress)
+        return {};
+    return [progress, from, to](double f) {
+        return progress(from + (to - from) * f);
+    };
+}
+
 // Labels from a second file: a .npy of integers or bools whose shape is the scores' shape
 // without the last axis, or a one-column CSV.
 LabelVector readLabelsFile(const std::filesystem::path& labelsPath,
@@ -310,10 +320,13 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
     NpyHeader header;
     bool finite = false;
     {
-        const std::vector<char> bytes = archive.read(scoresKey);
+        // Reading the entry is the first half of the work, converting it the second.
+        const std::vector<char> bytes
+            = archive.read(scoresKey, scaledProgress(options.progress, 0.0, 0.5));
         const std::string_view view(bytes.data(), bytes.size());
         header = parseNpyHeader(view, scoresName);
-        p.scores = npyScores(view, header, scoresName, options.progress, &finite);
+        p.scores = npyScores(
+            view, header, scoresName, scaledProgress(options.progress, 0.5, 1.0), &finite);
     }
     p.classNames = defaultClassNames(p.scores.cols());
     if (archive.contains("class_names")) {

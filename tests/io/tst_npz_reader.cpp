@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace focalscope;
 using namespace focalscope::testing;
 
@@ -31,6 +33,37 @@ private slots:
         QVERIFY(!archive.contains("other.npy"));
         QVERIFY(QString::fromStdString(archive.entryName("y"))
                     .endsWith(QStringLiteral("many_keys.npz:y.npy")));
+    }
+
+    void progressAndCancel_data()
+    {
+        QTest::addColumn<double>("cancelAt");
+        QTest::newRow("never") << 2.0;
+        QTest::newRow("at once") << 0.0;
+        QTest::newRow("after reading the entry") << 0.25;
+        QTest::newRow("after converting") << 0.75;
+    }
+    void progressAndCancel()
+    {
+        QFETCH(double, cancelAt);
+        std::vector<double> seen;
+        ReadOptions options;
+        options.progress = [&](double f) {
+            seen.push_back(f);
+            return f < cancelAt;
+        };
+        const std::string path = (dataDir() + QStringLiteral("/golden/deflated.npz")).toStdString();
+        if (cancelAt > 1.0) {
+            const ReadResult result = readPredictions(path, {}, options);
+            QCOMPARE(result.predictions.rows(), Index(6));
+            QCOMPARE(seen.front(), 0.0);
+            QCOMPARE(seen.back(), 1.0);
+            QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+            QVERIFY(std::find(seen.begin(), seen.end(), 0.5) != seen.end());
+        } else {
+            QVERIFY_THROWS_EXCEPTION(ReadCancelled, readPredictions(path, {}, options));
+            QVERIFY(seen.back() >= cancelAt);
+        }
     }
 
     // np.savez writes every entry with a zip64 extra field (force_zip64=True); the stored
