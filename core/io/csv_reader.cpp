@@ -626,7 +626,8 @@ bool isLabelColumnName(std::string_view name)
 }
 
 DelimitedTable readDelimited(std::string_view text, const std::string& name,
-    const ReadOptions& options, bool withLabelColumn)
+    const ReadOptions& options, bool withLabelColumn,
+    const std::function<void(const char* begin, const char* end)>& consumed)
 {
     text = checkedText(text, name);
     std::size_t first = 0;
@@ -709,7 +710,12 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
             layout.columnOf[static_cast<std::size_t>(f)] = table.scores.data() + (c++) * rows;
     ChunkParser parser(text, layout, rules, table.labels.data(), options.skipInvalid);
     runChunks(
-        chunks.size(), threads, [&](std::size_t k) { parser.parse(chunks[k]); },
+        chunks.size(), threads,
+        [&](std::size_t k) {
+            parser.parse(chunks[k]);
+            if (consumed)
+                consumed(text.data() + chunks[k].begin, text.data() + chunks[k].end);
+        },
         scaledProgress(options.progress, 0.1, 1.0));
 
     std::vector<Index> invalidRows;

@@ -3,6 +3,7 @@
 #include "data/predictions.h"
 #include "io/read_options.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +31,11 @@ struct DelimitedTable {
 // Rows with a non-finite score are an error naming the line and column, or are dropped and
 // counted with options.skipInvalid. Parsing runs on several threads for large inputs;
 // options.progress is called now and then (it may cancel). name is used in messages.
+// consumed, when given, is told each part of text that has been parsed and will not be read
+// again (a memory-mapped caller can give its pages back).
 DelimitedTable readDelimited(std::string_view text, const std::string& name,
-    const ReadOptions& options, bool withLabelColumn);
+    const ReadOptions& options, bool withLabelColumn,
+    const std::function<void(const char* begin, const char* end)>& consumed = {});
 
 // The labels of a one-column delimited file (optional header) for scores with the given
 // class names (C == 1: binary). Invalid labels are an error naming the line.

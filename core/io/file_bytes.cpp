@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -112,6 +113,19 @@ FileBytes::FileBytes(const std::filesystem::path& path)
         throw ReadError(m_name + ": cannot read: " + std::strerror(errno));
     }
     m_data = static_cast<const char*>(data);
+}
+
+void FileBytes::release(const char* begin, const char* end)
+{
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto first = std::max(
+        reinterpret_cast<std::uintptr_t>(begin), reinterpret_cast<std::uintptr_t>(m_data));
+    const auto last = std::min(
+        reinterpret_cast<std::uintptr_t>(end), reinterpret_cast<std::uintptr_t>(m_data + m_size));
+    const std::uintptr_t from = (first + page - 1) / page * page;
+    const std::uintptr_t to = last / page * page;
+    if (m_data && to > from)
+        ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
 }
 
 FileBytes::~FileBytes()

@@ -26,6 +26,9 @@ public:
     std::string_view view() const { return {m_data, m_size}; }
     std::size_t size() const { return m_size; }
     const std::string& name() const { return m_name; }
+    // Gives back the memory of the whole pages within [begin, end) of the mapping; the bytes
+    // stay readable (they are read from the file again if touched).
+    void release(const char* begin, const char* end);
 
 private:
     std::string m_name;

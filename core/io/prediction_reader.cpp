@@ -197,11 +197,19 @@ std::vector<std::int64_t> leadingShape(const std::vector<std::int64_t>& shape)
     return {shape.begin(), shape.end() - 1};
 }
 
-ReadResult readText(
-    const FileBytes& file, const std::filesystem::path& labelsPath, const ReadOptions& options)
+ReadResult readText(const std::filesystem::path& path, const std::filesystem::path& labelsPath,
+    const ReadOptions& options)
 {
     const bool externalLabels = !labelsPath.empty();
-    DelimitedTable table = readDelimited(file.view(), file.name(), options, !externalLabels);
+    DelimitedTable table;
+    {
+        // Parsed parts of the mapping are handed back as the parse goes, so that the text and
+        // the matrix are not both resident at the end (peak memory).
+        FileBytes file(path);
+        table = readDelimited(file.view(), file.name(), options, !externalLabels,
+            [&file](const char* begin, const char* end) { file.release(begin, end); });
+    }
+    const std::string name = displayName(path);
     ReadResult result;
     result.format = table.delimiter == '\t' ? "tsv" : "csv";
     Predictions& p = result.predictions;
@@ -217,7 +225,7 @@ ReadResult readText(
         Index ignored = 0;
         bool fromNpy = false;
         LabelVector labels = readLabelsFile(
-            labelsPath, {table.samples}, p.classNames, file.name(), options, ignored, fromNpy);
+            labelsPath, {table.samples}, p.classNames, name, options, ignored, fromNpy);
         if (fromNpy)
             ignored
                 = checkLabelRange(labels, table.scores.cols(), options, displayName(labelsPath));
@@ -242,7 +250,7 @@ ReadResult readText(
         result.skipped = table.skipped;
         result.ignored = ignored;
     }
-    finish(result, options.kind, file.name());
+    finish(result, options.kind, name);
     return result;
 }
 
@@ -261,15 +269,20 @@ void completeArrays(ReadResult& result, LabelVector labels, const std::string& l
     finish(result, request, name);
 }
 
-ReadResult readNpy(
-    const FileBytes& file, const std::filesystem::path& labelsPath, const ReadOptions& options)
+ReadResult readNpy(const std::filesystem::path& path, const std::filesystem::path& labelsPath,
+    const ReadOptions& options)
 {
-    const std::string& name = file.name();
-    const NpyHeader header = parseNpyHeader(file.view(), name);
+    const std::string name = displayName(path);
+    NpyHeader header;
     ReadResult result;
     result.format = "npy";
     bool finite = false;
-    result.predictions.scores = npyScores(file.view(), header, name, options.progress, &finite);
+    {
+        // The file is unmapped once converted, before the labels are read (peak memory).
+        const FileBytes file(path);
+        header = parseNpyHeader(file.view(), name);
+        result.predictions.scores = npyScores(file.view(), header, name, options.progress, &finite);
+    }
     if (labelsPath.empty())
         throw ReadError(name + ": a .npy file holds only scores: expected a labels file (.npy "
             + "of integers or a one-column CSV) as well");
@@ -391,12 +404,10 @@ ReadResult readPredictionsOrThrow(const std::filesystem::path& path,
     } else if (ext == ".npz" && !npy) {
         throw ReadError(displayName(path) + ": expected a zip archive (.npz) starting with "
             + "PK\\x03\\x04, found other data");
+    } else if (npy || ext == ".npy") {
+        result = readNpy(path, labelsPath, options);
     } else {
-        const FileBytes file(path);
-        if (npy || ext == ".npy")
-            result = readNpy(file, labelsPath, options);
-        else
-            result = readText(file, labelsPath, options);
+        result = readText(path, labelsPath, options);
     }
     report(options, 1.0);
     return result;
