@@ -73,7 +73,7 @@ int distinctColours(const QImage& image)
     return static_cast<int>(colours.size());
 }
 
-}  // namespace
+} // namespace
 
 class TestPlotExport : public QObject {
     Q_OBJECT
@@ -157,7 +157,7 @@ void TestPlotExport::svg()
     QVERIFY(sawRoot);
     QCOMPARE(viewBox, QStringLiteral("0 0 800 600"));
     QVERIFY2(paths >= 4, qPrintable(QString::number(paths)));
-    QVERIFY(texts >= 5);  // title, axis titles, tick labels, legend
+    QVERIFY(texts >= 5); // title, axis titles, tick labels, legend
 }
 
 void TestPlotExport::pdf()
@@ -171,8 +171,8 @@ void TestPlotExport::pdf()
     QVERIFY(pdf.startsWith("%PDF-"));
     // One page object and a page tree that counts one page.
     QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page/")
-                 + pdf.count("/Type /Page "),
-             1);
+            + pdf.count("/Type /Page "),
+        1);
     QVERIFY(pdf.contains("/Count 1"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
     // 1200 x 900 px at 150 dpi = 8 x 6 in = 576 x 432 pt.
@@ -197,7 +197,7 @@ void TestPlotExport::logAxesAndSquareAspect()
 void TestPlotExport::formatFromExtension_data()
 {
     QTest::addColumn<QString>("path");
-    QTest::addColumn<int>("format");  // -1: none
+    QTest::addColumn<int>("format"); // -1: none
     QTest::newRow("png") << "a/b.png" << int(ExportFormat::Png);
     QTest::newRow("PNG") << "B.PNG" << int(ExportFormat::Png);
     QTest::newRow("svg") << "x.svg" << int(ExportFormat::Svg);
@@ -236,7 +236,7 @@ void TestPlotExport::unwritablePathFails()
     QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
     // Nothing left behind: only the directory made above.
     const QStringList left = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
-    QCOMPARE(left, QStringList{QStringLiteral("adir.png")});
+    QCOMPARE(left, QStringList {QStringLiteral("adir.png")});
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("adir.png"))).isDir());
 }
 

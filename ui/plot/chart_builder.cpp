@@ -41,7 +41,10 @@ int decimalsFor(double step)
     return std::clamp(static_cast<int>(-std::floor(std::log10(step) + 1e-9)), 0, 8);
 }
 
-bool isBars(const PlotSeries& s) { return s.style == PlotSeries::Style::Bars; }
+bool isBars(const PlotSeries& s)
+{
+    return s.style == PlotSeries::Style::Bars;
+}
 
 // The outline of a histogram drawn as steps from the bin centres.
 QList<QPointF> barOutline(const PlotSeries& s, double base)
@@ -84,7 +87,7 @@ double axisPosition(double value, const PlotAxis& axis)
     return (value - axis.min) / (axis.max - axis.min);
 }
 
-}  // namespace
+} // namespace
 
 PlotChart::PlotChart(const PlotSpec& spec, QGraphicsItem* parent)
     : QChart(parent)
@@ -167,7 +170,7 @@ void PlotChart::createSeries()
         } else {
             series = new QLineSeries;
         }
-        series->setName(s.name);  // before addSeries, so the legend sizes its entry for it
+        series->setName(s.name); // before addSeries, so the legend sizes its entry for it
         addSeries(series);
         series->attachAxis(m_x);
         series->attachAxis(s.onSecondaryAxis && m_yRight ? m_yRight : m_y);
@@ -277,7 +280,7 @@ QPointF PlotChart::mapToPixel(QPointF value, int index) const
     const PlotAxis& yAxis = secondary ? m_spec.yRight : m_spec.y;
     const QRectF area = plotArea();
     return {area.left() + axisPosition(value.x(), m_spec.x) * area.width(),
-            area.bottom() - axisPosition(value.y(), yAxis) * area.height()};
+        area.bottom() - axisPosition(value.y(), yAxis) * area.height()};
 }
 
 void PlotChart::fitPlotArea()
@@ -299,6 +302,9 @@ void PlotChart::fitPlotArea()
         layout()->activate();
 }
 
-PlotChart* buildChart(const PlotSpec& spec) { return new PlotChart(spec); }
+PlotChart* buildChart(const PlotSpec& spec)
+{
+    return new PlotChart(spec);
+}
 
-}  // namespace focalscope
+} // namespace focalscope

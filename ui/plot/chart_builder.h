@@ -63,4 +63,4 @@ private:
 // The chart for `spec`, owned by the caller (or by the QChartView / scene it is given to).
 PlotChart* buildChart(const PlotSpec& spec);
 
-}  // namespace focalscope
+} // namespace focalscope

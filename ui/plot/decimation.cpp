@@ -16,7 +16,7 @@ struct Segment {
     int depth;
 };
 
-}  // namespace
+} // namespace
 
 Decimated decimate(const QList<QPointF>& points, qsizetype cap, bool logX, bool logY)
 {
@@ -73,7 +73,7 @@ Decimated decimate(const QList<QPointF>& points, qsizetype cap, bool logX, bool 
     std::vector<double> importance(n, 0.0);
     std::vector<int> depth(n, 0);
     importance.front() = importance.back() = infinity;
-    std::vector<Segment> stack{{0, n - 1, infinity, 1}};
+    std::vector<Segment> stack {{0, n - 1, infinity, 1}};
     while (!stack.empty()) {
         const Segment s = stack.back();
         stack.pop_back();
@@ -87,7 +87,8 @@ Decimated decimate(const QList<QPointF>& points, qsizetype cap, bool logX, bool 
         for (qsizetype k = s.lo + 1; k < s.hi; ++k) {
             const double px = xs[k] - ax, py = ys[k] - ay;
             // Distance to the chord (to its first end when the chord is a point).
-            const double d = length > 0.0 ? std::abs(dx * py - dy * px) / length : std::hypot(px, py);
+            const double d
+                = length > 0.0 ? std::abs(dx * py - dy * px) / length : std::hypot(px, py);
             if (d > bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -111,6 +112,9 @@ Decimated decimate(const QList<QPointF>& points, qsizetype cap, bool logX, bool 
     };
     std::nth_element(order.begin(), order.begin() + (cap - 1), order.end(), moreImportant);
     order.resize(cap);
+    // Points on the polyline already (within rounding) add nothing: drop them.
+    constexpr double negligible = 1e-12;
+    std::erase_if(order, [&](qsizetype k) { return importance[k] <= negligible; });
     std::sort(order.begin(), order.end());
     result.points.reserve(cap);
     result.sourceIndex.reserve(cap);
@@ -130,4 +134,4 @@ void decimateSeries(PlotSeries& series, qsizetype cap, bool logX, bool logY)
     series.sourceIndex = std::move(kept.sourceIndex);
 }
 
-}  // namespace focalscope
+} // namespace focalscope

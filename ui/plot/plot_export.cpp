@@ -40,23 +40,23 @@ QString validate(const ExportOptions& options)
 }
 
 // Lays the chart out at size * 96 / dpi logical pixels and draws it scaled onto `target`.
-void renderChart(QPainter& painter, const PlotSpec& spec, const ExportOptions& options,
-                 const QRectF& target)
+void renderChart(
+    QPainter& painter, const PlotSpec& spec, const ExportOptions& options, const QRectF& target)
 {
     const double scale = options.dpi / kLayoutDpi;
     const QRectF logical(0, 0, options.size.width() / scale, options.size.height() / scale);
 
     QGraphicsScene scene;
     PlotChart* chart = buildChart(spec);
-    scene.addItem(chart);  // the scene owns the chart
+    scene.addItem(chart); // the scene owns the chart
     chart->setGeometry(logical);
     if (chart->layout())
         chart->layout()->activate();
     chart->fitPlotArea();
     scene.setSceneRect(logical);
 
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
-                           | QPainter::SmoothPixmapTransform);
+    painter.setRenderHints(
+        QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     painter.fillRect(target, Qt::white);
     scene.render(&painter, target, logical, Qt::IgnoreAspectRatio);
 }
@@ -66,7 +66,7 @@ QString describe(const QString& path, const QString& reason)
     return QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), reason);
 }
 
-}  // namespace
+} // namespace
 
 std::optional<ExportFormat> exportFormatFor(const QString& path)
 {
@@ -97,8 +97,8 @@ QImage renderPlot(const PlotSpec& spec, const ExportOptions& options)
     return image;
 }
 
-bool exportPlot(const PlotSpec& spec, const QString& path, const ExportOptions& options,
-                QString* error)
+bool exportPlot(
+    const PlotSpec& spec, const QString& path, const ExportOptions& options, QString* error)
 {
     auto fail = [&](const QString& reason) {
         if (error)
@@ -141,17 +141,16 @@ bool exportPlot(const PlotSpec& spec, const QString& path, const ExportOptions& 
     case ExportFormat::Pdf: {
         QPdfWriter writer(&file);
         writer.setResolution(options.dpi);
-        writer.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / options.dpi,
-                                            size.height() * 72.0 / options.dpi),
-                                     QPageSize::Point, QString(), QPageSize::ExactMatch));
+        writer.setPageSize(
+            QPageSize(QSizeF(size.width() * 72.0 / options.dpi, size.height() * 72.0 / options.dpi),
+                QPageSize::Point, QString(), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(spec.title);
         writer.setCreator(QStringLiteral("Focalscope"));
         QPainter painter;
         if (!painter.begin(&writer))
             return fail(QStringLiteral("cannot start the PDF"));
-        renderChart(painter, spec, options,
-                    QRectF(0, 0, writer.width(), writer.height()));
+        renderChart(painter, spec, options, QRectF(0, 0, writer.width(), writer.height()));
         painter.end();
         break;
     }
@@ -163,4 +162,4 @@ bool exportPlot(const PlotSpec& spec, const QString& path, const ExportOptions& 
     return true;
 }
 
-}  // namespace focalscope
+} // namespace focalscope

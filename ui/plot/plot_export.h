@@ -21,7 +21,7 @@ enum class ExportFormat { Png, Svg, Pdf };
 
 struct ExportOptions {
     // The output's size in pixels (PNG pixels; the SVG view box; the PDF page at `dpi`).
-    QSize size{1200, 900};
+    QSize size {1200, 900};
     // Dots per inch: the PNG's resolution, the SVG's and the PDF's. Like a figure's dpi, it sets
     // the physical size (size / dpi inches) and therefore how large the text is relative to the
     // picture: the chart is laid out at size * 96 / dpi logical pixels and scaled to `size`.
@@ -40,6 +40,6 @@ QImage renderPlot(const PlotSpec& spec, const ExportOptions& options = {});
 // leaves no partial file and an existing file untouched. Returns false with a message in
 // *error (when given) naming the path and the reason.
 bool exportPlot(const PlotSpec& spec, const QString& path, const ExportOptions& options = {},
-                QString* error = nullptr);
+    QString* error = nullptr);
 
-}  // namespace focalscope
+} // namespace focalscope

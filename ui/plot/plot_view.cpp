@@ -26,7 +26,7 @@ QFont overlayFont()
     return font;
 }
 
-}  // namespace
+} // namespace
 
 PlotView::PlotView(QWidget* parent)
     : QChartView(parent)
@@ -36,8 +36,8 @@ PlotView::PlotView(QWidget* parent)
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
 
-    m_marker = new QGraphicsEllipseItem(-kMarkerRadius, -kMarkerRadius, 2 * kMarkerRadius,
-                                        2 * kMarkerRadius);
+    m_marker = new QGraphicsEllipseItem(
+        -kMarkerRadius, -kMarkerRadius, 2 * kMarkerRadius, 2 * kMarkerRadius);
     m_marker->setPen(QPen(Qt::black, 2.0));
     m_marker->setBrush(QColor(255, 255, 255, 160));
     m_markerLabel = new QGraphicsSimpleTextItem;
@@ -48,25 +48,27 @@ PlotView::PlotView(QWidget* parent)
     m_hoverLabel = new QGraphicsSimpleTextItem(m_hoverBox);
     m_hoverLabel->setFont(overlayFont());
     for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(m_marker),
-                                static_cast<QGraphicsItem*>(m_markerLabel),
-                                static_cast<QGraphicsItem*>(m_hoverBox)}) {
+             static_cast<QGraphicsItem*>(m_markerLabel), static_cast<QGraphicsItem*>(m_hoverBox)}) {
         item->setZValue(kOverlayZ);
         item->setVisible(false);
         item->setAcceptedMouseButtons(Qt::NoButton);
         scene()->addItem(item);
     }
-    installChart(buildChart(PlotSpec{}));
+    installChart(buildChart(PlotSpec {}));
 }
 
 PlotView::~PlotView() = default;
 
-const PlotSpec& PlotView::spec() const { return m_chart->spec(); }
+const PlotSpec& PlotView::spec() const
+{
+    return m_chart->spec();
+}
 
 void PlotView::installChart(PlotChart* chart)
 {
     PlotChart* old = m_chart;
     m_chart = chart;
-    setChart(chart);  // the view takes the new chart; the old one is ours to delete
+    setChart(chart); // the view takes the new chart; the old one is ours to delete
     delete old;
     connect(chart, &QChart::plotAreaChanged, this, [this] { placeOverlays(); });
     chart->fitPlotArea();
@@ -93,8 +95,8 @@ QPointF PlotView::mapToView(QPointF value, int series) const
 PlotView::Pick PlotView::pickAt(QPointF viewPos) const
 {
     const QPointF position = m_chart->mapFromScene(mapToScene(viewPos.toPoint()));
-    const QRectF area =
-        m_chart->plotArea().adjusted(-m_pickRadius, -m_pickRadius, m_pickRadius, m_pickRadius);
+    const QRectF area
+        = m_chart->plotArea().adjusted(-m_pickRadius, -m_pickRadius, m_pickRadius, m_pickRadius);
     if (!area.contains(position))
         return {};
     Pick best;
@@ -149,7 +151,10 @@ void PlotView::hideHoverText()
     m_hoverBox->setVisible(false);
 }
 
-QString PlotView::hoverText() const { return m_hoverSeries >= 0 ? m_hoverLabel->text() : QString(); }
+QString PlotView::hoverText() const
+{
+    return m_hoverSeries >= 0 ? m_hoverLabel->text() : QString();
+}
 
 void PlotView::placeOverlays()
 {
@@ -229,4 +234,4 @@ void PlotView::leaveEvent(QEvent* event)
     }
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -60,7 +60,7 @@ signals:
     // series: index into spec().series; sourceIndex: PlotSeries::sourceIndexAt(drawn point);
     // value: the drawn point's coordinates.
     void pointHovered(int series, qsizetype sourceIndex, QPointF value);
-    void hoverLeft();  // the mouse moved away from every point (or left the view)
+    void hoverLeft(); // the mouse moved away from every point (or left the view)
     void pointClicked(int series, qsizetype sourceIndex, QPointF value);
 
 protected:
@@ -88,4 +88,4 @@ private:
     QGraphicsSimpleTextItem* m_hoverLabel = nullptr;
 };
 
-}  // namespace focalscope
+} // namespace focalscope
