@@ -48,6 +48,7 @@ private slots:
     void setSpecInPlaceOrRebuilt();
     void marker();
     void squareInView();
+    void overlaysDrawn();
 
 private:
     PlotView* m_view = nullptr;
@@ -182,6 +183,27 @@ void TestPlotView::squareInView()
                         - m_view->plotChart()->plotArea().height())
             < 1.0);
     }
+}
+
+// The marker and the hover box are drawn in the view (FOCALSCOPE_PLOT_GALLERY=dir keeps the
+// screenshot there).
+void TestPlotView::overlaysDrawn()
+{
+    const QImage before = m_view->grab().toImage();
+    const QPointF value = m_view->spec().series[1].points[10];
+    m_view->setMarker(1, value, QStringLiteral("threshold 0.42"));
+    m_view->showHoverText(1, m_view->spec().series[1].points[16],
+        QStringLiteral("threshold 0.31\nFPR 0.800  TPR 0.894"));
+    const QImage after = m_view->grab().toImage();
+    QCOMPARE(after.size(), before.size());
+    QVERIFY(after != before);
+    // The ring's centre keeps the white fill; the ring itself is dark.
+    const QPoint centre = m_view->mapToView(value, 1).toPoint();
+    const QColor ring(after.pixel(centre + QPoint(6, 0)));
+    QVERIFY2(ring.lightness() < 100, qPrintable(ring.name()));
+    const QString dir = qEnvironmentVariable("FOCALSCOPE_PLOT_GALLERY");
+    if (!dir.isEmpty())
+        after.save(QDir(dir).filePath(QStringLiteral("plot_view.png")));
 }
 
 QTEST_MAIN(TestPlotView)

@@ -1,6 +1,7 @@
 #include "plot/chart_builder.h"
 
 #include <QAreaSeries>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLegendMarker>
@@ -194,8 +195,10 @@ void PlotChart::applySeries(int index)
         if (!outline.isEmpty())
             lower = {QPointF(outline.front().x(), base), QPointF(outline.back().x(), base)};
         area->lowerSeries()->replace(lower);
+        // Overlapping histograms stay readable: the more of them, the lighter each fill.
+        const auto bars = std::count_if(m_spec.series.begin(), m_spec.series.end(), isBars);
         QColor fill = s.color;
-        fill.setAlpha(70);
+        fill.setAlpha(bars > 2 ? 25 : 45);
         area->setBrush(fill);
         QPen pen(s.color, std::max(1.0, s.width * 0.75));
         pen.setJoinStyle(Qt::MiterJoin);
@@ -229,15 +232,16 @@ void PlotChart::hideUnnamedLegendMarkers()
 
 void PlotChart::applyTitle()
 {
-    // The title item renders rich text: the note goes on a second, smaller line.
-    QString html = m_spec.title.toHtmlEscaped();
-    if (!m_spec.note.isEmpty()) {
-        html += QStringLiteral("<br><span style=\"font-size:%1px; font-weight:normal; "
-                               "color:#8a3b12;\">%2</span>")
-                    .arg(PlotFonts::note)
-                    .arg(m_spec.note.toHtmlEscaped());
+    // The title item renders rich text: the note goes on a second, smaller line, both centred.
+    if (m_spec.note.isEmpty()) {
+        setTitle(m_spec.title.toHtmlEscaped());
+        return;
     }
-    setTitle(html);
+    setTitle(QStringLiteral("<center>%1<br><span style=\"font-size:%2px; font-weight:normal; "
+                            "color:#8a3b12;\">%3</span></center>")
+                 .arg(m_spec.title.toHtmlEscaped())
+                 .arg(PlotFonts::note)
+                 .arg(m_spec.note.toHtmlEscaped()));
 }
 
 bool PlotChart::sameStructure(const PlotSpec& a, const PlotSpec& b)
@@ -285,12 +289,25 @@ QPointF PlotChart::mapToPixel(QPointF value, int index) const
 
 void PlotChart::fitPlotArea()
 {
-    if (!m_spec.squareAspect)
+    // A legend that does not fit in one row under the chart goes to its right (Qt Charts
+    // truncates labels rather than wrapping them).
+    const QFontMetricsF metrics(legend()->font());
+    double legendWidth = 0.0;
+    for (const PlotSeries& s : m_spec.series)
+        if (!s.name.isEmpty())
+            legendWidth += metrics.horizontalAdvance(s.name) + 40.0;
+    const Qt::Alignment alignment
+        = legendWidth > 0.92 * size().width() ? Qt::AlignRight : Qt::AlignBottom;
+    if (legend()->alignment() != alignment)
+        legend()->setAlignment(alignment);
+
+    if (!m_spec.squareAspect) {
+        relayout();
         return;
+    }
     // Let Qt Charts lay out axes, title and legend, then keep a centred square of that area.
     setPlotArea(QRectF());
-    if (layout())
-        layout()->activate();
+    relayout();
     const QRectF automatic = plotArea();
     if (automatic.width() <= 0 || automatic.height() <= 0)
         return;
@@ -298,8 +315,15 @@ void PlotChart::fitPlotArea()
     QRectF square(0, 0, side, side);
     square.moveCenter(automatic.center());
     setPlotArea(square);
-    if (layout())
+    relayout();
+}
+
+void PlotChart::relayout()
+{
+    if (layout()) {
+        layout()->invalidate();
         layout()->activate();
+    }
 }
 
 PlotChart* buildChart(const PlotSpec& spec)

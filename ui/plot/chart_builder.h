@@ -41,8 +41,9 @@ public:
     // Chart (item) coordinates of a data value on the axes of spec().series[index].
     QPointF mapToPixel(QPointF value, int index) const;
 
-    // With squareAspect, shrinks the plot area laid out by Qt Charts to a centred square; the
-    // view calls it on resize, exports after laying the chart out. A no-op otherwise.
+    // Lays the chart out for its current size: the legend under the plot when its entries fit
+    // in one row, else to its right; with squareAspect, the plot area shrunk to a centred
+    // square. The view calls it on resize, exports after setting the chart's geometry.
     void fitPlotArea();
 
 private:
@@ -52,6 +53,7 @@ private:
     void applySeries(int index);
     void applyTitle();
     void hideUnnamedLegendMarkers();
+    void relayout();
 
     PlotSpec m_spec;
     QAbstractAxis* m_x = nullptr;
