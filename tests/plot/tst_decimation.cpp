@@ -104,7 +104,9 @@ void TestDecimation::shapeKept_data()
     QTest::newRow("sine 1M") << "sine" << 1000000 << 2000 << 2e-4 << 2e-4;
     QTest::newRow("steps 100k") << "steps" << 100000 << 2000 << 1e-9 << -1.0;
     QTest::newRow("roc 200k") << "roc" << 200000 << 2000 << 2e-4 << -1.0;
-    QTest::newRow("spike 50k") << "spike" << 50000 << 100 << 1e-9 << 1e-9;
+    QTest::newRow("spike 50k") << "spike" << 50000 << 2000 << 1e-9 << 1e-9;
+    QTest::newRow("spike 1M, thinned first") << "spike" << 1000000 << 2000 << 2e-4 << -1.0;
+    QTest::newRow("steps 1M, thinned first") << "steps" << 1000000 << 2000 << 1e-9 << -1.0;
     QTest::newRow("straight line") << "line" << 10000 << 50 << 1e-9 << 1e-9;
     QTest::newRow("sine tiny cap") << "sine" << 10000 << 2 << 10.0 << -1.0;
 }

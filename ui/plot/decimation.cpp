@@ -68,12 +68,55 @@ Decimated decimate(const QList<QPointF>& points, qsizetype cap, bool logX, bool 
         ys[k] = (ys[k] - y0) * yScale;
     }
 
+    // Long curves are first thinned in one pass: of each of 4 cap runs of consecutive points
+    // keep the first, the last and those with the extreme x and y, so spikes and corners
+    // survive and RDP below sees at most 24 cap points. This adds at most one run's extent to
+    // the error.
+    const qsizetype buckets = 4 * cap;
+    if (n > 8 * buckets) {
+        std::vector<qsizetype> candidates;
+        candidates.reserve(static_cast<std::size_t>(6 * buckets));
+        for (qsizetype b = 0; b < buckets; ++b) {
+            const qsizetype lo = b * n / buckets;
+            const qsizetype hi = (b + 1) * n / buckets; // exclusive
+            qsizetype extremes[6] = {lo, hi - 1, lo, lo, lo, lo};
+            for (qsizetype k = lo; k < hi; ++k) {
+                if (xs[k] < xs[extremes[2]])
+                    extremes[2] = k;
+                if (xs[k] > xs[extremes[3]])
+                    extremes[3] = k;
+                if (ys[k] < ys[extremes[4]])
+                    extremes[4] = k;
+                if (ys[k] > ys[extremes[5]])
+                    extremes[5] = k;
+            }
+            std::sort(std::begin(extremes), std::end(extremes));
+            for (qsizetype i = 0; i < 6; ++i)
+                if (i == 0 || extremes[i] != extremes[i - 1])
+                    candidates.push_back(extremes[i]);
+        }
+        std::vector<double> thinX, thinY;
+        std::vector<qsizetype> thinOrigin;
+        thinX.reserve(candidates.size());
+        thinY.reserve(candidates.size());
+        thinOrigin.reserve(candidates.size());
+        for (qsizetype k : candidates) {
+            thinX.push_back(xs[k]);
+            thinY.push_back(ys[k]);
+            thinOrigin.push_back(origin[k]);
+        }
+        xs = std::move(thinX);
+        ys = std::move(thinY);
+        origin = std::move(thinOrigin);
+    }
+    const auto m = static_cast<qsizetype>(xs.size());
+
     // RDP to the end: importance[k] = min(distance when k splits its segment, its parent's).
     constexpr double infinity = std::numeric_limits<double>::infinity();
-    std::vector<double> importance(n, 0.0);
-    std::vector<int> depth(n, 0);
+    std::vector<double> importance(m, 0.0);
+    std::vector<int> depth(m, 0);
     importance.front() = importance.back() = infinity;
-    std::vector<Segment> stack {{0, n - 1, infinity, 1}};
+    std::vector<Segment> stack {{0, m - 1, infinity, 1}};
     while (!stack.empty()) {
         const Segment s = stack.back();
         stack.pop_back();
@@ -102,8 +145,8 @@ Decimated decimate(const QList<QPointF>& points, qsizetype cap, bool logX, bool 
 
     // The `cap` most important points; among equals, shallower first so a parent precedes
     // its children.
-    std::vector<qsizetype> order(n);
-    for (qsizetype k = 0; k < n; ++k)
+    std::vector<qsizetype> order(m);
+    for (qsizetype k = 0; k < m; ++k)
         order[k] = k;
     auto moreImportant = [&](qsizetype a, qsizetype b) {
         if (importance[a] != importance[b])
