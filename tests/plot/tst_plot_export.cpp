@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QImage>
 #include <QSet>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>

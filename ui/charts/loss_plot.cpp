@@ -14,7 +14,8 @@ PlotSpec lossPlot(double alpha, double gamma, bool showGradient)
     PlotSpec spec;
     spec.title = QStringLiteral("Focal loss vs pₜ");
     spec.x = {QStringLiteral("pₜ (probability of the true class)"), 0.0, 1.0, false};
-    spec.y = {QStringLiteral("Loss"), 0.0, 5.0 * std::max(1.0, alpha), false};
+    // Figure 1's 0..5 scaled by alpha (to a round number), so the curves fill the plot.
+    spec.y = {QStringLiteral("Loss"), 0.0, niceCeiling(5.0 * (alpha > 0.0 ? alpha : 1.0)), false};
 
     const int references = static_cast<int>(kReferenceGammas.size());
     for (int k = 0; k < references; ++k) {
