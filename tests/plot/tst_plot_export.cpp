@@ -159,6 +159,10 @@ void TestPlotExport::svg()
     QCOMPARE(viewBox, QStringLiteral("0 0 800 600"));
     QVERIFY2(paths >= 4, qPrintable(QString::number(paths)));
     QVERIFY(texts >= 5); // title, axis titles, tick labels, legend
+    // Qt's own SVG renderer reads it back at the declared size.
+    QSvgRenderer renderer(path);
+    QVERIFY(renderer.isValid());
+    QCOMPARE(renderer.viewBox(), QRect(0, 0, 800, 600));
 }
 
 void TestPlotExport::pdf()
