@@ -5,7 +5,8 @@
 // Needs a QApplication (Qt Charts items are widgets of a graphics scene); with no display,
 // create it on the offscreen platform first, e.g. qputenv("QT_QPA_PLATFORM", "offscreen")
 // before constructing the QApplication (focalscope-cli does so), or run with
-// QT_QPA_PLATFORM=offscreen. Fonts come from fontconfig (DejaVu Sans).
+// QT_QPA_PLATFORM=offscreen. Call it from the thread of the QApplication (the chart is a
+// graphics widget). Fonts come from fontconfig (DejaVu Sans).
 
 #include "plot/plot_spec.h"
 
