@@ -2,6 +2,7 @@
 // the operating point panel and settings. Every number is compared with what core computes.
 
 #include "charts/loss_plot.h"
+#include "dialogs/export_plot_dialog.h"
 #include "docks/classes_dock.h"
 #include "docks/parameters_dock.h"
 #include "io/prediction_reader.h"
@@ -21,7 +22,9 @@
 #include "window/main_window.h"
 #include "window/message_presenter.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -99,6 +102,10 @@ private slots:
     void operatingPointConfusionMatrix_data();
     void operatingPointConfusionMatrix();
     void hiddenClassLeavesCharts();
+    void kindAndModeOverridesMatchCore_data();
+    void kindAndModeOverridesMatchCore();
+    void hoveringRocShowsThresholdAndRates();
+    void exportDialogRemembersSizeAndDpi();
     void droppedFileIsOpened();
     void settingsRoundTrip();
 
@@ -648,6 +655,108 @@ void TestMainWindow::settingsRoundTrip()
     const QList<RecentEntry> recent = RecentFiles(*m_settings).entries();
     QCOMPARE(recent.size(), 1);
     QCOMPARE(recent.front().predictions, fixture("three_class.csv"));
+}
+
+void TestMainWindow::kindAndModeOverridesMatchCore_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("probabilities read as logits, softmax") << int(KindRequest::Logits) << int(LossMode::Softmax);
+    QTest::newRow("probabilities, sigmoid") << int(KindRequest::Probabilities) << int(LossMode::Sigmoid);
+    QTest::newRow("logits, sigmoid") << int(KindRequest::Logits) << int(LossMode::Sigmoid);
+}
+
+void TestMainWindow::kindAndModeOverridesMatchCore()
+{
+    QFETCH(int, kind);
+    QFETCH(int, mode);
+    openAndWait(fixture("three_class.csv"));
+    auto* kindBox = m_window->parametersDock()->findChild<QComboBox*>(QStringLiteral("inputKind"));
+    auto* modeBox = m_window->parametersDock()->findChild<QComboBox*>(QStringLiteral("lossMode"));
+    QVERIFY(kindBox && modeBox);
+    kindBox->setCurrentIndex(kindBox->findData(kind));
+    modeBox->setCurrentIndex(modeBox->findData(mode));
+    QCOMPARE(int(m_window->parameters().kindRequest()), kind);
+    QCOMPARE(int(m_window->parameters().lossMode()), mode);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session().loss()
+                                 && int(m_window->session().loss()->analysis.params.mode) == mode,
+                             10000);
+    waitUntilComputed();
+
+    Predictions predictions = corePredictions(fixture("three_class.csv"));
+    predictions.kind = KindRequest(kind) == KindRequest::Logits ? ScoreKind::Logits : ScoreKind::Probabilities;
+    QCOMPARE(m_window->session().predictions()->kind, predictions.kind);
+    AnalysisOptions options;
+    options.loss = m_window->parameters().focalParams();
+    const Analysis expected = analyze(predictions, options);
+    QVERIFY(close(m_window->session().loss()->analysis.loss.value, expected.loss.loss.value));
+    QTableWidget* table = m_window->metricsView()->table();
+    for (int c = 0; c < 3; ++c) {
+        QVERIFY(close(table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
+                      expected.loss.perClass[std::size_t(c)].mean));
+        QVERIFY(close(table->item(c, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+                      expected.roc.classes[std::size_t(c)].auroc));
+    }
+    const QString kindText = predictions.kind == ScoreKind::Logits ? QStringLiteral("logits")
+                                                                   : QStringLiteral("probabilities");
+    QVERIFY2(m_window->statusText().contains(kindText), qPrintable(m_window->statusText()));
+}
+
+void TestMainWindow::hoveringRocShowsThresholdAndRates()
+{
+    openAndWait(fixture("three_class.csv"));
+    m_window->chartTabs()->setCurrentIndex(ChartTabs::RocChart);
+    PlotView* view = m_window->chartTabs()->view(ChartTabs::RocChart);
+    const PlotSpec& spec = view->spec();
+    int series = -1;
+    for (int s = 0; s < spec.series.size(); ++s) {
+        if (spec.series[s].id == 2)
+            series = s;
+    }
+    QVERIFY(series >= 0);
+    const RocCurve& curve = m_window->session().roc()->classes[2].roc;
+    const qsizetype index = qsizetype(curve.thresholds.size() / 2);
+    emit view->pointHovered(series, index, QPointF(curve.fpr[std::size_t(index)], curve.tpr[std::size_t(index)]));
+    const QString text = view->hoverText();
+    QVERIFY2(text.contains(formatNumber(curve.thresholds[std::size_t(index)], 6)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("FPR %1").arg(formatNumber(curve.fpr[std::size_t(index)]))), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("TPR %1").arg(formatNumber(curve.tpr[std::size_t(index)]))), qPrintable(text));
+
+    // Precision-recall: precision and recall of the hovered point.
+    PlotView* pr = m_window->chartTabs()->view(ChartTabs::PrChart);
+    int prSeries = -1;
+    for (int s = 0; s < pr->spec().series.size(); ++s) {
+        if (pr->spec().series[s].id == 0 && pr->spec().series[s].pickable)
+            prSeries = s;
+    }
+    QVERIFY(prSeries >= 0);
+    const PrCurve& prCurve = m_window->session().roc()->classes[0].pr;
+    emit pr->pointHovered(prSeries, 1, QPointF(prCurve.recall[1], prCurve.precision[1]));
+    QVERIFY2(pr->hoverText().contains(QStringLiteral("precision %1").arg(formatNumber(prCurve.precision[1]))),
+             qPrintable(pr->hoverText()));
+}
+
+void TestMainWindow::exportDialogRemembersSizeAndDpi()
+{
+    {
+        ExportPlotDialog dialog(*m_settings, {QStringLiteral("Loss"), QStringLiteral("ROC")}, 1,
+                                m_dir->filePath(QStringLiteral("roc.svg")));
+        QCOMPARE(dialog.chart(), 1);
+        QCOMPARE(dialog.options().size, QSize(1200, 800));
+        auto spins = dialog.findChildren<QSpinBox*>();
+        QCOMPARE(spins.size(), 3);
+        spins[0]->setValue(900);
+        spins[1]->setValue(600);
+        spins[2]->setValue(200);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.options().size, QSize(900, 600));
+        QCOMPARE(dialog.options().dpi, 200);
+        QCOMPARE(dialog.path(), m_dir->filePath(QStringLiteral("roc.svg")));
+    }
+    ExportPlotDialog again(*m_settings, {QStringLiteral("Loss")}, 0, QString());
+    QCOMPARE(again.options().size, QSize(900, 600));
+    QCOMPARE(again.options().dpi, 200);
 }
 
 QTEST_MAIN(TestMainWindow)
