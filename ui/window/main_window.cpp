@@ -214,7 +214,7 @@ void MainWindow::onLoaded(
     }
     setWindowTitle(tr("%1 — Focalscope").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
 void MainWindow::onLoadFailed(const QString& path, const QString& message)
