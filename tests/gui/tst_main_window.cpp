@@ -22,10 +22,11 @@
 #include "window/main_window.h"
 #include "window/message_presenter.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QSpinBox>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,6 +108,8 @@ private slots:
     void kindAndModeOverridesMatchCore();
     void hoveringRocShowsThresholdAndRates();
     void exportDialogRemembersSizeAndDpi();
+    void ptDistributionByBackgroundAndForeground();
+    void copyPutsTsvOnClipboard();
     void droppedFileIsOpened();
     void settingsRoundTrip();
 
@@ -661,8 +665,10 @@ void TestMainWindow::kindAndModeOverridesMatchCore_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("mode");
-    QTest::newRow("probabilities read as logits, softmax") << int(KindRequest::Logits) << int(LossMode::Softmax);
-    QTest::newRow("probabilities, sigmoid") << int(KindRequest::Probabilities) << int(LossMode::Sigmoid);
+    QTest::newRow("probabilities read as logits, softmax")
+        << int(KindRequest::Logits) << int(LossMode::Softmax);
+    QTest::newRow("probabilities, sigmoid")
+        << int(KindRequest::Probabilities) << int(LossMode::Sigmoid);
     QTest::newRow("logits, sigmoid") << int(KindRequest::Logits) << int(LossMode::Sigmoid);
 }
 
@@ -678,13 +684,14 @@ void TestMainWindow::kindAndModeOverridesMatchCore()
     modeBox->setCurrentIndex(modeBox->findData(mode));
     QCOMPARE(int(m_window->parameters().kindRequest()), kind);
     QCOMPARE(int(m_window->parameters().lossMode()), mode);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session().loss()
-                                 && int(m_window->session().loss()->analysis.params.mode) == mode,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->session().loss() && int(m_window->session().loss()->analysis.params.mode) == mode,
+        10000);
     waitUntilComputed();
 
     Predictions predictions = corePredictions(fixture("three_class.csv"));
-    predictions.kind = KindRequest(kind) == KindRequest::Logits ? ScoreKind::Logits : ScoreKind::Probabilities;
+    predictions.kind
+        = KindRequest(kind) == KindRequest::Logits ? ScoreKind::Logits : ScoreKind::Probabilities;
     QCOMPARE(m_window->session().predictions()->kind, predictions.kind);
     AnalysisOptions options;
     options.loss = m_window->parameters().focalParams();
@@ -692,13 +699,16 @@ void TestMainWindow::kindAndModeOverridesMatchCore()
     QVERIFY(close(m_window->session().loss()->analysis.loss.value, expected.loss.loss.value));
     QTableWidget* table = m_window->metricsView()->table();
     for (int c = 0; c < 3; ++c) {
-        QVERIFY(close(table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
-                      expected.loss.perClass[std::size_t(c)].mean));
-        QVERIFY(close(table->item(c, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
-                      expected.roc.classes[std::size_t(c)].auroc));
+        QVERIFY(close(
+            table->item(c, MetricsView::MeanLossColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.loss.perClass[std::size_t(c)].mean));
+        QVERIFY(close(
+            table->item(c, MetricsView::AurocColumn)->data(MetricsView::kValueRole).toDouble(),
+            expected.roc.classes[std::size_t(c)].auroc));
     }
-    const QString kindText = predictions.kind == ScoreKind::Logits ? QStringLiteral("logits")
-                                                                   : QStringLiteral("probabilities");
+    const QString kindText = predictions.kind == ScoreKind::Logits
+        ? QStringLiteral("logits")
+        : QStringLiteral("probabilities");
     QVERIFY2(m_window->statusText().contains(kindText), qPrintable(m_window->statusText()));
 }
 
@@ -716,11 +726,17 @@ void TestMainWindow::hoveringRocShowsThresholdAndRates()
     QVERIFY(series >= 0);
     const RocCurve& curve = m_window->session().roc()->classes[2].roc;
     const qsizetype index = qsizetype(curve.thresholds.size() / 2);
-    emit view->pointHovered(series, index, QPointF(curve.fpr[std::size_t(index)], curve.tpr[std::size_t(index)]));
+    emit view->pointHovered(
+        series, index, QPointF(curve.fpr[std::size_t(index)], curve.tpr[std::size_t(index)]));
     const QString text = view->hoverText();
-    QVERIFY2(text.contains(formatNumber(curve.thresholds[std::size_t(index)], 6)), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("FPR %1").arg(formatNumber(curve.fpr[std::size_t(index)]))), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("TPR %1").arg(formatNumber(curve.tpr[std::size_t(index)]))), qPrintable(text));
+    QVERIFY2(
+        text.contains(formatNumber(curve.thresholds[std::size_t(index)], 6)), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("FPR %1").arg(formatNumber(curve.fpr[std::size_t(index)]))),
+        qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("TPR %1").arg(formatNumber(curve.tpr[std::size_t(index)]))),
+        qPrintable(text));
 
     // Precision-recall: precision and recall of the hovered point.
     PlotView* pr = m_window->chartTabs()->view(ChartTabs::PrChart);
@@ -732,15 +748,16 @@ void TestMainWindow::hoveringRocShowsThresholdAndRates()
     QVERIFY(prSeries >= 0);
     const PrCurve& prCurve = m_window->session().roc()->classes[0].pr;
     emit pr->pointHovered(prSeries, 1, QPointF(prCurve.recall[1], prCurve.precision[1]));
-    QVERIFY2(pr->hoverText().contains(QStringLiteral("precision %1").arg(formatNumber(prCurve.precision[1]))),
-             qPrintable(pr->hoverText()));
+    QVERIFY2(pr->hoverText().contains(
+                 QStringLiteral("precision %1").arg(formatNumber(prCurve.precision[1]))),
+        qPrintable(pr->hoverText()));
 }
 
 void TestMainWindow::exportDialogRemembersSizeAndDpi()
 {
     {
         ExportPlotDialog dialog(*m_settings, {QStringLiteral("Loss"), QStringLiteral("ROC")}, 1,
-                                m_dir->filePath(QStringLiteral("roc.svg")));
+            m_dir->filePath(QStringLiteral("roc.svg")));
         QCOMPARE(dialog.chart(), 1);
         QCOMPARE(dialog.options().size, QSize(1200, 800));
         auto spins = dialog.findChildren<QSpinBox*>();
@@ -757,6 +774,46 @@ void TestMainWindow::exportDialogRemembersSizeAndDpi()
     ExportPlotDialog again(*m_settings, {QStringLiteral("Loss")}, 0, QString());
     QCOMPARE(again.options().size, QSize(900, 600));
     QCOMPARE(again.options().dpi, 200);
+}
+
+void TestMainWindow::ptDistributionByBackgroundAndForeground()
+{
+    openAndWait(fixture("three_class.csv"));
+    const Predictions predictions = corePredictions(fixture("three_class.csv"));
+    const auto background = (predictions.labels.array() == 0).count();
+    auto histograms = [this] {
+        QStringList names;
+        for (const PlotSeries& s :
+            m_window->chartTabs()->spec(ChartTabs::PtDistributionChart).series) {
+            if (s.id >= 0)
+                names << s.name;
+        }
+        return names;
+    };
+    QCOMPARE(histograms().size(), 3);
+    m_window->session().setPtGrouping(PtGrouping::BackgroundForeground);
+    waitUntilComputed();
+    const QStringList grouped = histograms();
+    QCOMPARE(grouped.size(), 2);
+    QVERIFY2(grouped[0].startsWith(QStringLiteral("background (%1 rows)").arg(background)),
+        qPrintable(grouped[0]));
+    QVERIFY2(grouped[1].startsWith(QStringLiteral("foreground (%1 rows)").arg(60 - background)),
+        qPrintable(grouped[1]));
+    m_window->session().setPtGrouping(PtGrouping::PerClass);
+    waitUntilComputed();
+    QCOMPARE(histograms().size(), 3);
+}
+
+void TestMainWindow::copyPutsTsvOnClipboard()
+{
+    openAndWait(fixture("three_class.csv"));
+    m_window->metricsView()->copyToClipboard();
+    const QString text = QGuiApplication::clipboard()->text();
+    QCOMPARE(text, m_window->metricsView()->toDelimited(u'\t', false));
+    const QStringList lines = text.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 1 + 3 + 4);
+    QCOMPARE(lines[1].split(u'\t').front(), QStringLiteral("cat"));
+    QCOMPARE(lines[1].split(u'\t').size(), int(MetricsView::ColumnCount));
 }
 
 QTEST_MAIN(TestMainWindow)

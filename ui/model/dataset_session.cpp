@@ -86,15 +86,15 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         [this]() -> RecomputeScheduler::Task {
             if (!m_predictions || !m_loss)
                 return {};
-            return [this, predictions = m_predictions, loss = m_loss,
-                       names = targetNameList()]() -> RecomputeScheduler::Apply {
+            return [this, predictions = m_predictions, loss = m_loss, names = targetNameList(),
+                       grouping = m_ptGrouping]() -> RecomputeScheduler::Apply {
                 auto charts = std::make_shared<LossCharts>();
                 const LossAnalysis& analysis = loss->analysis;
                 charts->concentrationPlot
                     = concentrationPlot(analysis.concentration, analysis.easyShare);
                 charts->ptDistributionPlot = ptDistributionPlot(analysis.loss, predictions->labels,
                     predictions->ignoreIndex, predictions->targetClasses(), analysis.params.gamma,
-                    PtGrouping::PerClass, names);
+                    grouping, names);
                 return [this, charts = std::shared_ptr<const LossCharts>(charts)] {
                     m_lossCharts = charts;
                     emit lossChartsChanged();
@@ -220,6 +220,14 @@ bool DatasetSession::isBusy() const
 {
     return m_kindPipeline->isBusy() || m_lossPipeline->isBusy() || m_lossChartsPipeline->isBusy()
         || m_rocPipeline->isBusy();
+}
+
+void DatasetSession::setPtGrouping(PtGrouping grouping)
+{
+    if (grouping == m_ptGrouping)
+        return;
+    m_ptGrouping = grouping;
+    m_lossChartsPipeline->requestNow();
 }
 
 void DatasetSession::setCoalescingInterval(int milliseconds)

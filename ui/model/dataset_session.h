@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/pt_distribution_plot.h"
 #include "io/read_options.h"
 #include "plot/plot_spec.h"
 #include "report/analysis.h"
@@ -82,6 +83,9 @@ public:
     double lastRocMilliseconds() const { return m_rocMs; }
     bool isBusy() const;
     void setCoalescingInterval(int milliseconds);
+    // How the p_t distribution groups rows: per class, or background (label 0) / foreground.
+    void setPtGrouping(PtGrouping grouping);
+    PtGrouping ptGrouping() const { return m_ptGrouping; }
 
 signals:
     void datasetChanged();
@@ -114,6 +118,7 @@ private:
     std::shared_ptr<const LossResults> m_loss;
     std::shared_ptr<const LossCharts> m_lossCharts;
     std::shared_ptr<const RocResults> m_roc;
+    PtGrouping m_ptGrouping = PtGrouping::PerClass;
     double m_lossMs = 0.0;
     double m_rocMs = 0.0;
 

@@ -46,6 +46,7 @@ inline const SettingKey<double> gamma {"parameters/gamma", 2.0};
 inline const SettingKey<QString> reduction {"parameters/reduction", QStringLiteral("mean")};
 inline const SettingKey<double> maxFpr {"parameters/maxFpr", 1.0};
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
+inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
 
 inline const SettingKey<QSize> exportSize {"export/size", QSize(1200, 800)};
 inline const SettingKey<int> exportDpi {"export/dpi", 150};

@@ -144,9 +144,11 @@ void ChartTabs::updateRowCharts()
         return;
     }
     view(ConcentrationChart)->setSpec(charts->concentrationPlot);
-    // The histograms' ids are the target classes.
+    // Per class, the histograms' ids are the target classes.
+    const bool perClass = m_session.ptGrouping() == PtGrouping::PerClass;
     view(PtDistributionChart)
-        ->setSpec(withVisibleSeries(charts->ptDistributionPlot, visibleTargets()));
+        ->setSpec(perClass ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
+                           : charts->ptDistributionPlot);
 }
 
 void ChartTabs::updateRocCharts()

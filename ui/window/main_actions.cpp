@@ -33,6 +33,11 @@ MainActions::MainActions(QMainWindow& window)
     showGradient = viewMenu->addAction(tr("Show &Gradient Curve"));
     showGradient->setCheckable(true);
     showGradient->setToolTip(tr("Draw |dl/dx_t| against p_t on the loss chart"));
+    groupBackgroundForeground
+        = viewMenu->addAction(tr("p_t Distribution by &Background / Foreground"));
+    groupBackgroundForeground->setCheckable(true);
+    groupBackgroundForeground->setToolTip(
+        tr("Group the p_t histograms as background (label 0) and foreground instead of per class"));
     copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
     viewMenu->addSeparator();
 

@@ -24,6 +24,7 @@ public:
     QAction* exportMetrics = nullptr;
     QAction* quit = nullptr;
     QAction* showGradient = nullptr;
+    QAction* groupBackgroundForeground = nullptr;
     QAction* copyMetrics = nullptr;
     QAction* help = nullptr;
     QAction* about = nullptr;

@@ -128,6 +128,9 @@ void MainWindow::connectActions()
     connect(m_actions->exportMetrics, &QAction::triggered, this, &MainWindow::chooseExportMetrics);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->showGradient, &QAction::toggled, m_charts, &ChartTabs::setShowGradient);
+    connect(m_actions->groupBackgroundForeground, &QAction::toggled, this, [this](bool checked) {
+        m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
+    });
     connect(m_actions->copyMetrics, &QAction::triggered, m_metrics, &MetricsView::copyToClipboard);
     connect(m_actions->help, &QAction::triggered, this, &MainWindow::showHelp);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -148,6 +151,7 @@ void MainWindow::restoreSettings()
     if (!state.isEmpty())
         restoreState(state);
     m_actions->showGradient->setChecked(settings::showGradient.read(m_settings));
+    m_actions->groupBackgroundForeground->setChecked(settings::ptByBackground.read(m_settings));
     m_charts->setCurrentIndex(settings::currentChart.read(m_settings));
     refreshRecentMenu();
 }
@@ -157,6 +161,7 @@ void MainWindow::saveSettings()
     settings::windowGeometry.write(m_settings, saveGeometry());
     settings::windowState.write(m_settings, saveState());
     settings::showGradient.write(m_settings, m_actions->showGradient->isChecked());
+    settings::ptByBackground.write(m_settings, m_actions->groupBackgroundForeground->isChecked());
     settings::currentChart.write(m_settings, m_charts->currentIndex());
     m_parameters->save(m_settings);
     m_settings.sync();
