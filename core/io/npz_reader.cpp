@@ -55,6 +55,7 @@ NpzArchive::NpzArchive(const std::filesystem::path& path)
     // FileBytes gives the same messages as the other readers for missing, directory, FIFO,
     // unreadable and empty files; libzip then opens the regular file by name.
     (void)fileHead(path, 0);
+    m_fileSize = std::filesystem::file_size(path);
     int code = 0;
     m_zip->archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
     if (!m_zip->archive)
@@ -102,6 +103,9 @@ std::vector<char> NpzArchive::read(
         throw ReadError(name + ": cannot read the entry: " + zip_strerror(m_zip->archive));
     if (!(stat.valid & ZIP_STAT_SIZE) || !(stat.valid & ZIP_STAT_COMP_SIZE))
         throw ReadError(name + ": cannot read the entry: its size is unknown");
+    if (stat.comp_size > m_fileSize)
+        throw ReadError(name + ": corrupt entry: it declares " + std::to_string(stat.comp_size)
+            + " compressed bytes, but the archive has only " + std::to_string(m_fileSize));
     if (stat.size > (stat.comp_size + 1024) * kMaxDeflateRatio)
         throw ReadError(name + ": corrupt entry: expected at most "
             + std::to_string((stat.comp_size + 1024) * kMaxDeflateRatio) + " bytes from "
@@ -147,12 +151,15 @@ std::vector<char> NpzArchive::read(
         got += readInto(bytes.data() + got, headerEnd - got);
     }
     (void)parseNpyHeader(std::string_view(bytes.data(), got), total, name);
-    bytes.resize(total);
-    // The data in pieces, reporting progress (inflating a large entry takes a while).
+    // The data in pieces, reporting progress (inflating a large entry takes a while). The
+    // buffer grows with the bytes that really arrive, not with the declared size, so a
+    // corrupt entry that declares gigabytes fails when its data ends, without touching them.
     constexpr std::size_t kPiece = std::size_t {4} << 20;
     while (got < total) {
-        const std::size_t n = readInto(bytes.data() + got, std::min(kPiece, total - got));
+        bytes.resize(got + std::min(kPiece, total - got));
+        const std::size_t n = readInto(bytes.data() + got, bytes.size() - got);
         got += n;
+        bytes.resize(got);
         if (progress && !progress(static_cast<double>(got) / static_cast<double>(total)))
             throw ReadCancelled();
         if (n == 0)

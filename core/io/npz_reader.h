@@ -31,6 +31,7 @@ public:
 
 private:
     std::string m_name;
+    std::uintmax_t m_fileSize = 0;
     struct Zip;
     std::unique_ptr<Zip> m_zip;
     std::vector<std::string> m_keys;
