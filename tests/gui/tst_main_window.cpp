@@ -104,6 +104,7 @@ private slots:
     void operatingPointConfusionMatrix_data();
     void operatingPointConfusionMatrix();
     void hiddenClassLeavesCharts();
+    void precisionRecallClickPicksOperatingPoint();
     void kindAndModeOverridesMatchCore_data();
     void kindAndModeOverridesMatchCore();
     void hoveringRocShowsThresholdAndRates();
@@ -595,6 +596,40 @@ void TestMainWindow::operatingPointConfusionMatrix()
     if (tp + fp > 0)
         QCOMPARE(panel->point()->precision, double(tp) / double(tp + fp));
     QCOMPARE(panel->className(), QStringLiteral("cat,dog,bird").split(u',')[targetClass]);
+}
+
+void TestMainWindow::precisionRecallClickPicksOperatingPoint()
+{
+    openAndWait(fixture("three_class.csv"));
+    const int targetClass = 1;
+    const PrCurve& curve = m_window->session().roc()->classes[std::size_t(targetClass)].pr;
+    PlotView* view = m_window->chartTabs()->view(ChartTabs::PrChart);
+    int series = -1;
+    for (int s = 0; s < view->spec().series.size(); ++s) {
+        if (view->spec().series[s].id == targetClass && view->spec().series[s].pickable)
+            series = s;
+    }
+    QVERIFY(series >= 0);
+    const Predictions predictions = corePredictions(fixture("three_class.csv"));
+    for (std::size_t index :
+        {std::size_t(0), curve.thresholds.size() / 3, curve.thresholds.size() - 1}) {
+        emit view->pointClicked(
+            series, qsizetype(index), QPointF(curve.recall[index], curve.precision[index]));
+        OperatingPointPanel* panel = m_window->operatingPointPanel();
+        QVERIFY(panel->point().has_value());
+        const double threshold = curve.thresholds[index];
+        QCOMPARE(panel->point()->threshold, threshold);
+        qint64 tp = 0, fp = 0;
+        for (Index i = 0; i < predictions.rows(); ++i) {
+            if (double(predictions.scores(i, targetClass)) >= threshold)
+                (predictions.labels[i] == targetClass ? tp : fp) += 1;
+        }
+        QCOMPARE(panel->point()->tp, tp);
+        QCOMPARE(panel->point()->fp, fp);
+        QCOMPARE(panel->confusionTable()->item(0, 0)->text(), QString::number(tp));
+        QCOMPARE(panel->confusionTable()->item(1, 0)->text(), QString::number(fp));
+        QVERIFY(view->hasMarker());
+    }
 }
 
 void TestMainWindow::hiddenClassLeavesCharts()

@@ -36,6 +36,9 @@ private slots:
     void point_data();
     void point();
     void pastTheEndThrows();
+    void fromPrecisionRecall_data();
+    void fromPrecisionRecall();
+    void fromPrecisionRecallWithoutTruePositives();
 };
 
 void TestOperatingPoint::point_data()
@@ -90,6 +93,60 @@ void TestOperatingPoint::point()
 void TestOperatingPoint::pastTheEndThrows()
 {
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, operatingPointAt(sampleCurve(), 6));
+}
+
+// The same samples as scikit-learn's precision_recall_curve gives them: thresholds ascending,
+// a last point (precision 1, recall 0) without threshold.
+PrCurve samplePrCurve()
+{
+    PrCurve curve;
+    curve.thresholds = {0.2, 0.4, 0.7, 0.8, 0.9};
+    curve.precision = {0.4, 0.6, 0.75, 0.5, 1.0, 1.0};
+    curve.recall = {1.0, 0.75, 0.75, 0.25, 0.25, 0.0};
+    return curve;
+}
+
+void TestOperatingPoint::fromPrecisionRecall_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("rocIndex"); // the same threshold on sampleCurve()
+    QTest::newRow("0.2") << 0 << 5;
+    QTest::newRow("0.4") << 1 << 4;
+    QTest::newRow("0.7") << 2 << 3;
+    QTest::newRow("0.8") << 3 << 2;
+    QTest::newRow("0.9") << 4 << 1;
+}
+
+void TestOperatingPoint::fromPrecisionRecall()
+{
+    QFETCH(int, index);
+    QFETCH(int, rocIndex);
+    const std::optional<OperatingPoint> p
+        = operatingPointFromPr(samplePrCurve(), std::size_t(index), 4, 6);
+    QVERIFY(p.has_value());
+    const OperatingPoint expected = operatingPointAt(sampleCurve(), std::size_t(rocIndex));
+    QCOMPARE(p->threshold, expected.threshold);
+    QCOMPARE(p->tp, expected.tp);
+    QCOMPARE(p->fp, expected.fp);
+    QCOMPARE(p->fn, expected.fn);
+    QCOMPARE(p->tn, expected.tn);
+    QCOMPARE(p->precision, expected.precision);
+    QCOMPARE(p->f1, expected.f1);
+}
+
+void TestOperatingPoint::fromPrecisionRecallWithoutTruePositives()
+{
+    // Top score a negative: at the highest threshold precision is 0 and fp cannot be known.
+    PrCurve curve;
+    curve.thresholds = {0.3, 0.9};
+    curve.precision = {0.5, 0.0, 1.0};
+    curve.recall = {1.0, 0.0, 0.0};
+    QVERIFY(!operatingPointFromPr(curve, 1, 1, 1).has_value());
+    QVERIFY(!operatingPointFromPr(curve, 2, 1, 1).has_value()); // the last point: no threshold
+    const std::optional<OperatingPoint> p = operatingPointFromPr(curve, 0, 1, 1);
+    QVERIFY(p.has_value());
+    QCOMPARE(p->tp, qint64(1));
+    QCOMPARE(p->fp, qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestOperatingPoint)

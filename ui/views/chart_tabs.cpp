@@ -209,6 +209,7 @@ bool ChartTabs::pickOperatingPoint(int targetClass, std::size_t curveIndex)
     const OperatingPoint point = operatingPointAt(classRoc.roc, curveIndex);
     m_pickedClass = targetClass;
     m_pickedIndex = curveIndex;
+    view(PrChart)->clearMarker();
     const PlotSpec& shown = spec(RocChart);
     for (int s = 0; s < shown.series.size(); ++s) {
         if (shown.series[s].id == entry && shown.series[s].pickable) {
@@ -263,14 +264,31 @@ void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPoint
 
 void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
 {
-    if (chart != RocChart || sourceIndex < 0)
+    if ((chart != RocChart && chart != PrChart) || sourceIndex < 0)
         return;
-    const PlotSpec& shown = spec(RocChart);
+    const PlotSpec& shown = spec(chart);
     if (series < 0 || series >= shown.series.size())
         return;
     const int id = shown.series[series].id;
-    if (id >= 0)
+    if (id < 0)
+        return;
+    if (chart == RocChart) {
         pickOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));
+        return;
+    }
+    const auto roc = m_session.roc();
+    if (!roc || id >= static_cast<int>(roc->classes.size()))
+        return;
+    const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(id)];
+    const std::optional<OperatingPoint> point = operatingPointFromPr(
+        classRoc.pr, static_cast<std::size_t>(sourceIndex), classRoc.positives, classRoc.negatives);
+    if (!point)
+        return;
+    m_pickedClass = -1;
+    view(RocChart)->clearMarker();
+    view(PrChart)->setMarker(series, QPointF(point->recall, point->precision),
+        tr("t = %1").arg(formatNumber(point->threshold)));
+    emit operatingPointPicked(QString::fromStdString(classRoc.name), *point);
 }
 
 } // namespace focalscope

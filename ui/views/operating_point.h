@@ -1,9 +1,11 @@
 #pragma once
 
+#include "roc/pr_curve.h"
 #include "roc/roc_curve.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 namespace focalscope {
 
@@ -24,5 +26,11 @@ struct OperatingPoint {
 
 // Point `index` of the curve; throws std::out_of_range past its end.
 OperatingPoint operatingPointAt(const RocCurve& curve, std::size_t index);
+
+// Point `index` of a precision-recall curve (not its last point, which has no threshold), the
+// counts recovered from the rates: tp = recall P, fp = tp (1 - precision) / precision. nullopt
+// past the thresholds or where no predicted positive is a true one (tp = 0 leaves fp unknown).
+std::optional<OperatingPoint> operatingPointFromPr(
+    const PrCurve& curve, std::size_t index, std::int64_t positives, std::int64_t negatives);
 
 } // namespace focalscope
