@@ -53,8 +53,12 @@ ExportPlotDialog::ExportPlotDialog(QSettings& settings, const QStringList& chart
     sizeRow->addWidget(m_width);
     sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
     sizeRow->addWidget(m_height);
+    sizeRow->addStretch();
     form->addRow(tr("Size"), sizeRow);
-    form->addRow(tr("Resolution"), m_dpi);
+    auto* dpiRow = new QHBoxLayout;
+    dpiRow->addWidget(m_dpi);
+    dpiRow->addStretch();
+    form->addRow(tr("Resolution"), dpiRow);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
