@@ -32,6 +32,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
@@ -113,6 +114,8 @@ private slots:
     void copyPutsTsvOnClipboard();
     void droppedFileIsOpened();
     void settingsRoundTrip();
+    void openRecentReopensAFile();
+    void resetRestoresDefaults();
 
 private:
     // Opens a file and waits until it is loaded (or failed) and every number is computed.
@@ -849,6 +852,51 @@ void TestMainWindow::copyPutsTsvOnClipboard()
     QCOMPARE(lines.size(), 1 + 3 + 4);
     QCOMPARE(lines[1].split(u'\t').front(), QStringLiteral("cat"));
     QCOMPARE(lines[1].split(u'\t').size(), int(MetricsView::ColumnCount));
+}
+
+void TestMainWindow::openRecentReopensAFile()
+{
+    openAndWait(fixture("three_class.csv"));
+    openAndWait(fixture("binary.csv"));
+    QMenu* recent = nullptr;
+    for (QMenu* menu : m_window->findChildren<QMenu*>()) {
+        if (menu->title() == QStringLiteral("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    const QList<QAction*> actions = recent->actions();
+    QVERIFY(actions.size() >= 2);
+    QVERIFY2(
+        actions[0]->text().contains(QStringLiteral("binary.csv")), qPrintable(actions[0]->text()));
+    QVERIFY2(actions[1]->text().contains(QStringLiteral("three_class.csv")),
+        qPrintable(actions[1]->text()));
+    int loaded = 0;
+    connect(&m_window->loader(), &PredictionLoader::loaded, this, [&] { ++loaded; });
+    actions[1]->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded, 1, 30000);
+    waitUntilComputed();
+    QCOMPARE(m_window->session().path(), fixture("three_class.csv"));
+}
+
+void TestMainWindow::resetRestoresDefaults()
+{
+    openAndWait(fixture("three_class.csv"));
+    m_window->parametersDock()->applySuggestion(0);
+    m_window->parametersDock()->gammaSlider()->setValue(420);
+    m_window->parameters().setReduction(Reduction::Sum);
+    auto* reset
+        = m_window->parametersDock()->findChild<QPushButton*>(QStringLiteral("resetParameters"));
+    QVERIFY(reset);
+    reset->click();
+    QCOMPARE(m_window->parameters().alphaMode(), Alpha::Mode::Scalar);
+    QCOMPARE(m_window->parameters().alphaScalar(), ParameterModel::kDefaultAlpha);
+    QCOMPARE(m_window->parameters().gamma(), ParameterModel::kDefaultGamma);
+    QCOMPARE(m_window->parameters().reduction(), Reduction::Mean);
+    QCOMPARE(m_window->parametersDock()->gammaSlider()->value(), 200);
+    QCOMPARE(m_window->parametersDock()->alphaSpin()->value(), 0.25);
+    waitUntilComputed();
+    const Analysis expected = coreAnalysis(fixture("three_class.csv"));
+    QVERIFY(close(m_window->session().loss()->analysis.loss.value, expected.loss.loss.value));
 }
 
 QTEST_MAIN(TestMainWindow)
