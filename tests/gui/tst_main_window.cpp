@@ -2,6 +2,7 @@
 // the operating point panel and settings. Every number is compared with what core computes.
 
 #include "charts/loss_plot.h"
+#include "charts/pt_distribution_plot.h"
 #include "dialogs/export_plot_dialog.h"
 #include "docks/classes_dock.h"
 #include "docks/parameters_dock.h"
@@ -93,6 +94,7 @@ private slots:
     void parameterChangesMatchCore_data();
     void parameterChangesMatchCore();
     void sliderBurstIsCoalesced();
+    void hiddenTabCatchesUpWhenShown();
     void alphaSuggestionFillsWeights();
     void scalarAlphaNoteOnlyWithMoreThanTwoClasses();
     void badFileShowsErrorAndKeepsData_data();
@@ -345,6 +347,30 @@ void TestMainWindow::sliderBurstIsCoalesced()
     QVERIFY2(lossUpdates >= 1 && lossUpdates <= 2, qPrintable(QString::number(lossUpdates)));
 }
 
+void TestMainWindow::hiddenTabCatchesUpWhenShown()
+{
+    openAndWait(fixture("three_class.csv"));
+    ChartTabs* tabs = m_window->chartTabs();
+    tabs->setCurrentIndex(ChartTabs::LossChart);
+    m_window->parametersDock()->gammaSlider()->setValue(50);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session().loss()->analysis.params.gamma == 0.5, 10000);
+    waitUntilComputed();
+    // The focal weight overlay (1 - p_t)^gamma of the p_t tab follows gamma once shown.
+    auto overlay = [](const PlotSpec& spec) {
+        for (const PlotSeries& s : spec.series) {
+            if (s.id == kFocalWeightSeriesId)
+                return s.points;
+        }
+        return QList<QPointF>();
+    };
+    const QList<QPointF> latest = overlay(tabs->spec(ChartTabs::PtDistributionChart));
+    QVERIFY(!latest.isEmpty());
+    for (const QPointF& p : latest)
+        QVERIFY(close(p.y(), std::pow(1.0 - p.x(), 0.5), 1e-9));
+    tabs->setCurrentIndex(ChartTabs::PtDistributionChart);
+    QCOMPARE(overlay(tabs->view(ChartTabs::PtDistributionChart)->spec()), latest);
+}
+
 void TestMainWindow::alphaSuggestionFillsWeights()
 {
     openAndWait(fixture("three_class.csv"));
@@ -563,6 +589,7 @@ void TestMainWindow::operatingPointConfusionMatrix()
         = static_cast<qsizetype>(std::lround(curvePosition * double(curve.thresholds.size() - 1)));
 
     // Click the curve: the view reports the class's series and the point's index in the curve.
+    m_window->chartTabs()->setCurrentIndex(ChartTabs::RocChart);
     PlotView* view = m_window->chartTabs()->view(ChartTabs::RocChart);
     const PlotSpec& spec = view->spec();
     int series = -1;
@@ -606,6 +633,7 @@ void TestMainWindow::precisionRecallClickPicksOperatingPoint()
     openAndWait(fixture("three_class.csv"));
     const int targetClass = 1;
     const PrCurve& curve = m_window->session().roc()->classes[std::size_t(targetClass)].pr;
+    m_window->chartTabs()->setCurrentIndex(ChartTabs::PrChart);
     PlotView* view = m_window->chartTabs()->view(ChartTabs::PrChart);
     int series = -1;
     for (int s = 0; s < view->spec().series.size(); ++s) {
@@ -777,6 +805,7 @@ void TestMainWindow::hoveringRocShowsThresholdAndRates()
         qPrintable(text));
 
     // Precision-recall: precision and recall of the hovered point.
+    m_window->chartTabs()->setCurrentIndex(ChartTabs::PrChart);
     PlotView* pr = m_window->chartTabs()->view(ChartTabs::PrChart);
     int prSeries = -1;
     for (int s = 0; s < pr->spec().series.size(); ++s) {

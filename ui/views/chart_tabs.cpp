@@ -65,12 +65,15 @@ ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidge
         &m_parameters, &ParameterModel::lossParametersChanged, this, &ChartTabs::updateLossCharts);
     connect(&m_session, &DatasetSession::lossChartsChanged, this, &ChartTabs::updateRowCharts);
     connect(&m_session, &DatasetSession::rocChanged, this, &ChartTabs::updateRocCharts);
+    // Only the chart on screen follows each update; the others catch up when shown.
+    connect(this, &QTabWidget::currentChanged, this,
+        [this](int index) { showChart(static_cast<Chart>(index)); });
     updateLossCharts();
 }
 
 const PlotSpec& ChartTabs::spec(Chart chart) const
 {
-    return view(chart)->spec();
+    return m_specs[static_cast<std::size_t>(chart)];
 }
 
 QString ChartTabs::chartTitle(Chart chart)
@@ -132,44 +135,62 @@ void ChartTabs::updateLossCharts()
 {
     // 400 samples per curve: cheap enough to follow the sliders directly.
     const FocalParams params = m_parameters.focalParams();
-    view(LossChart)->setSpec(lossPlot(chartAlpha(params), params.gamma, m_showGradient));
+    setChartSpec(LossChart, lossPlot(chartAlpha(params), params.gamma, m_showGradient));
 }
 
 void ChartTabs::updateRowCharts()
 {
     const auto charts = m_session.lossCharts();
     if (!charts) {
-        view(ConcentrationChart)->setSpec(PlotSpec {});
-        view(PtDistributionChart)->setSpec(PlotSpec {});
+        setChartSpec(ConcentrationChart, PlotSpec {});
+        setChartSpec(PtDistributionChart, PlotSpec {});
         return;
     }
-    view(ConcentrationChart)->setSpec(charts->concentrationPlot);
+    setChartSpec(ConcentrationChart, charts->concentrationPlot);
     // Per class, the histograms' ids are the target classes.
     const bool perClass = m_session.ptGrouping() == PtGrouping::PerClass;
-    view(PtDistributionChart)
-        ->setSpec(perClass ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
-                           : charts->ptDistributionPlot);
+    setChartSpec(PtDistributionChart,
+        perClass ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
+                 : charts->ptDistributionPlot);
 }
 
 void ChartTabs::updateRocCharts()
 {
     const auto roc = m_session.rocResults();
     if (!roc) {
-        view(RocChart)->setSpec(PlotSpec {});
-        view(PrChart)->setSpec(PlotSpec {});
+        setChartSpec(RocChart, PlotSpec {});
+        setChartSpec(PrChart, PlotSpec {});
         return;
     }
     // The ROC and PR series' ids are entries of RocReport::classes.
     std::vector<bool> entries(roc->report.classes.size(), true);
     for (std::size_t e = 0; e < entries.size(); ++e)
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
-    view(RocChart)->setSpec(withVisibleSeries(roc->rocPlot, entries));
-    view(PrChart)->setSpec(withVisibleSeries(roc->prPlot, entries));
+    setChartSpec(RocChart, withVisibleSeries(roc->rocPlot, entries));
+    setChartSpec(PrChart, withVisibleSeries(roc->prPlot, entries));
     if (m_pickedClass >= 0 && !pickOperatingPoint(m_pickedClass, m_pickedIndex)) {
         m_pickedClass = -1;
         view(RocChart)->clearMarker();
         emit operatingPointCleared();
     }
+}
+
+void ChartTabs::setChartSpec(Chart chart, PlotSpec spec)
+{
+    const auto c = static_cast<std::size_t>(chart);
+    m_specs[c] = std::move(spec);
+    m_stale[c] = true;
+    if (chart == currentChart())
+        showChart(chart);
+}
+
+void ChartTabs::showChart(Chart chart)
+{
+    const auto c = static_cast<std::size_t>(chart);
+    if (!m_stale[c])
+        return;
+    m_stale[c] = false;
+    view(chart)->setSpec(m_specs[c]);
 }
 
 std::vector<bool> ChartTabs::visibleTargets() const
@@ -210,6 +231,7 @@ bool ChartTabs::pickOperatingPoint(int targetClass, std::size_t curveIndex)
     m_pickedClass = targetClass;
     m_pickedIndex = curveIndex;
     view(PrChart)->clearMarker();
+    showChart(RocChart);
     const PlotSpec& shown = spec(RocChart);
     for (int s = 0; s < shown.series.size(); ++s) {
         if (shown.series[s].id == entry && shown.series[s].pickable) {
@@ -266,7 +288,7 @@ void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
 {
     if ((chart != RocChart && chart != PrChart) || sourceIndex < 0)
         return;
-    const PlotSpec& shown = spec(chart);
+    const PlotSpec& shown = view(chart)->spec();
     if (series < 0 || series >= shown.series.size())
         return;
     const int id = shown.series[series].id;

@@ -35,6 +35,8 @@ public:
     ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent = nullptr);
 
     PlotView* view(Chart chart) const { return m_views[static_cast<std::size_t>(chart)]; }
+    // The latest spec of a chart. Only the current tab's view is kept up to date with it;
+    // another tab's view catches up when it is shown.
     const PlotSpec& spec(Chart chart) const;
     Chart currentChart() const { return static_cast<Chart>(currentIndex()); }
     static QString chartTitle(Chart chart);
@@ -68,10 +70,14 @@ private:
     int targetOfEntry(int entry) const;
     bool isTargetVisible(int targetClass) const;
     std::vector<bool> visibleTargets() const;
+    void setChartSpec(Chart chart, PlotSpec spec);
+    void showChart(Chart chart);
 
     DatasetSession& m_session;
     ParameterModel& m_parameters;
     std::array<PlotView*, ChartCount> m_views {};
+    std::array<PlotSpec, ChartCount> m_specs;
+    std::array<bool, ChartCount> m_stale {};
     QList<bool> m_visible;
     bool m_showGradient = false;
     int m_pickedClass = -1;
