@@ -143,10 +143,11 @@ def make_peers(files, classes):
     }
 
 
-def time_peer(function, repeat):
-    """One warm-up call, then `repeat` timed calls; what a call returns is released after the
-    clock stops. Returns the times in ms and the last result."""
-    function()
+def time_peer(function, repeat, warm_up):
+    """An optional warm-up call, then `repeat` timed calls; what a call returns is released
+    after the clock stops. Returns the times in ms and the last result."""
+    if warm_up:
+        function()
     times = []
     result = None
     for _ in range(repeat):
@@ -222,7 +223,8 @@ def bench_arguments(item, files):
 
 def run_interleaved(bench, files, peers, items, rounds, repeat):
     """Each round times every item's peers and then Focalscope (the order flips each round),
-    so that the load of a shared machine falls on both sides alike."""
+    so that the load of a shared machine falls on both sides alike. The peers live in this
+    process and warm up in the first round; each focalscope-bench run warms up itself."""
     peer_times = {row.peer: [] for row in ROWS if row.peer}
     ours = {item: [] for item in items}
     peer_results, our_results, errors = {}, {}, {}
@@ -234,7 +236,7 @@ def run_interleaved(bench, files, peers, items, rounds, repeat):
                 if side == "peers":
                     for key in item_peers:
                         log(f"round {r + 1}/{rounds}: {key}")
-                        times, peer_results[key] = time_peer(peers[key], repeat)
+                        times, peer_results[key] = time_peer(peers[key], repeat, r == 0)
                         peer_times[key] += times
                 elif item not in errors:
                     log(f"round {r + 1}/{rounds}: focalscope-bench --item {item}")
@@ -331,8 +333,8 @@ def environment_lines(args, sizes, distinct):
         f"{torch.__version__}, pandas {pandas.__version__}",
         f"- sizes: binary {sizes.binary_rows:,} rows ({distinct:,} distinct float32 scores); "
         f"multiclass {sizes.rows:,} x {sizes.classes}; CSV {sizes.rows:,} x {sizes.classes + 1}",
-        f"- medians of {args.rounds} interleaved rounds x {args.repeat} runs per side "
-        f"(each side warmed up once per round)",
+        f"- medians of {args.rounds} interleaved rounds x {args.repeat} timed runs per side "
+        f"(after a warm-up run: per process for Focalscope, once for the in-process peers)",
     ]
 
 
@@ -344,7 +346,7 @@ def main():
     parser.add_argument("--quick", action="store_true",
                         help="1M binary rows and 100k x 10 instead of 10M and 1M x 10")
     parser.add_argument("--repeat", type=int, default=None,
-                        help="timed runs per side and round (default 5, quick 3)")
+                        help="timed runs per side and round (default 3)")
     parser.add_argument("--rounds", type=int, default=None,
                         help="interleaved rounds (default 3, quick 2)")
     parser.add_argument("--only", default="",
@@ -353,7 +355,7 @@ def main():
     parser.add_argument("--keep", metavar="DIR", help="write the data files to DIR and keep them")
     parser.add_argument("--output", metavar="FILE", help="also write the report to FILE")
     args = parser.parse_args()
-    args.repeat = args.repeat or (3 if args.quick else 5)
+    args.repeat = args.repeat or 3
     args.rounds = args.rounds or (2 if args.quick else 3)
     if args.repeat < 1 or args.rounds < 1:
         parser.error("--repeat and --rounds need a count >= 1")
