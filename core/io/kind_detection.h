@@ -14,4 +14,4 @@ ScoreKind detectKind(const ScoreMatrix& scores);
 // do not sum to 1, warning gets a message giving the largest deviation; else it is cleared.
 ScoreKind resolveKind(KindRequest request, const ScoreMatrix& scores, std::string& warning);
 
-}  // namespace focalscope
+} // namespace focalscope

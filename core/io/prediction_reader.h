@@ -11,10 +11,9 @@ namespace focalscope {
 // when labelsPath is not empty, its labels (.npy or a one-column CSV). Throws ReadError with
 // the precise message, or ReadCancelled.
 ReadResult readPredictions(const std::filesystem::path& path,
-                           const std::filesystem::path& labelsPath = {},
-                           const ReadOptions& options = {});
+    const std::filesystem::path& labelsPath = {}, const ReadOptions& options = {});
 
 // The dialog filter and the extensions the readers accept.
 const char* predictionFileFilter();
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -16,7 +16,10 @@ public:
 // The progress callback asked to stop.
 class ReadCancelled : public std::runtime_error {
 public:
-    ReadCancelled() : std::runtime_error("loading cancelled") {}
+    ReadCancelled()
+        : std::runtime_error("loading cancelled")
+    {
+    }
 };
 
-}  // namespace focalscope
+} // namespace focalscope

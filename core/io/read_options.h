@@ -11,8 +11,8 @@ namespace focalscope {
 struct ReadOptions {
     KindRequest kind = KindRequest::Auto;
     std::int32_t ignoreIndex = kDefaultIgnoreIndex;
-    bool skipInvalid = false;  // drop and count rows with non-finite scores instead of failing
-    std::string scoresKey;     // .npz: override the key search
+    bool skipInvalid = false; // drop and count rows with non-finite scores instead of failing
+    std::string scoresKey; // .npz: override the key search
     std::string labelsKey;
     // Called now and then with the fraction done (0..1); returning false cancels the load
     // (ReadCancelled is thrown). May be called from the loading thread.
@@ -21,11 +21,11 @@ struct ReadOptions {
 
 struct ReadResult {
     Predictions predictions;
-    std::string format;  // "csv", "tsv", "npy", "npz"
-    Index samples = 0;   // rows read, skipped ones included
-    Index ignored = 0;   // rows whose label is the ignore index
-    Index skipped = 0;   // rows dropped by skipInvalid
+    std::string format; // "csv", "tsv", "npy", "npz"
+    Index samples = 0; // rows read, skipped ones included
+    Index ignored = 0; // rows whose label is the ignore index
+    Index skipped = 0; // rows dropped by skipInvalid
     std::vector<std::string> warnings;
 };
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -23,7 +23,10 @@ struct Alpha {
     std::vector<double> perClass;
 
     static Alpha fromScalar(double a) { return {Mode::Scalar, a, {}}; }
-    static Alpha fromList(std::vector<double> weights) { return {Mode::PerClass, 0.0, std::move(weights)}; }
+    static Alpha fromList(std::vector<double> weights)
+    {
+        return {Mode::PerClass, 0.0, std::move(weights)};
+    }
     static Alpha none() { return {Mode::None, 0.0, {}}; }
 };
 
@@ -38,7 +41,15 @@ struct FocalParams {
 // on one score column, [weight of label 0, weight of label 1]; sigmoid mode on C columns, the
 // weight of a positive element of each column. Throws std::invalid_argument when a list's
 // length does not match.
+// `classes` is the number of score columns. Softmax mode on one score column treats it as the
+// logit (or probability) of class 1 against class 0, so it gets two weights. In sigmoid mode on
+// one column a list of one weight a means [1 - a, a] and a list of two is taken as it is.
 Eigen::VectorXd effectiveAlpha(const Alpha& alpha, LossMode mode, Index classes);
+
+// The table that PtCache::alphaIndex points into: effectiveAlpha(), except in sigmoid mode on
+// C >= 2 columns, where entries C .. 2C-1 hold the weight of a negative element of each column
+// (1 - a_c, or 1 without alpha).
+Eigen::VectorXd alphaTable(const Alpha& alpha, LossMode mode, Index classes);
 
 // Everything about each row that does not depend on alpha or gamma, computed once per
 // dataset and mode, so that a change of alpha or gamma is one vectorised pass.
@@ -48,14 +59,20 @@ struct PtCache {
     Index rows = 0;
     Index classes = 0;
     // Softmax: one entry per row. Sigmoid: one entry per element (row i, column c at c*rows+i).
-    Eigen::ArrayXd logPt;  // log p_t, <= 0
-    // For each entry, the index into effectiveAlpha() that weights it; -1 for ignored rows.
+    Eigen::ArrayXd logPt; // log p_t, <= 0
+    // Per entry, log(1 - p_t) computed without cancellation (-inf when p_t == 1), so that
+    // (1 - p_t)^gamma is one exp per entry when gamma changes.
+    Eigen::ArrayXd log1mPt;
+    // Each row's p_t (sigmoid: of its target column, of the row for one column); NaN if ignored.
+    Eigen::ArrayXd rowPt;
+    // For each entry, the index into alphaTable() that weights it; -1 for ignored rows.
     Eigen::ArrayXi alphaIndex;
-    LabelVector labels;      // copy of the labels (ignore index kept)
+    LabelVector labels; // copy of the labels (ignore index kept)
     std::int32_t ignoreIndex = kDefaultIgnoreIndex;
-    Index counted = 0;       // rows whose label is not the ignore index
+    Index counted = 0; // rows whose label is not the ignore index
 };
 
+// Throws std::invalid_argument when the labels do not fit the scores (validatePredictions).
 PtCache computePtCache(const Predictions& predictions, LossMode mode);
 
 struct FocalLossResult {
@@ -65,10 +82,12 @@ struct FocalLossResult {
     Eigen::ArrayXd perRow;
     // Each row's p_t (sigmoid: of its target column, of the row for one column); NaN if ignored.
     Eigen::ArrayXd pt;
-    Index counted = 0;      // rows in the reduction
-    double alphaSum = 0.0;  // sum of alpha_t over the reduced entries (weighted-mean divisor)
+    Index counted = 0; // rows in the reduction
+    double alphaSum = 0.0; // sum of alpha_t over the reduced entries (weighted-mean divisor)
 };
 
+// Throws std::invalid_argument when gamma is negative or not finite, when an alpha list does
+// not fit, or when params.mode differs from the cache's mode.
 FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params);
 FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& params);
 
@@ -77,7 +96,8 @@ Eigen::ArrayXXd sigmoidFocalLossElements(const Predictions& predictions, const F
 
 // dl_i/dx_ij of each row's own loss (the gradient of the sum), N x C, zero rows for ignored
 // labels. Finite everywhere: the p_t -> 1 limit is 0 also for 0 < gamma < 1.
-// For probability input log p is taken as the logits.
+// For probability input log p is taken as the logits (softmax mode; clamped at 1e-12) and
+// log(p / (1 - p)) of the clamped p (sigmoid mode, and softmax mode on one column).
 Eigen::MatrixXd focalLossGradient(const Predictions& predictions, const FocalParams& params);
 
-}  // namespace focalscope
+} // namespace focalscope

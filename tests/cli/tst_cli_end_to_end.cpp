@@ -4,6 +4,7 @@
 #include "fixture.h"
 
 #include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -49,7 +50,7 @@ bool close(double expected, double actual, bool lossValue)
 
 // Every field of expected must be in actual with an equal value; extra fields are allowed.
 void compareJson(const QJsonValue& expected, const QJsonValue& actual, const QString& where,
-                 bool lossValue, QStringList& mismatches)
+    bool lossValue, QStringList& mismatches)
 {
     if (expected.isObject()) {
         const QJsonObject e = expected.toObject();
@@ -60,18 +61,21 @@ void compareJson(const QJsonValue& expected, const QJsonValue& actual, const QSt
                 continue;
             }
             compareJson(it.value(), a.value(it.key()), where + "." + it.key(),
-                        lossValue || it.key() == "focal_loss", mismatches);
+                lossValue || it.key() == "focal_loss", mismatches);
         }
     } else if (expected.isArray()) {
         const QJsonArray e = expected.toArray();
         const QJsonArray a = actual.toArray();
         if (e.size() != a.size()) {
-            mismatches << QStringLiteral("%1: %2 entries, expected %3").arg(where).arg(a.size()).arg(e.size());
+            mismatches << QStringLiteral("%1: %2 entries, expected %3")
+                              .arg(where)
+                              .arg(a.size())
+                              .arg(e.size());
             return;
         }
         for (qsizetype i = 0; i < e.size(); ++i)
             compareJson(e.at(i), a.at(i), QStringLiteral("%1[%2]").arg(where).arg(i), lossValue,
-                        mismatches);
+                mismatches);
     } else if (expected.isDouble()) {
         if (!actual.isDouble() || !close(expected.toDouble(), actual.toDouble(), lossValue))
             mismatches << QStringLiteral("%1: %2, expected %3")
@@ -79,11 +83,12 @@ void compareJson(const QJsonValue& expected, const QJsonValue& actual, const QSt
                               .arg(expected.toDouble(), 0, 'g', 17);
     } else if (expected != actual) {
         mismatches << QStringLiteral("%1: %2, expected %3")
-                          .arg(where, actual.toVariant().toString(), expected.toVariant().toString());
+                          .arg(where, actual.toVariant().toString(),
+                              expected.toVariant().toString());
     }
 }
 
-}  // namespace
+} // namespace
 
 class TestCliEndToEnd : public QObject {
     Q_OBJECT
@@ -95,13 +100,16 @@ private slots:
     void exitCodes();
     void textSummary();
     void rocCsv();
+    void plotExports();
+    void unwritableExport();
 };
 
 void TestCliEndToEnd::matchesReference_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QJsonObject>("expected");
-    const QJsonArray cases = loadJson("reference/fixtures/cli/expected.json").object().value("cases").toArray();
+    const QJsonArray cases
+        = loadJson("reference/fixtures/cli/expected.json").object().value("cases").toArray();
     QVERIFY(cases.size() >= 4);
     for (const QJsonValue& c : cases) {
         QStringList arguments;
@@ -132,13 +140,14 @@ void TestCliEndToEnd::exitCodes_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("help") << QStringList{"--help"} << 0 << QString();
-    QTest::newRow("version") << QStringList{"--version"} << 0 << QString();
-    QTest::newRow("unknown option") << QStringList{"--nope", "x.csv"} << 2 << "unknown option --nope";
-    QTest::newRow("no file") << QStringList{} << 2 << "missing PREDICTIONS file";
+    QTest::newRow("help") << QStringList {"--help"} << 0 << QString();
+    QTest::newRow("version") << QStringList {"--version"} << 0 << QString();
+    QTest::newRow("unknown option")
+        << QStringList {"--nope", "x.csv"} << 2 << "unknown option --nope";
+    QTest::newRow("no file") << QStringList {} << 2 << "missing PREDICTIONS file";
     QTest::newRow("alpha list of wrong length")
-        << QStringList{"--alpha", "1,2", "data/cli/seed_multiclass.csv"} << 2 << "alpha";
-    QTest::newRow("missing file") << QStringList{"data/cli/no_such_file.csv"} << 3
+        << QStringList {"--alpha", "1,2", "data/cli/seed_multiclass.csv"} << 2 << "alpha";
+    QTest::newRow("missing file") << QStringList {"data/cli/no_such_file.csv"} << 3
                                   << "no_such_file.csv";
 }
 
@@ -162,7 +171,7 @@ void TestCliEndToEnd::textSummary()
     const QString text = QString::fromUtf8(run.out);
     QVERIFY2(text.contains("3 classes, probabilities"), qPrintable(text));
     QVERIFY2(text.contains("AUROC macro 0.7778, weighted 0.7333, micro 0.7400, one-vs-one 0.8125"),
-             qPrintable(text));
+        qPrintable(text));
     QVERIFY2(text.contains("dog"), qPrintable(text));
 }
 
@@ -180,6 +189,43 @@ void TestCliEndToEnd::rocCsv()
     QCOMPARE(lines.size(), 7);
     QVERIFY2(lines.at(1).endsWith(",inf,0,0"), qPrintable(lines.at(1)));
     QVERIFY2(lines.last().endsWith(",1,1"), qPrintable(lines.last()));
+}
+
+void TestCliEndToEnd::plotExports()
+{
+    QTemporaryDir dir;
+    const Run run = runCli({"--export-roc", dir.filePath("roc.png"), "--export-pr",
+        dir.filePath("pr.svg"), "--export-loss", dir.filePath("loss.pdf"), "--export-concentration",
+        dir.filePath("concentration.png"), "--size", "640x480", "--dpi", "100",
+        "data/cli/seed_multiclass.csv"});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    for (const QString name : {"roc.png", "concentration.png"}) {
+        const QImage image(dir.filePath(name));
+        QVERIFY2(!image.isNull(), qPrintable(name));
+        QCOMPARE(image.size(), QSize(640, 480));
+    }
+    QFile svg(dir.filePath("pr.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svg.readAll();
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.contains("<path"));
+    QFile pdf(dir.filePath("loss.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray pdfText = pdf.readAll();
+    QVERIFY(pdfText.startsWith("%PDF"));
+    QVERIFY(pdfText.contains("/Type /Page"));
+}
+
+void TestCliEndToEnd::unwritableExport()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("missing-folder/roc.png");
+    const Run run = runCli({"--export-roc", path, "data/cli/seed_binary.csv"});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(run.err).contains("missing-folder/roc.png"), run.err.constData());
+    QVERIFY(!QFile::exists(path));
+    // The numbers were still printed.
+    QVERIFY(run.out.contains("AUROC"));
 }
 
 QTEST_GUILESS_MAIN(TestCliEndToEnd)

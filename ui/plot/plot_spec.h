@@ -12,33 +12,56 @@
 namespace focalscope {
 
 struct PlotAxis {
-    QString title;
+    QString title; // may hold simple rich text, e.g. "p<sub>t</sub>"
     double min = 0.0;
     double max = 1.0;
-    bool logarithmic = false;
+    bool logarithmic = false; // base 10; min must be > 0
 };
 
 struct PlotSeries {
     enum class Style { Line, Dashed, Dotted, Bars, Scatter };
-    QString name;  // legend entry; empty hides it from the legend
+    QString name; // legend entry; empty hides it from the legend
     QColor color;
     Style style = Style::Line;
-    double width = 2.0;
+    double width = 2.0; // pen width in pixels; Scatter: marker size
+    // What is drawn. Bars: one point per bin, (bin centre, height), bins of equal width.
     QList<QPointF> points;
-    bool onSecondaryAxis = false;  // drawn against yRight (e.g. the focal weight overlay)
+    // For each drawn point, its index in the full curve it was taken from (thresholds and exact
+    // values stay in core). Empty means the identity: point i is source index i.
+    QList<qsizetype> sourceIndex;
+    bool onSecondaryAxis = false; // drawn against yRight (e.g. the focal weight overlay)
+    double barWidth = 0.0; // Bars: bin width; 0 takes the spacing of the first two bins
+    bool pickable = true; // reported by PlotView hover / click (false: reference lines)
+    int id = -1; // the caller's identifier, e.g. the class index
+
+    qsizetype sourceIndexAt(qsizetype drawn) const
+    {
+        return sourceIndex.isEmpty() ? drawn : sourceIndex.value(drawn, -1);
+    }
 };
 
 struct PlotSpec {
     QString title;
     PlotAxis x;
     PlotAxis y;
-    PlotAxis yRight;  // used only when a series is onSecondaryAxis
+    PlotAxis yRight; // used only when a series is onSecondaryAxis
     QList<PlotSeries> series;
-    bool squareAspect = false;  // ROC: equal scales on both axes
-    QString note;               // a line shown under the title (e.g. a warning)
+    bool squareAspect = false; // ROC: equal scales on both axes, the plot area kept square
+    QString note; // a line shown under the title (e.g. a warning)
+
+    bool hasSecondaryAxis() const
+    {
+        for (const PlotSeries& s : series)
+            if (s.onSecondaryAxis)
+                return true;
+        return false;
+    }
 };
 
 // Colours for class index c, distinguishable and readable on white; class 0 (background) grey.
 QColor classColor(int c);
 
-}  // namespace focalscope
+// Colours for a sequence of n related curves (e.g. the reference gammas), light to dark.
+QColor sequenceColor(int i, int n);
+
+} // namespace focalscope

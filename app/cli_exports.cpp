@@ -1,0 +1,102 @@
+#include "cli_exports.h"
+
+#include "charts/concentration_plot.h"
+#include "charts/loss_plot.h"
+#include "charts/pr_plot.h"
+#include "charts/roc_plot.h"
+#include "plot/plot_export.h"
+
+#include <QApplication>
+#include <QByteArray>
+#include <QSaveFile>
+
+#include <functional>
+#include <iostream>
+
+namespace focalscope {
+
+namespace {
+
+// The alpha_t a loss-vs-p_t curve is drawn for: a foreground row's (class 1, or label 1 of a
+// binary task), the rows whose weight the user usually tunes.
+double curveAlpha(const LossAnalysis& loss)
+{
+    if (loss.alpha.size() == 0)
+        return 1.0;
+    return loss.alpha.size() > 1 ? loss.alpha[1] : loss.alpha[0];
+}
+
+std::vector<double> prevalences(const RocReport& report)
+{
+    std::vector<double> out;
+    for (const ClassRoc& c : report.classes) {
+        const auto total = c.positives + c.negatives;
+        out.push_back(
+            total > 0 ? static_cast<double>(c.positives) / static_cast<double>(total) : 0.0);
+    }
+    return out;
+}
+
+} // namespace
+
+bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error)
+{
+    QSaveFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(text.data(), static_cast<qint64>(text.size()))
+            != static_cast<qint64>(text.size())
+        || !file.commit()) {
+        error = path + ": " + file.errorString().toStdString();
+        return false;
+    }
+    return true;
+}
+
+bool writePlots(const CliOptions& options, const ReadResult& /*input*/, const Analysis& analysis)
+{
+    // Qt Charts draws with widgets of a graphics scene: it needs a QApplication, which runs on
+    // the offscreen platform so that no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "focalscope-cli";
+    static char* argv[] = {name, nullptr};
+    QApplication application(argc, argv);
+
+    const ExportOptions exportOptions {QSize(options.width, options.height), options.dpi};
+    const std::vector<bool> allVisible(analysis.roc.classes.size(), true);
+    RocPlotOptions rocOptions;
+    rocOptions.maxFpr = options.maxFpr;
+
+    const std::pair<const std::string*, std::function<PlotSpec()>> plots[] = {
+        {&options.exportRoc,
+            [&] {
+                return rocPlot(analysis.roc, allVisible, rocOptions);
+            }},
+        {&options.exportPr,
+            [&] {
+                return prPlot(analysis.roc, allVisible, prevalences(analysis.roc));
+            }},
+        {&options.exportLoss,
+            [&] {
+                return lossPlot(curveAlpha(analysis.loss), analysis.loss.params.gamma);
+            }},
+        {&options.exportConcentration,
+            [&] {
+                return concentrationPlot(analysis.loss.concentration, analysis.loss.easyShare);
+            }},
+    };
+    bool ok = true;
+    for (const auto& [path, build] : plots) {
+        if (path->empty())
+            continue;
+        QString error;
+        if (!exportPlot(build(), QString::fromStdString(*path), exportOptions, &error)) {
+            std::cerr << "focalscope-cli: " << error.toStdString() << '\n';
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+} // namespace focalscope

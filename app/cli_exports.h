@@ -1,0 +1,18 @@
+#pragma once
+
+#include "cli_options.h"
+#include "io/read_options.h"
+#include "report/analysis.h"
+
+#include <string>
+
+namespace focalscope {
+
+// Draws the plots asked for with --export-* through the ui's plot-render path (offscreen).
+// Returns false and prints the reason on stderr when a file cannot be written.
+bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis);
+
+// Writes text to path atomically (the old file stays until the new one is complete).
+bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);
+
+} // namespace focalscope

@@ -1,0 +1,101 @@
+// focalscope-cli: the same numbers as the window, as text or JSON, and the same plots as files.
+
+#include "cli_exports.h"
+#include "cli_options.h"
+#include "io/prediction_reader.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+using namespace focalscope;
+
+namespace {
+
+enum ExitCode { Success = 0, OutputFailed = 1, BadArguments = 2, BadInput = 3 };
+
+// A "reading file: 42%" line on stderr, only when stderr is a terminal and the load is slow.
+std::function<bool(double)> terminalProgress(const std::string& path)
+{
+    if (!isatty(STDERR_FILENO))
+        return {};
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    return [path, start, last = -1](double fraction) mutable {
+        const int percent = static_cast<int>(fraction * 100.0);
+        if (percent != last && Clock::now() - start > std::chrono::milliseconds(300)) {
+            std::fprintf(
+                stderr, "\rreading %s: %3d%%%s", path.c_str(), percent, percent >= 100 ? "\n" : "");
+            last = percent;
+        }
+        return true;
+    };
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const CliParse parse = parseCliArguments(std::vector<std::string>(argv + 1, argv + argc));
+    switch (parse.outcome) {
+    case CliParse::Outcome::Help:
+        std::cout << cliUsage();
+        return Success;
+    case CliParse::Outcome::Version:
+        std::cout << "focalscope-cli " FOCALSCOPE_VERSION "\n";
+        return Success;
+    case CliParse::Outcome::Error:
+        std::cerr << "focalscope-cli: " << parse.error << "\nTry 'focalscope-cli --help'.\n";
+        return BadArguments;
+    case CliParse::Outcome::Run:
+        break;
+    }
+    const CliOptions& options = parse.options;
+
+    ReadOptions read = options.read;
+    read.progress = terminalProgress(options.predictions);
+    ReadResult input;
+    try {
+        input = readPredictions(options.predictions, options.labels, read);
+    } catch (const ReadError& error) {
+        std::cerr << "focalscope-cli: " << error.what() << '\n';
+        return BadInput;
+    }
+
+    AnalysisOptions analysisOptions;
+    analysisOptions.loss.mode = options.lossMode.value_or(defaultLossMode(input.predictions));
+    analysisOptions.loss.alpha = options.alpha;
+    analysisOptions.loss.gamma = options.gamma;
+    analysisOptions.loss.reduction = options.reduction;
+    analysisOptions.roc.maxFpr = options.maxFpr;
+    analysisOptions.roc.withCurves = options.wantsPlots() || !options.rocCsv.empty();
+    Analysis analysis;
+    try {
+        analysis = analyze(input.predictions, analysisOptions);
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "focalscope-cli: " << error.what() << '\n';
+        return BadArguments;
+    }
+
+    const bool partialRequested = options.maxFpr < 1.0;
+    if (options.json)
+        std::cout << jsonReport(options.predictions, input, analysis, partialRequested);
+    else
+        std::cout << textReport(options.predictions, input, analysis, partialRequested);
+    std::cout.flush();
+
+    int status = Success;
+    if (!options.rocCsv.empty()) {
+        std::string error;
+        if (!writeFileAtomically(options.rocCsv, rocCsv(analysis), error)) {
+            std::cerr << "focalscope-cli: " << error << '\n';
+            status = OutputFailed;
+        }
+    }
+    if (options.wantsPlots() && !writePlots(options, input, analysis))
+        status = OutputFailed;
+    return status;
+}

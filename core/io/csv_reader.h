@@ -1,0 +1,48 @@
+#pragma once
+
+#include "data/predictions.h"
+#include "io/read_options.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace focalscope {
+
+// A delimited text file of predictions, parsed: scores, labels (when the file has a label
+// column) and what the message and result need.
+struct DelimitedTable {
+    ScoreMatrix scores;
+    LabelVector labels; // empty when read without a label column
+    std::vector<std::string> classNames;
+    char delimiter = ',';
+    Index samples = 0; // data rows, skipped ones included
+    Index ignored = 0; // rows whose label is the ignore index
+    Index skipped = 0; // rows dropped by options.skipInvalid
+    std::vector<Index> skippedRows; // their indices among the data rows, ascending
+};
+
+// Parses CSV / TSV text (delimiter , \t or ; detected; optional header; # comments and blank
+// lines skipped; RFC 4180 quotes; CRLF; a UTF-8 BOM). With withLabelColumn the label column
+// is the one named label, target, y, y_true, class or gt (any case), else the first; labels
+// are validated against the score columns (integers, class names from the header, true /
+// false for one score column, or options.ignoreIndex). Without it every column is a score.
+// Rows with a non-finite score are an error naming the line and column, or are dropped and
+// counted with options.skipInvalid. Parsing runs on several threads for large inputs;
+// options.progress is called now and then (it may cancel). name is used in messages.
+// consumed, when given, is told each part of text that has been parsed and will not be read
+// again (a memory-mapped caller can give its pages back).
+DelimitedTable readDelimited(std::string_view text, const std::string& name,
+    const ReadOptions& options, bool withLabelColumn,
+    const std::function<void(const char* begin, const char* end)>& consumed = {});
+
+// The labels of a one-column delimited file (optional header) for scores with the given
+// class names (C == 1: binary). Invalid labels are an error naming the line.
+LabelVector readLabelColumn(std::string_view text, const std::string& name,
+    const std::vector<std::string>& classNames, std::int32_t ignoreIndex, Index& ignored);
+
+// Whether a header name marks the label column: label, target, y, y_true, class, gt (any case).
+bool isLabelColumnName(std::string_view name);
+
+} // namespace focalscope

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace focalscope {
+
+// Runs task(k) for k in [0, tasks) on up to `threads` threads, the calling thread included.
+// The calling thread reports progress(done / tasks) after each task it finishes (and 1 at the
+// end); when progress returns false the remaining tasks are not started and ReadCancelled is
+// thrown after every running task has returned. An exception thrown by a task is rethrown
+// (the one of the lowest task index) once all threads have stopped.
+void runChunks(std::size_t tasks, unsigned threads, const std::function<void(std::size_t)>& task,
+    const std::function<bool(double)>& progress);
+
+// The number of threads worth using for `bytes` of input: 1 below a few MB, else up to the
+// hardware's cores (at most 8).
+unsigned threadsFor(std::size_t bytes);
+
+} // namespace focalscope

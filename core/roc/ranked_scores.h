@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace focalscope {
+
+// The one sort every ROC statistic is computed from: the scores of the positives and of the
+// negatives, each sorted ascending as order-preserving 32-bit keys (-0 counts as +0).
+struct RankedScores {
+    std::vector<std::uint32_t> positives;
+    std::vector<std::uint32_t> negatives;
+};
+
+// Highway's vqsort.
+void sortAscending(std::vector<std::uint32_t>& keys);
+void sortAscending(std::vector<std::uint64_t>& keys);
+
+// Throws std::invalid_argument on a NaN score or when the lengths differ.
+RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive);
+
+// Sign-magnitude float bits mapped to an unsigned key with the same order.
+inline std::uint32_t scoreKey(float score)
+{
+    if (score == 0.0f)
+        score = 0.0f;
+    std::uint32_t bits;
+    std::memcpy(&bits, &score, sizeof bits);
+    return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+}
+
+inline float keyScore(std::uint32_t key)
+{
+    const std::uint32_t bits = (key & 0x80000000u) ? (key & 0x7FFFFFFFu) : ~key;
+    float score;
+    std::memcpy(&score, &bits, sizeof score);
+    return score;
+}
+
+// Visits each distinct score from the highest to the lowest as
+// visit(key, positives at that score, negatives at that score).
+template<class Visit> void forEachScoreDescending(const RankedScores& ranked, Visit&& visit)
+{
+    std::size_t i = ranked.positives.size();
+    std::size_t j = ranked.negatives.size();
+    while (i > 0 || j > 0) {
+        std::uint32_t key = 0;
+        if (i > 0)
+            key = ranked.positives[i - 1];
+        if (j > 0 && (i == 0 || ranked.negatives[j - 1] > key))
+            key = ranked.negatives[j - 1];
+        std::int64_t tp = 0;
+        std::int64_t fp = 0;
+        while (i > 0 && ranked.positives[i - 1] == key) {
+            --i;
+            ++tp;
+        }
+        while (j > 0 && ranked.negatives[j - 1] == key) {
+            --j;
+            ++fp;
+        }
+        visit(key, tp, fp);
+    }
+}
+
+// The statistics of rocCurve, auroc, precisionRecallCurve, averagePrecision and
+// delongInterval on already ranked scores (rocReport sorts each class once).
+double aurocOf(const RankedScores& ranked);
+struct RocCurve;
+RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate);
+struct PrCurve;
+PrCurve precisionRecallCurveOf(const RankedScores& ranked);
+double averagePrecisionOf(const RankedScores& ranked);
+struct DelongInterval;
+DelongInterval delongIntervalOf(const RankedScores& ranked);
+
+// Runs task(k) for k in [0, count) on up to hardware_concurrency() threads.
+void parallelFor(std::size_t count, const std::function<void(std::size_t)>& task);
+
+} // namespace focalscope

@@ -1,0 +1,144 @@
+#include "roc/roc_curve.h"
+
+#include "roc/ranked_scores.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace focalscope {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+} // namespace
+
+double aurocOf(const RankedScores& ranked)
+{
+    const auto positives = static_cast<std::int64_t>(ranked.positives.size());
+    const auto negatives = static_cast<std::int64_t>(ranked.negatives.size());
+    if (positives == 0 || negatives == 0)
+        return kNaN;
+    // 2 U = sum over negatives of 2 (#positives above) + (#positives tied): exact in int64.
+    std::int64_t twiceU = 0;
+    std::int64_t positivesAbove = 0;
+    forEachScoreDescending(ranked, [&](std::uint32_t, std::int64_t tp, std::int64_t fp) {
+        twiceU += fp * (2 * positivesAbove + tp);
+        positivesAbove += tp;
+    });
+    return static_cast<double>(twiceU)
+        / (2.0 * static_cast<double>(positives) * static_cast<double>(negatives));
+}
+
+RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)
+{
+    RocCurve curve;
+    curve.positives = static_cast<std::int64_t>(ranked.positives.size());
+    curve.negatives = static_cast<std::int64_t>(ranked.negatives.size());
+    curve.thresholds.push_back(std::numeric_limits<double>::infinity());
+    curve.fps.push_back(0);
+    curve.tps.push_back(0);
+
+    // scikit-learn keeps point i of the unprefixed curve when its second difference in fps or
+    // tps is non-zero, plus the first and the last; decided once the next point is known.
+    struct Point {
+        std::uint32_t key;
+        std::int64_t fps;
+        std::int64_t tps;
+    };
+    auto keep = [&](const Point& point) {
+        curve.thresholds.push_back(static_cast<double>(keyScore(point.key)));
+        curve.fps.push_back(point.fps);
+        curve.tps.push_back(point.tps);
+    };
+    std::size_t seen = 0;
+    Point previous {};
+    Point current {};
+    std::int64_t fps = 0;
+    std::int64_t tps = 0;
+    forEachScoreDescending(ranked, [&](std::uint32_t key, std::int64_t tp, std::int64_t fp) {
+        fps += fp;
+        tps += tp;
+        const Point next {key, fps, tps};
+        if (!dropIntermediate) {
+            keep(next);
+            return;
+        }
+        if (seen == 1) {
+            keep(current);
+        } else if (seen >= 2) {
+            if (next.fps - 2 * current.fps + previous.fps != 0
+                || next.tps - 2 * current.tps + previous.tps != 0)
+                keep(current);
+        }
+        previous = current;
+        current = next;
+        ++seen;
+    });
+    if (dropIntermediate && seen >= 1)
+        keep(current);
+
+    const std::size_t points = curve.fps.size();
+    curve.fpr.resize(points);
+    curve.tpr.resize(points);
+    for (std::size_t k = 0; k < points; ++k) {
+        curve.fpr[k] = curve.negatives > 0
+            ? static_cast<double>(curve.fps[k]) / static_cast<double>(curve.negatives)
+            : kNaN;
+        curve.tpr[k] = curve.positives > 0
+            ? static_cast<double>(curve.tps[k]) / static_cast<double>(curve.positives)
+            : kNaN;
+    }
+    return curve;
+}
+
+RocCurve rocCurve(
+    std::span<const float> scores, std::span<const std::uint8_t> positive, bool dropIntermediate)
+{
+    return rocCurveOf(rankScores(scores, positive), dropIntermediate);
+}
+
+double auroc(std::span<const float> scores, std::span<const std::uint8_t> positive)
+{
+    return aurocOf(rankScores(scores, positive));
+}
+
+// AUROC = sum_k (fpr_k - fpr_{k-1}) (tpr_k + tpr_{k-1}) / 2
+double aurocFromCurve(const RocCurve& curve)
+{
+    if (curve.positives == 0 || curve.negatives == 0)
+        return kNaN;
+    double area = 0.0;
+    for (std::size_t k = 1; k < curve.fpr.size(); ++k)
+        area += (curve.fpr[k] - curve.fpr[k - 1]) * (curve.tpr[k] + curve.tpr[k - 1]) / 2.0;
+    return area;
+}
+
+// McClish: 0.5 (1 + (A - m^2/2) / (m - m^2/2)), A the area under the curve up to fpr = m with
+// tpr interpolated at m (scikit-learn's searchsorted-right rule).
+double partialAuroc(const RocCurve& curve, double maxFpr)
+{
+    if (!(maxFpr > 0.0 && maxFpr <= 1.0))
+        return kNaN;
+    if (curve.positives == 0 || curve.negatives == 0)
+        return kNaN;
+    if (maxFpr == 1.0)
+        return aurocFromCurve(curve);
+    const auto stopIt = std::upper_bound(curve.fpr.begin(), curve.fpr.end(), maxFpr);
+    const auto stop = static_cast<std::size_t>(stopIt - curve.fpr.begin());
+    double area = 0.0;
+    for (std::size_t k = 1; k < stop; ++k)
+        area += (curve.fpr[k] - curve.fpr[k - 1]) * (curve.tpr[k] + curve.tpr[k - 1]) / 2.0;
+    const double x0 = curve.fpr[stop - 1];
+    const double x1 = curve.fpr[stop];
+    const double y0 = curve.tpr[stop - 1];
+    const double y1 = curve.tpr[stop];
+    const double tprAtMax = y0 + (y1 - y0) / (x1 - x0) * (maxFpr - x0);
+    area += (maxFpr - x0) * (tprAtMax + y0) / 2.0;
+    const double minArea = 0.5 * maxFpr * maxFpr;
+    const double maxArea = maxFpr;
+    return 0.5 * (1.0 + (area - minArea) / (maxArea - minArea));
+}
+
+} // namespace focalscope

@@ -1,0 +1,272 @@
+#include "report/json_report.h"
+#include "report/text_report.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <cmath>
+
+using namespace focalscope;
+
+namespace {
+
+ReadResult makeInput(std::initializer_list<std::initializer_list<float>> rows,
+    std::initializer_list<int> labels, ScoreKind kind, std::vector<std::string> names)
+{
+    ReadResult input;
+    Predictions& p = input.predictions;
+    const Index n = static_cast<Index>(rows.size());
+    const Index c = static_cast<Index>(rows.begin()->size());
+    p.scores.resize(n, c);
+    Index i = 0;
+    for (const auto& row : rows) {
+        Index j = 0;
+        for (float v : row)
+            p.scores(i, j++) = v;
+        ++i;
+    }
+    p.labels.resize(n);
+    i = 0;
+    for (int label : labels)
+        p.labels[i++] = label;
+    p.kind = kind;
+    p.classNames = std::move(names);
+    input.format = "csv";
+    input.samples = n;
+    input.ignored = (p.labels.array() == p.ignoreIndex).count();
+    return input;
+}
+
+ReadResult seedMulticlass()
+{
+    return makeInput({{0.90f, 0.05f, 0.05f}, {0.05f, 0.90f, 0.05f}, {0.05f, 0.05f, 0.90f},
+                         {0.85f, 0.05f, 0.10f}, {0.10f, 0.10f, 0.80f}},
+        {0, 1, 1, 2, 2}, ScoreKind::Probabilities, {"cat", "dog", "bird"});
+}
+
+ReadResult seedBinary()
+{
+    return makeInput({{0.13f}, {0.26f}, {0.08f}, {0.19f}, {0.34f}}, {0, 0, 1, 1, 1},
+        ScoreKind::Probabilities, {"score"});
+}
+
+QJsonObject reportOf(const ReadResult& input, const AnalysisOptions& options, bool partial)
+{
+    const Analysis analysis = analyze(input.predictions, options);
+    const std::string text = jsonReport("in.csv", input, analysis, partial);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
+    if (doc.isNull())
+        qFatal("invalid JSON: %s\n%s", qPrintable(error.errorString()), text.c_str());
+    return doc.object();
+}
+
+} // namespace
+
+class TestJsonReport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void multiclassSchema();
+    void binarySchema();
+    void undefinedIsNull();
+    void scalarAlphaNote();
+    void lossAnalysisMatchesFocalLoss_data();
+    void lossAnalysisMatchesFocalLoss();
+    void badParameters_data();
+    void badParameters();
+    void textSummary();
+    void rocCsvRows();
+};
+
+void TestJsonReport::multiclassSchema()
+{
+    const QJsonObject root = reportOf(seedMulticlass(), {}, false);
+    QCOMPARE(root.value("schema").toInt(), 1);
+    const QJsonObject input = root.value("input").toObject();
+    QCOMPARE(input.value("path").toString(), QStringLiteral("in.csv"));
+    QCOMPARE(input.value("task").toString(), QStringLiteral("multiclass"));
+    QCOMPARE(input.value("kind").toString(), QStringLiteral("probabilities"));
+    QCOMPARE(input.value("samples").toInt(), 5);
+    QCOMPARE(input.value("classes").toInt(), 3);
+    QCOMPARE(input.value("class_names").toArray().at(2).toString(), QStringLiteral("bird"));
+
+    const QJsonObject loss = root.value("focal_loss").toObject();
+    QCOMPARE(loss.value("mode").toString(), QStringLiteral("softmax"));
+    QCOMPARE(loss.value("reduction").toString(), QStringLiteral("mean"));
+    QCOMPARE(loss.value("alpha").toArray().at(0).toDouble(), 0.25);
+    QCOMPARE(loss.value("alpha").toArray().at(1).toDouble(), 0.75);
+    QCOMPARE(loss.value("per_class").toArray().size(), 3);
+    QCOMPARE(loss.value("per_class").toArray().at(1).toObject().value("class").toString(),
+        QStringLiteral("dog"));
+    QCOMPARE(loss.value("per_class").toArray().at(1).toObject().value("samples").toInt(), 2);
+
+    // DESIGN.md's reference values (the seed's torchmetrics example).
+    const QJsonObject auroc = root.value("auroc").toObject();
+    QCOMPARE(auroc.value("per_class").toArray().at(0).toDouble(), 1.0);
+    QVERIFY(std::abs(auroc.value("macro").toDouble() - 7.0 / 9.0) < 1e-12);
+    QVERIFY(std::abs(auroc.value("weighted").toDouble() - 11.0 / 15.0) < 1e-12);
+    QVERIFY(std::abs(auroc.value("micro").toDouble() - 0.74) < 1e-12);
+    QVERIFY(std::abs(auroc.value("ovo").toDouble() - 0.8125) < 1e-12);
+    QVERIFY(auroc.value("partial").isNull());
+    QCOMPARE(auroc.value("ci95").toArray().size(), 3);
+    QCOMPARE(root.value("average_precision").toObject().value("per_class").toArray().size(), 3);
+    QVERIFY(root.value("warnings").isArray());
+}
+
+void TestJsonReport::binarySchema()
+{
+    AnalysisOptions options;
+    options.loss.mode = LossMode::Sigmoid;
+    options.roc.maxFpr = 0.5;
+    const QJsonObject root = reportOf(seedBinary(), options, true);
+    QCOMPARE(root.value("input").toObject().value("task").toString(), QStringLiteral("binary"));
+    QCOMPARE(
+        root.value("focal_loss").toObject().value("mode").toString(), QStringLiteral("sigmoid"));
+    // Sigmoid alpha 0.25: label 0 rows weigh 0.75, label 1 rows 0.25 (torchvision).
+    const QJsonArray alpha = root.value("focal_loss").toObject().value("alpha").toArray();
+    QCOMPARE(alpha.size(), 2);
+    QCOMPARE(alpha.at(0).toDouble(), 0.75);
+    QCOMPARE(alpha.at(1).toDouble(), 0.25);
+    const QJsonObject auroc = root.value("auroc").toObject();
+    QCOMPARE(auroc.value("value").toDouble(), 0.5);
+    QVERIFY(std::abs(auroc.value("partial").toDouble() - 5.0 / 9.0) < 1e-12);
+    const QJsonArray ci = auroc.value("ci95").toArray();
+    QCOMPARE(ci.size(), 2);
+    QCOMPARE(ci.at(0).toDouble(), 0.0); // 0.5 -+ 1.96 / 3, clipped
+    QCOMPARE(ci.at(1).toDouble(), 1.0);
+    QVERIFY(root.value("average_precision").toObject().value("value").isDouble());
+}
+
+void TestJsonReport::undefinedIsNull()
+{
+    // Class "bird" has no rows: its AUROC is undefined -> null, with a warning naming it.
+    ReadResult input = makeInput(
+        {{0.7f, 0.2f, 0.1f}, {0.2f, 0.7f, 0.1f}, {0.6f, 0.3f, 0.1f}, {0.3f, 0.6f, 0.1f}},
+        {0, 1, 0, 1}, ScoreKind::Probabilities, {"cat", "dog", "bird"});
+    const QJsonObject root = reportOf(input, {}, false);
+    const QJsonArray perClass = root.value("auroc").toObject().value("per_class").toArray();
+    QVERIFY(perClass.at(2).isNull());
+    QCOMPARE(perClass.at(0).toDouble(), 1.0);
+    const QJsonArray ci = root.value("auroc").toObject().value("ci95").toArray();
+    QVERIFY(ci.at(2).toArray().at(0).isNull());
+    bool named = false;
+    for (const QJsonValue& w : root.value("warnings").toArray())
+        named = named || w.toString().contains("bird");
+    QVERIFY2(named, "no warning names the undefined class");
+    QVERIFY(root.value("focal_loss")
+                .toObject()
+                .value("per_class")
+                .toArray()
+                .at(2)
+                .toObject()
+                .value("mean")
+                .isNull());
+}
+
+void TestJsonReport::scalarAlphaNote()
+{
+    const QJsonObject root = reportOf(seedMulticlass(), {}, false);
+    bool noted = false;
+    for (const QJsonValue& w : root.value("warnings").toArray())
+        noted = noted || w.toString().contains("scalar alpha 0.25 weights class 0 (cat)");
+    QVERIFY(noted);
+
+    AnalysisOptions perClass;
+    perClass.loss.alpha = Alpha::fromList({1, 2, 3});
+    for (const QJsonValue& w :
+        reportOf(seedMulticlass(), perClass, false).value("warnings").toArray())
+        QVERIFY(!w.toString().contains("scalar alpha"));
+}
+
+void TestJsonReport::lossAnalysisMatchesFocalLoss_data()
+{
+    QTest::addColumn<double>("gamma");
+    QTest::addColumn<int>("reduction");
+    QTest::newRow("gamma 0 mean") << 0.0 << int(Reduction::Mean);
+    QTest::newRow("gamma 2 sum") << 2.0 << int(Reduction::Sum);
+    QTest::newRow("gamma 0.5 weighted") << 0.5 << int(Reduction::WeightedMean);
+}
+
+void TestJsonReport::lossAnalysisMatchesFocalLoss()
+{
+    QFETCH(double, gamma);
+    QFETCH(int, reduction);
+    const ReadResult input = seedMulticlass();
+    FocalParams params;
+    params.gamma = gamma;
+    params.reduction = Reduction(reduction);
+    const PtCache cache = computePtCache(input.predictions, params.mode);
+    const LossAnalysis analysis = analyzeLoss(cache, params, input.predictions.targetClasses());
+    QCOMPARE(analysis.loss.value, focalLoss(input.predictions, params).value);
+    QCOMPARE(analysis.perClass.size(), std::size_t(3));
+    double shares = 0.0;
+    for (const ClassLoss& c : analysis.perClass)
+        shares += c.share;
+    QVERIFY(std::abs(shares - 1.0) < 1e-12);
+    QCOMPARE(analysis.alpha.size(), Index(3));
+}
+
+void TestJsonReport::badParameters_data()
+{
+    QTest::addColumn<double>("gamma");
+    QTest::addColumn<double>("maxFpr");
+    QTest::addColumn<int>("alphaCount");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("negative gamma") << -1.0 << 1.0 << 0 << "gamma";
+    QTest::newRow("max fpr 0") << 2.0 << 0.0 << 0 << "max FPR";
+    QTest::newRow("max fpr above 1") << 2.0 << 1.5 << 0 << "max FPR";
+    QTest::newRow("alpha list too short") << 2.0 << 1.0 << 2 << "alpha";
+}
+
+void TestJsonReport::badParameters()
+{
+    QFETCH(double, gamma);
+    QFETCH(double, maxFpr);
+    QFETCH(int, alphaCount);
+    QFETCH(QString, message);
+    AnalysisOptions options;
+    options.loss.gamma = gamma;
+    options.roc.maxFpr = maxFpr;
+    if (alphaCount > 0)
+        options.loss.alpha = Alpha::fromList(std::vector<double>(std::size_t(alphaCount), 1.0));
+    try {
+        analyze(seedMulticlass().predictions, options);
+        QFAIL("no exception");
+    } catch (const std::invalid_argument& error) {
+        QVERIFY2(QString(error.what()).contains(message), error.what());
+    }
+}
+
+void TestJsonReport::textSummary()
+{
+    const ReadResult input = seedMulticlass();
+    const std::string text = textReport("in.csv", input, analyze(input.predictions, {}), false);
+    const QString summary = QString::fromStdString(text);
+    QVERIFY2(summary.startsWith("in.csv: 5 rows (0 ignored, 0 skipped), 3 classes, probabilities"),
+        text.c_str());
+    QVERIFY2(
+        summary.contains("AUROC macro 0.7778, weighted 0.7333, micro 0.7400, one-vs-one 0.8125"),
+        text.c_str());
+    QVERIFY2(summary.contains(QRegularExpression("\\ncat +1 +")), text.c_str());
+}
+
+void TestJsonReport::rocCsvRows()
+{
+    const ReadResult input = seedBinary();
+    AnalysisOptions options;
+    options.roc.withCurves = true;
+    const std::string csv = rocCsv(analyze(input.predictions, options));
+    const QStringList lines = QString::fromStdString(csv).trimmed().split('\n');
+    QCOMPARE(lines.front(), QStringLiteral("class,threshold,fpr,tpr"));
+    QCOMPARE(lines.size(), 7);
+    QVERIFY2(lines.at(1).endsWith(",inf,0,0"), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).endsWith(",0.34000000357627869,0,0.33333333333333331"),
+        qPrintable(lines.at(2)));
+}
+
+QTEST_GUILESS_MAIN(TestJsonReport)
+#include "tst_json_report.moc"

@@ -1,0 +1,196 @@
+// delongInterval and delongTest against a NumPy DeLong (fixtures of tests/reference/gen_roc.py,
+// itself checked there against the O(mn) definition) and against a direct O(mn) computation here.
+
+#include "roc/delong.h"
+#include "roc_test_support.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <cmath>
+
+using namespace focalscope;
+using namespace focalscope::testing;
+
+Q_DECLARE_METATYPE(QJsonObject)
+
+namespace {
+
+constexpr double kTolerance = 1e-12;
+
+// DeLong's variance straight from its definition: psi(x_i, y_j) for every pair,
+// V10_i = mean_j psi, V01_j = mean_i psi, Var = S10 / m + S01 / n.
+DelongInterval directDelong(
+    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+{
+    std::vector<float> x;
+    std::vector<float> y;
+    for (std::size_t k = 0; k < scores.size(); ++k)
+        (positive[k] ? x : y).push_back(scores[k]);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (x.size() < 2 || y.size() < 2)
+        return {nan, nan, nan, nan};
+    const auto m = static_cast<double>(x.size());
+    const auto n = static_cast<double>(y.size());
+    std::vector<double> v10(x.size(), 0.0);
+    std::vector<double> v01(y.size(), 0.0);
+    double auc = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        for (std::size_t j = 0; j < y.size(); ++j) {
+            const double psi = x[i] > y[j] ? 1.0 : (x[i] == y[j] ? 0.5 : 0.0);
+            v10[i] += psi / n;
+            v01[j] += psi / m;
+            auc += psi;
+        }
+    auc /= m * n;
+    double s10 = 0.0;
+    double s01 = 0.0;
+    for (const double v : v10)
+        s10 += (v - auc) * (v - auc);
+    for (const double v : v01)
+        s01 += (v - auc) * (v - auc);
+    const double se = std::sqrt(s10 / (m - 1) / m + s01 / (n - 1) / n);
+    return {auc, se, std::clamp(auc - 1.959964 * se, 0.0, 1.0),
+        std::clamp(auc + 1.959964 * se, 0.0, 1.0)};
+}
+
+bool relativelyClose(double actual, double expected, double tolerance)
+{
+    if (std::isnan(expected) || std::isnan(actual))
+        return std::isnan(expected) && std::isnan(actual);
+    return std::abs(actual - expected) <= tolerance * std::max(1.0, std::abs(expected));
+}
+
+} // namespace
+
+class TestDelong : public QObject {
+    Q_OBJECT
+
+private slots:
+    void seedExample();
+    void undefined_data();
+    void undefined();
+    void identicalColumns();
+    void matchesNumpy_data();
+    void matchesNumpy();
+    void matchesDirect_data();
+    void matchesDirect();
+};
+
+void TestDelong::seedExample()
+{
+    const std::vector<float> scores {0.13f, 0.26f, 0.08f, 0.19f, 0.34f};
+    const std::vector<std::uint8_t> positive {0, 0, 1, 1, 1};
+    const DelongInterval ci = delongInterval(scores, positive);
+    QCOMPARE(ci.auc, 0.5);
+    QVERIFY(std::abs(ci.se - 1.0 / 3.0) < kTolerance);
+    // 0.5 -+ 1.959964 / 3 leaves [0, 1]: clipped.
+    QCOMPARE(ci.lower, 0.0);
+    QCOMPARE(ci.upper, 1.0);
+    const QJsonObject expected = loadJson(QStringLiteral("reference/fixtures/roc/examples.json"))
+                                     .object()[QStringLiteral("binary")][QStringLiteral("delong")]
+                                     .toObject();
+    QVERIFY(std::abs(ci.se - expected[QStringLiteral("se")].toDouble()) < kTolerance);
+}
+
+void TestDelong::undefined_data()
+{
+    QTest::addColumn<std::vector<std::uint8_t>>("positive");
+    QTest::newRow("one positive") << std::vector<std::uint8_t> {1, 0, 0, 0};
+    QTest::newRow("one negative") << std::vector<std::uint8_t> {1, 1, 0, 1};
+    QTest::newRow("no positive") << std::vector<std::uint8_t> {0, 0, 0, 0};
+    QTest::newRow("no negative") << std::vector<std::uint8_t> {1, 1, 1, 1};
+}
+
+void TestDelong::undefined()
+{
+    QFETCH(std::vector<std::uint8_t>, positive);
+    const std::vector<float> scores {0.1f, 0.4f, 0.35f, 0.8f};
+    const DelongInterval ci = delongInterval(scores, positive);
+    QVERIFY(
+        std::isnan(ci.auc) && std::isnan(ci.se) && std::isnan(ci.lower) && std::isnan(ci.upper));
+    const DelongTest test = delongTest(scores, scores, positive);
+    QVERIFY(std::isnan(test.z) && std::isnan(test.p));
+}
+
+void TestDelong::identicalColumns()
+{
+    const BinaryInputs in = tiedInputs(77, 400, 4, 3, 1);
+    const DelongTest test = delongTest(in.scores, in.scores, in.positive);
+    QCOMPARE(test.auc1, test.auc2);
+    QCOMPARE(test.z, 0.0);
+    QCOMPARE(test.p, 1.0);
+}
+
+void TestDelong::matchesNumpy_data()
+{
+    QTest::addColumn<QJsonObject>("expected");
+    for (const QJsonValue& c :
+        loadJson(QStringLiteral("reference/fixtures/roc/binary_cases.json")).array())
+        QTest::addRow("seed%lld_n%lld", c[QStringLiteral("seed")].toInteger(),
+            c[QStringLiteral("n")].toInteger())
+            << c.toObject();
+}
+
+void TestDelong::matchesNumpy()
+{
+    QFETCH(QJsonObject, expected);
+    const BinaryInputs in = binaryInputs(expected);
+    const DelongInterval ci = delongInterval(in.scores, in.positive);
+    const QJsonObject d = expected[QStringLiteral("delong")].toObject();
+    QVERIFY(closeOrBothNaN(ci.auc, toDouble(d[QStringLiteral("auc")]), kTolerance));
+    QVERIFY2(closeOrBothNaN(ci.se, toDouble(d[QStringLiteral("se")]), kTolerance),
+        qPrintable(QStringLiteral("se %1 vs %2")
+                       .arg(ci.se, 0, 'g', 17)
+                       .arg(toDouble(d[QStringLiteral("se")]), 0, 'g', 17)));
+    QVERIFY(closeOrBothNaN(ci.lower, toDouble(d[QStringLiteral("lower")]), kTolerance));
+    QVERIFY(closeOrBothNaN(ci.upper, toDouble(d[QStringLiteral("upper")]), kTolerance));
+
+    const DelongTest test = delongTest(in.scores, in.scores2, in.positive);
+    const QJsonObject t = expected[QStringLiteral("test")].toObject();
+    QVERIFY(closeOrBothNaN(test.auc1, toDouble(t[QStringLiteral("auc1")]), kTolerance));
+    QVERIFY(closeOrBothNaN(test.auc2, toDouble(t[QStringLiteral("auc2")]), kTolerance));
+    if (t[QStringLiteral("zInfinite")].toBool()) {
+        QVERIFY(std::isinf(test.z));
+        QCOMPARE(test.p, 0.0);
+        return;
+    }
+    // z and p are ratios of differences of sums: compared relatively.
+    QVERIFY2(relativelyClose(test.z, toDouble(t[QStringLiteral("z")]), 1e-9),
+        qPrintable(QStringLiteral("z %1 vs %2")
+                       .arg(test.z, 0, 'g', 17)
+                       .arg(toDouble(t[QStringLiteral("z")]), 0, 'g', 17)));
+    QVERIFY(relativelyClose(test.p, toDouble(t[QStringLiteral("p")]), 1e-9));
+}
+
+void TestDelong::matchesDirect_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<qint64>("groups");
+    const qint64 sizes[] = {2, 4, 9, 40, 150, 600, 1500};
+    for (int k = 0; k < 56; ++k)
+        QTest::addRow("case%d", k) << static_cast<quint64>(500 + 31 * k) << sizes[k % 7]
+                                   << 1 + (k / 7) % 8 << static_cast<qint64>(2 + k % 3);
+}
+
+void TestDelong::matchesDirect()
+{
+    QFETCH(quint64, seed);
+    QFETCH(qint64, n);
+    QFETCH(int, bits);
+    QFETCH(qint64, groups);
+    const BinaryInputs in = tiedInputs(seed, n, bits, groups, 1);
+    const DelongInterval expected = directDelong(in.scores, in.positive);
+    const DelongInterval ci = delongInterval(in.scores, in.positive);
+    QVERIFY(closeOrBothNaN(ci.auc, expected.auc, kTolerance));
+    QVERIFY2(closeOrBothNaN(ci.se, expected.se, kTolerance),
+        qPrintable(
+            QStringLiteral("se %1 vs %2").arg(ci.se, 0, 'g', 17).arg(expected.se, 0, 'g', 17)));
+    QVERIFY(closeOrBothNaN(ci.lower, expected.lower, kTolerance));
+    QVERIFY(closeOrBothNaN(ci.upper, expected.upper, kTolerance));
+}
+
+QTEST_GUILESS_MAIN(TestDelong)
+#include "tst_delong.moc"

@@ -1,0 +1,165 @@
+#include "charts/roc_plot.h"
+
+#include "charts/chart_helpers.h"
+#include "plot/decimation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace focalscope {
+
+using namespace charts;
+
+namespace {
+
+bool hasCurve(const ClassRoc& c)
+{
+    return !std::isnan(c.auroc) && !c.roc.fpr.empty() && c.roc.fpr.size() == c.roc.tpr.size();
+}
+
+PlotSeries chanceDiagonal()
+{
+    PlotSeries chance;
+    chance.name = QStringLiteral("chance");
+    chance.color = QColor(0x9a, 0x9a, 0x9a);
+    chance.style = PlotSeries::Style::Dotted;
+    chance.width = 1.5;
+    chance.points = {{0.0, 0.0}, {1.0, 1.0}};
+    chance.pickable = false;
+    chance.id = kReferenceSeriesId;
+    return chance;
+}
+
+} // namespace
+
+QList<QPointF> macroAverageRoc(const RocReport& report)
+{
+    std::vector<const RocCurve*> curves;
+    std::vector<double> grid;
+    for (const ClassRoc& c : report.classes) {
+        if (!hasCurve(c))
+            continue;
+        curves.push_back(&c.roc);
+        grid.insert(grid.end(), c.roc.fpr.begin(), c.roc.fpr.end());
+    }
+    QList<QPointF> points;
+    if (curves.empty())
+        return points;
+    std::sort(grid.begin(), grid.end());
+    grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+
+    // TPR just left and just right of each grid FPR, summed over the curves.
+    std::vector<double> left(grid.size(), 0.0);
+    std::vector<double> right(grid.size(), 0.0);
+    for (const RocCurve* curve : curves) {
+        const std::vector<double>& fpr = curve->fpr;
+        const std::vector<double>& tpr = curve->tpr;
+        const std::size_t n = fpr.size();
+        std::size_t j = 0;
+        for (std::size_t g = 0; g < grid.size(); ++g) {
+            const double x = grid[g];
+            while (j < n && fpr[j] < x)
+                ++j;
+            if (j < n && fpr[j] == x) {
+                std::size_t k = j;
+                while (k + 1 < n && fpr[k + 1] == x)
+                    ++k;
+                left[g] += tpr[j];
+                right[g] += tpr[k];
+            } else if (j == 0 || j == n) {
+                const double edge = j == 0 ? tpr.front() : tpr.back();
+                left[g] += edge;
+                right[g] += edge;
+            } else {
+                const double t = (x - fpr[j - 1]) / (fpr[j] - fpr[j - 1]);
+                const double y = tpr[j - 1] + t * (tpr[j] - tpr[j - 1]);
+                left[g] += y;
+                right[g] += y;
+            }
+        }
+    }
+    const double count = static_cast<double>(curves.size());
+    points.reserve(static_cast<qsizetype>(2 * grid.size()));
+    for (std::size_t g = 0; g < grid.size(); ++g) {
+        points.append(QPointF(grid[g], left[g] / count));
+        if (right[g] != left[g])
+            points.append(QPointF(grid[g], right[g] / count));
+    }
+    return points;
+}
+
+PlotSpec rocPlot(
+    const RocReport& report, const std::vector<bool>& visible, const RocPlotOptions& options)
+{
+    PlotSpec spec;
+    spec.title
+        = report.binary ? QStringLiteral("ROC curve") : QStringLiteral("ROC curves (one-vs-rest)");
+    spec.x = {QStringLiteral("False positive rate"), 0.0, 1.0, false};
+    spec.y = {QStringLiteral("True positive rate"), 0.0, 1.0, false};
+    spec.squareAspect = true;
+
+    QStringList undefined;
+    for (std::size_t c = 0; c < report.classes.size(); ++c) {
+        const ClassRoc& roc = report.classes[c];
+        if (!hasCurve(roc)) {
+            undefined << QString::fromStdString(roc.name);
+            continue;
+        }
+        if (!isVisible(visible, c))
+            continue;
+        PlotSeries series;
+        series.name = QStringLiteral("%1 (AUROC %2)")
+                          .arg(QString::fromStdString(roc.name), formatMetric(roc.auroc));
+        series.color = classColor(report.binary ? 1 : static_cast<int>(c));
+        series.width = 2.0;
+        series.id = static_cast<int>(c);
+        series.points = toPoints(roc.roc.fpr, roc.roc.tpr);
+        decimateSeries(series);
+        spec.series.append(series);
+    }
+
+    if (!report.binary && options.microAverage && !report.microRoc.fpr.empty()
+        && !std::isnan(report.micro)) {
+        PlotSeries micro;
+        micro.name = QStringLiteral("micro average (AUROC %1)").arg(formatMetric(report.micro));
+        micro.color = QColor(0x22, 0x22, 0x22);
+        micro.style = PlotSeries::Style::Dashed;
+        micro.width = 2.0;
+        micro.id = kMicroAverageSeriesId;
+        micro.points = toPoints(report.microRoc.fpr, report.microRoc.tpr);
+        decimateSeries(micro);
+        spec.series.append(micro);
+    }
+    if (!report.binary && options.macroAverage) {
+        PlotSeries macro;
+        macro.points = macroAverageRoc(report);
+        if (!macro.points.isEmpty()) {
+            macro.name = QStringLiteral("macro average (AUROC %1)").arg(formatMetric(report.macro));
+            macro.color = QColor(0x8e, 0x01, 0x52);
+            macro.style = PlotSeries::Style::Dashed;
+            macro.width = 2.0;
+            macro.id = kMacroAverageSeriesId;
+            decimateSeries(macro);
+            macro.sourceIndex.fill(-1); // no core curve behind it
+            spec.series.append(macro);
+        }
+    }
+    spec.series.append(chanceDiagonal());
+    if (options.maxFpr > 0.0 && options.maxFpr < 1.0) {
+        PlotSeries limit;
+        limit.name = QStringLiteral("max FPR %1").arg(formatParameter(options.maxFpr));
+        limit.color = QColor(0x55, 0x55, 0x55);
+        limit.style = PlotSeries::Style::Dotted;
+        limit.width = 1.5;
+        limit.points = {{options.maxFpr, 0.0}, {options.maxFpr, 1.0}};
+        limit.pickable = false;
+        limit.id = kReferenceSeriesId;
+        spec.series.append(limit);
+    }
+    if (!undefined.isEmpty())
+        spec.note = QStringLiteral("AUROC undefined (no positives or no negatives): %1")
+                        .arg(undefined.join(QStringLiteral(", ")));
+    return spec;
+}
+
+} // namespace focalscope

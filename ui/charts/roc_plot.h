@@ -1,0 +1,39 @@
+#pragma once
+
+#include "plot/plot_spec.h"
+#include "roc/roc_report.h"
+
+#include <QList>
+#include <QPointF>
+
+#include <vector>
+
+namespace focalscope {
+
+// PlotSeries::id values of the series that are not one class.
+inline constexpr int kReferenceSeriesId = -1; // chance diagonal, baselines, limits
+inline constexpr int kMicroAverageSeriesId = -2; // sourceIndex into RocReport::microRoc
+inline constexpr int kMacroAverageSeriesId = -3; // no core curve: sourceIndex is -1
+
+struct RocPlotOptions {
+    bool microAverage = true; // multiclass: the micro-average curve (dashed)
+    bool macroAverage = true; // multiclass: the macro-average curve (dash, its own colour)
+    double maxFpr = 1.0; // < 1: a dotted vertical line at the partial-AUROC limit
+};
+
+// ROC curves: one series per visible class (visible[c]; missing entries count as visible)
+// named "name (AUROC 0.873)", id = class index, in classColor(c) (a binary task's single
+// positive class in classColor(1)), sourceIndex into ClassRoc::roc (thresholds, counts);
+// the micro and macro averages of a multiclass task; the chance diagonal dotted grey; axes
+// "False positive rate" / "True positive rate" 0..1 with a square plot area. Curves are
+// decimated to kMaxPointsPerSeries (after core's drop_intermediate). Classes whose AUROC is
+// undefined have no curve and are named in the note.
+PlotSpec rocPlot(
+    const RocReport& report, const std::vector<bool>& visible, const RocPlotOptions& options = {});
+
+// The macro-average ROC curve over the classes with a defined AUROC: the mean TPR of their
+// curves at every FPR where one of them bends (both sides of a vertical step), so its area is
+// the mean of their areas (the macro AUROC). Empty with no defined class.
+QList<QPointF> macroAverageRoc(const RocReport& report);
+
+} // namespace focalscope
