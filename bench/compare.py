@@ -1,0 +1,456 @@
+#!/usr/bin/python3
+"""The work of bench/compare: writes identical data files, times the Python peers and
+focalscope-bench on them in one interleaved run, measures the CLI's peak memory, and prints a
+Markdown table of medians against DESIGN.md's performance budgets.
+
+Run it through bench/compare (which installs the packages and builds the programs first), or
+directly with Debian's python3 when the build is current:
+    bench/compare.py --bench build/bench/focalscope-bench --cli build/app/focalscope-cli
+"""
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+SEED = 20261128
+ALPHA = 0.25  # FocalParams{} defaults: scalar alpha 0.25 (class 0), gamma 2, mean
+GAMMA = 2.0
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclasses.dataclass
+class Sizes:
+    binary_rows: int
+    rows: int
+    classes: int
+
+
+FULL = Sizes(binary_rows=10_000_000, rows=1_000_000, classes=10)
+QUICK = Sizes(binary_rows=1_000_000, rows=100_000, classes=10)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data: every file the peers and Focalscope read, from one seeded generator.
+
+def softmax32(logits):
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
+def generate(directory, sizes, seed):
+    """Writes the files and returns their paths. Labels are int64, numpy's default integer
+    (what np.save of a Python list of ints writes, and what torch's gather needs)."""
+    rng = np.random.default_rng(seed)
+    files = {}
+
+    # Binary: float32 sigmoid outputs of a model whose logit moves by 1.2 for positives (AUROC
+    # about 0.8). Computed in float32 like a model's output, so ties come as they do in real
+    # outputs: 2^23 float32 values in [0.5, 1) for millions of scores.
+    n = sizes.binary_rows
+    labels = (rng.random(n) < 0.2).astype(np.int64)
+    logits = rng.standard_normal(n, dtype=np.float32) + np.float32(1.2) * labels.astype(np.float32)
+    scores = (np.float32(1.0) / (np.float32(1.0) + np.exp(-logits))).astype(np.float32)
+    files["binary_scores"] = os.path.join(directory, "binary_scores.npy")
+    files["binary_labels"] = os.path.join(directory, "binary_labels.npy")
+    np.save(files["binary_scores"], scores)
+    np.save(files["binary_labels"], labels)
+    distinct = np.unique(scores).size
+    del labels, logits, scores
+
+    # Multiclass: 1M x 10, class 0 the background of half the rows (a detector's imbalance);
+    # logits with the true class raised by 2, and their float32 softmax.
+    m, c = sizes.rows, sizes.classes
+    prior = np.array([0.5] + [0.5 / (c - 1)] * (c - 1))
+    labels = rng.choice(c, size=m, p=prior).astype(np.int64)
+    logits = rng.standard_normal((m, c), dtype=np.float32)
+    logits[np.arange(m), labels] += np.float32(2.0)
+    probabilities = softmax32(logits)
+    for key, array in (("labels", labels), ("logits", logits), ("probabilities", probabilities)):
+        files[key] = os.path.join(directory, key + ".npy")
+        np.save(files[key], array)
+
+    # The same probabilities as CSV: header label,c0..c9, about 7 significant digits.
+    files["csv"] = os.path.join(directory, "predictions.csv")
+    header = ",".join(["label"] + [f"c{j}" for j in range(c)])
+    table = np.column_stack([labels.astype(np.float64), probabilities.astype(np.float64)])
+    np.savetxt(files["csv"], table, fmt=["%d"] + ["%.7g"] * c, delimiter=",", header=header,
+               comments="")
+    return files, distinct
+
+
+# ---------------------------------------------------------------------------------------------
+# The peers, each a function of data loaded once; the time of one call is measured.
+
+def seed_focal_loss(torch, preds, labels, alpha, gamma):
+    """The seed's focal_loss.forward (yatengLG/Focal-Loss-Pytorch), size_average=True."""
+    import torch.nn.functional as F
+    preds = preds.view(-1, preds.size(-1))
+    preds_logsoft = F.log_softmax(preds, dim=1)
+    preds_softmax = torch.exp(preds_logsoft)
+    preds_softmax = preds_softmax.gather(1, labels.view(-1, 1))
+    preds_logsoft = preds_logsoft.gather(1, labels.view(-1, 1))
+    alpha = alpha.gather(0, labels.view(-1))
+    loss = -torch.mul(torch.pow((1 - preds_softmax), gamma), preds_logsoft)
+    loss = torch.mul(alpha, loss.t())
+    return loss.mean()
+
+
+def make_peers(files, classes):
+    import pandas as pd
+    import torch
+    from sklearn.metrics import roc_auc_score
+
+    torch.set_num_threads(1)
+    binary_scores = np.load(files["binary_scores"])
+    binary_labels = np.load(files["binary_labels"])
+    labels = np.load(files["labels"])
+    probabilities = np.load(files["probabilities"])
+    logits = torch.from_numpy(np.load(files["logits"]))
+    targets = torch.from_numpy(labels)
+    alpha = torch.zeros(classes)
+    alpha[0] += ALPHA
+    alpha[1:] += 1 - ALPHA
+
+    def ovr():
+        return {average: roc_auc_score(labels, probabilities, multi_class="ovr", average=average)
+                for average in ("macro", "weighted", "micro")}
+
+    def load_npy():
+        return np.load(files["probabilities"]), np.load(files["labels"])
+
+    return {
+        "sklearn-binary": lambda: {"auroc": roc_auc_score(binary_labels, binary_scores)},
+        "np-sort": lambda: np.sort(binary_scores),
+        "sklearn-ovr": ovr,
+        "torch-focal": lambda: {"loss": float(seed_focal_loss(torch, logits, targets, alpha,
+                                                              GAMMA))},
+        "pandas-csv": lambda: pd.read_csv(files["csv"]),
+        "np-load": load_npy,
+    }
+
+
+def time_peer(function, repeat, warm_up):
+    """An optional warm-up call, then `repeat` timed calls; what a call returns is released
+    after the clock stops. Returns the times in ms and the last result."""
+    if warm_up:
+        function()
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        output = function()
+        stop = time.perf_counter()
+        times.append((stop - start) * 1e3)
+        result = output
+        del output
+    return times, result
+
+
+def time_focalscope(bench, item, arguments, repeat):
+    command = [bench, "--item", item, *arguments, "--repeat", str(repeat)]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)}: exit status {run.returncode}: "
+                           f"{run.stderr.strip()}")
+    report = json.loads(run.stdout)
+    return report["times_ms"], report["result"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The budget items of DESIGN.md: one row per item and peer.
+
+@dataclasses.dataclass
+class Row:
+    item: str
+    peer: str        # the peers key, or None for an absolute budget
+    peer_name: str
+    budget: tuple    # ("speedup", k): peer / Focalscope >= k; ("within", k): Focalscope <= k peer;
+                     # ("absolute", ms): Focalscope median <= ms
+
+    def budget_text(self):
+        kind, value = self.budget
+        if kind == "speedup":
+            return f">= {value:g}x"
+        if kind == "within":
+            return f"within {value:g}x (ratio >= {1 / value:g}x)"
+        return f"<= {value:g} ms"
+
+    def passes(self, peer_ms, focalscope_ms):
+        kind, value = self.budget
+        if kind == "speedup":
+            return peer_ms / focalscope_ms >= value
+        if kind == "within":
+            return focalscope_ms <= value * peer_ms
+        return focalscope_ms <= value
+
+
+ROWS = [
+    Row("binary-auroc", "sklearn-binary", "scikit-learn roc_auc_score", ("speedup", 25)),
+    Row("binary-auroc", "np-sort", "np.sort (float32)", ("within", 2)),
+    Row("ovr-auroc", "sklearn-ovr", "scikit-learn roc_auc_score ovr macro+weighted+micro",
+        ("speedup", 25)),
+    Row("focal-loss", "torch-focal", "seed formula, PyTorch 1 thread", ("speedup", 5)),
+    Row("csv-load", "pandas-csv", "pandas read_csv", ("speedup", 4)),
+    Row("npy-load", "np-load", "np.load (scores + labels)", ("within", 2)),
+    Row("recompute", None, "(absolute)", ("absolute", 16)),
+]
+
+
+def bench_arguments(item, files):
+    return {
+        "binary-auroc": ["--scores", files["binary_scores"], "--labels", files["binary_labels"]],
+        "ovr-auroc": ["--scores", files["probabilities"], "--labels", files["labels"]],
+        "focal-loss": ["--scores", files["logits"], "--labels", files["labels"]],
+        "recompute": ["--scores", files["logits"], "--labels", files["labels"]],
+        "csv-load": ["--scores", files["csv"]],
+        "npy-load": ["--scores", files["probabilities"], "--labels", files["labels"]],
+    }[item]
+
+
+def run_interleaved(bench, files, peers, items, rounds, repeat):
+    """Each round times every item's peers and then Focalscope (the order flips each round),
+    so that the load of a shared machine falls on both sides alike. The peers live in this
+    process and warm up in the first round; each focalscope-bench run warms up itself."""
+    peer_times = {row.peer: [] for row in ROWS if row.peer}
+    ours = {item: [] for item in items}
+    peer_results, our_results, errors = {}, {}, {}
+    for r in range(rounds):
+        for item in items:
+            item_peers = [row.peer for row in ROWS if row.item == item and row.peer]
+            sides = ["peers", "focalscope"] if r % 2 == 0 else ["focalscope", "peers"]
+            for side in sides:
+                if side == "peers":
+                    for key in item_peers:
+                        log(f"round {r + 1}/{rounds}: {key}")
+                        times, peer_results[key] = time_peer(peers[key], repeat, r == 0)
+                        peer_times[key] += times
+                elif item not in errors:
+                    log(f"round {r + 1}/{rounds}: focalscope-bench --item {item}")
+                    try:
+                        times, our_results[item] = time_focalscope(
+                            bench, item, bench_arguments(item, files), repeat)
+                        ours[item] += times
+                    except (RuntimeError, ValueError, KeyError) as error:
+                        errors[item] = str(error)
+                        log(f"  failed: {error}")
+    return peer_times, ours, peer_results, our_results, errors
+
+
+def measure_memory(cli, files):
+    """Max RSS of `focalscope-cli --json` on the binary files, by GNU time."""
+    command = ["/usr/bin/time", "-v", cli, "--json", files["binary_scores"], files["binary_labels"]]
+    start = time.perf_counter()
+    run = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
+    if run.returncode != 0 or not match:
+        message = run.stderr.split("\tCommand being timed")[0].strip()
+        raise RuntimeError(f"{' '.join(command[2:])}: {message[-2000:]}")
+    report = json.loads(run.stdout)
+    return int(match.group(1)) * 1024, seconds, report
+
+
+# ---------------------------------------------------------------------------------------------
+# The report.
+
+def milliseconds(value):
+    if value >= 100:
+        return f"{value:.0f} ms"
+    if value >= 10:
+        return f"{value:.1f} ms"
+    return f"{value:.2f} ms"
+
+
+def agreement_lines(peer_results, our_results, cli_report):
+    """The values both sides computed, so a fast path that computes something else shows."""
+    lines = []
+
+    def check(what, theirs, ours, tolerance, relative=False):
+        if theirs is None or ours is None:
+            return
+        difference = abs(theirs - ours) / (abs(theirs) if relative else 1.0)
+        verdict = "agree" if difference <= tolerance else "**MISMATCH**"
+        kind = "relative difference" if relative else "difference"
+        lines.append(f"- {what}: peer {theirs:.10g}, Focalscope {ours:.10g} ({kind} "
+                     f"{difference:.1e}): {verdict}")
+
+    sk = peer_results.get("sklearn-binary")
+    fs = our_results.get("binary-auroc")
+    if sk and fs:
+        check("binary AUROC", sk["auroc"], fs["auroc"], 1e-9)
+    if sk and cli_report is not None:
+        auroc = cli_report.get("auroc", {}).get("value")
+        check("binary AUROC of focalscope-cli --json", sk["auroc"], auroc, 1e-9)
+    sk = peer_results.get("sklearn-ovr")
+    fs = our_results.get("ovr-auroc")
+    if sk and fs:
+        for average in ("macro", "weighted", "micro"):
+            check(f"one-vs-rest AUROC {average}", sk[average], fs[average], 1e-9)
+    torch_loss = peer_results.get("torch-focal")
+    fs = our_results.get("focal-loss")
+    if torch_loss and fs:
+        check("focal loss (torch in float32)", torch_loss["loss"], fs["loss"], 1e-4,
+              relative=True)
+    frame = peer_results.get("pandas-csv")
+    fs = our_results.get("csv-load")
+    if frame is not None and fs:
+        check("CSV rows", float(len(frame)), fs["samples"], 0)
+    return lines
+
+
+def environment_lines(args, sizes, distinct):
+    import pandas
+    import sklearn
+    import torch
+    cpu = platform.processor() or "?"
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info
+                       if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    commit = subprocess.run(["git", "-C", top, "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip() or "?"
+    return [
+        f"- {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}, commit {commit}, {cpu}, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end",
+        f"- NumPy {np.__version__}, scikit-learn {sklearn.__version__}, PyTorch "
+        f"{torch.__version__}, pandas {pandas.__version__}",
+        f"- sizes: binary {sizes.binary_rows:,} rows ({distinct:,} distinct float32 scores); "
+        f"multiclass {sizes.rows:,} x {sizes.classes}; CSV {sizes.rows:,} x {sizes.classes + 1}",
+        f"- medians of {args.rounds} interleaved rounds x {args.repeat} timed runs per side "
+        f"(after a warm-up run: per process for Focalscope, once for the in-process peers)",
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", required=True, help="the focalscope-bench executable")
+    parser.add_argument("--cli", required=True, help="the focalscope-cli executable")
+    parser.add_argument("--quick", action="store_true",
+                        help="1M binary rows and 100k x 10 instead of 10M and 1M x 10")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="timed runs per side and round (default 3)")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="interleaved rounds (default 3, quick 2)")
+    parser.add_argument("--only", default="",
+                        help="comma-separated items to run, 'memory' for the CLI's peak memory "
+                             "(default: all)")
+    parser.add_argument("--keep", metavar="DIR", help="write the data files to DIR and keep them")
+    parser.add_argument("--output", metavar="FILE", help="also write the report to FILE")
+    args = parser.parse_args()
+    args.repeat = args.repeat or 3
+    args.rounds = args.rounds or (2 if args.quick else 3)
+    if args.repeat < 1 or args.rounds < 1:
+        parser.error("--repeat and --rounds need a count >= 1")
+    sizes = QUICK if args.quick else FULL
+    items = list(dict.fromkeys(row.item for row in ROWS))
+    if args.only:
+        wanted = args.only.split(",")
+        unknown = set(wanted) - set(items) - {"memory"}
+        if unknown:
+            parser.error(f"unknown items: {', '.join(sorted(unknown))}")
+        items = [item for item in items if item in wanted]
+
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+        directory = args.keep
+    else:
+        directory = tempfile.mkdtemp(prefix="focalscope-bench-")
+    try:
+        log(f"writing the data files to {directory}")
+        files, distinct = generate(directory, sizes, SEED)
+        log("loading the peers' data")
+        peers = make_peers(files, sizes.classes)
+        peer_times, ours, peer_results, our_results, errors = run_interleaved(
+            args.bench, files, peers, items, args.rounds, args.repeat)
+        memory = None
+        if not args.only or "memory" in args.only.split(","):
+            log("measuring the CLI's peak memory")
+            try:
+                memory = measure_memory(args.cli, files)
+            except (RuntimeError, ValueError, OSError) as error:
+                errors["memory"] = str(error)
+    finally:
+        if not args.keep:
+            shutil.rmtree(directory, ignore_errors=True)
+
+    lines = ["| item | peer | peer median | Focalscope median | ratio | budget | pass/fail |",
+             "|---|---|---|---|---|---|---|"]
+    failures = []
+    for row in ROWS:
+        if row.item not in items:
+            continue
+        peer_ms = statistics.median(peer_times[row.peer]) if row.peer else None
+        if row.item in errors or not ours[row.item]:
+            lines.append(f"| {row.item} | {row.peer_name} | "
+                         f"{milliseconds(peer_ms) if peer_ms else '-'} | error | - | "
+                         f"{row.budget_text()} | **FAIL** (no result) |")
+            failures.append(row.item)
+            continue
+        our_ms = statistics.median(ours[row.item])
+        ratio = f"{peer_ms / our_ms:.1f}x" if peer_ms else "-"
+        passed = row.passes(peer_ms, our_ms)
+        if not passed:
+            failures.append(row.item)
+        lines.append(f"| {row.item} | {row.peer_name} | "
+                     f"{milliseconds(peer_ms) if peer_ms else '-'} | {milliseconds(our_ms)} | "
+                     f"{ratio} | {row.budget_text()} | {'pass' if passed else '**FAIL**'} |")
+    lines.append("")
+
+    cli_report = None
+    if memory:
+        rss, seconds, cli_report = memory
+        raw_bytes = 4 * sizes.binary_rows  # float32 scores
+        budget = 3 * raw_bytes + 80e6
+        passed = rss <= budget
+        if not passed:
+            failures.append("memory")
+        lines.append(
+            f"Peak memory of `focalscope-cli --json` on {sizes.binary_rows:,} binary rows: "
+            f"{rss / 1e6:.1f} MB Max RSS ({seconds:.2f} s wall), budget {budget / 1e6:.1f} MB "
+            f"(3 x {raw_bytes / 1e6:.1f} MB raw scores + 80 MB): "
+            f"{'pass' if passed else '**FAIL**'}")
+    elif "memory" in errors:
+        failures.append("memory")
+        lines.append(f"Peak memory of `focalscope-cli --json`: **FAIL** (no result)")
+    lines.append("")
+
+    agreement = agreement_lines(peer_results, our_results, cli_report)
+    if agreement:
+        lines += ["Values computed by both sides:"] + agreement + [""]
+    if errors:
+        lines += ["Errors:"] + [f"- {item}: {message}" for item, message in errors.items()] + [""]
+    lines += ["Setting:"] + environment_lines(args, sizes, distinct)
+    if args.quick:
+        lines.append("- **quick sizes**: the budgets are defined at full size; this is a smoke run")
+    lines.append("")
+    lines.append(f"**FAIL**: {', '.join(dict.fromkeys(failures))}" if failures
+                 else "Every budget met.")
+
+    report = "\n".join(lines)
+    print(report)
+    if args.output:
+        with open(args.output, "w") as out:
+            out.write(report + "\n")
+    return 0  # a report, not a test: failing budgets are printed, not an exit status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

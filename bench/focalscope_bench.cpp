@@ -1,0 +1,329 @@
+// focalscope-bench: times one item of DESIGN.md's performance budgets on a given input file and
+// prints the times as JSON. bench/compare runs it beside the Python peers on the same files.
+//
+//   focalscope-bench --item ITEM --scores FILE [--labels FILE] [--repeat N]
+//
+// Only the computation is timed: the input is read before the first run (except by the load
+// items, which time the read itself), and what the timed call returns is released after the
+// clock stops. One untimed warm-up run comes first; each result is folded into a checksum that
+// is printed, so no run can be optimised away.
+
+#include "io/prediction_reader.h"
+#include "loss/focal_loss.h"
+#include "report/analysis.h"
+#include "roc/roc_curve.h"
+#include "roc/roc_report.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+using namespace focalscope;
+
+namespace {
+
+constexpr int kBadArguments = 2;
+constexpr int kFailed = 1;
+
+struct BenchOptions {
+    std::string item;
+    std::filesystem::path scores;
+    std::filesystem::path labels;
+    int repeat = 7;
+};
+
+// What one run leaves behind: named numbers (the last run's are printed as "result") and what
+// the timed call returned, which is released only after the clock has stopped.
+struct RunResult {
+    using Values = std::vector<std::pair<std::string, double>>;
+    Values values;
+    std::shared_ptr<const void> output;
+};
+// One run of an item; `run` is the repeat's index (-1 for the warm-up).
+using RunFunction = std::function<RunResult(int run)>;
+
+struct Item {
+    const char* name;
+    const char* what;
+};
+
+constexpr Item kItems[] = {
+    {"binary-auroc", "auroc(scores, positive) of a binary file (roc/roc_curve.h)"},
+    {"ovr-auroc",
+        "rocReport(predictions, {.withCurves = false}): per class, macro, weighted, "
+        "micro, ovo (roc/roc_report.h)"},
+    {"focal-loss",
+        "focalLoss(predictions, FocalParams{}): softmax, mean, from the scores "
+        "(loss/focal_loss.h)"},
+    {"recompute",
+        "analyzeLoss(cache, params, classes) with a new gamma each run, the PtCache "
+        "built once (report/analysis.h)"},
+    {"csv-load", "readPredictions(file) of a CSV file (io/prediction_reader.h)"},
+    {"npy-load", "readPredictions(scores, labels) of .npy files (io/prediction_reader.h)"},
+};
+
+void printUsage(std::FILE* out)
+{
+    std::fprintf(out,
+        "usage: focalscope-bench --item ITEM --scores FILE [--labels FILE] [--repeat N]\n"
+        "Times ITEM on the file(s) (one warm-up run, then N timed runs, default 7) and\n"
+        "prints JSON: median_ms, min_ms, times_ms and the last run's result.\n"
+        "Items:\n");
+    for (const Item& item : kItems)
+        std::fprintf(out, "  %-13s %s\n", item.name, item.what);
+}
+
+const Item* findItem(const std::string& name)
+{
+    for (const Item& item : kItems)
+        if (name == item.name)
+            return &item;
+    return nullptr;
+}
+
+// Returns false (after printing why) when the arguments are not usable.
+bool parseArguments(int argc, char** argv, BenchOptions& options)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            printUsage(stdout);
+            std::exit(0);
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "focalscope-bench: %s needs a value\n", arg.c_str());
+            return false;
+        }
+        const std::string value = argv[++i];
+        if (arg == "--item") {
+            options.item = value;
+        } else if (arg == "--scores" || arg == "--input") {
+            options.scores = value;
+        } else if (arg == "--labels") {
+            options.labels = value;
+        } else if (arg == "--repeat") {
+            char* end = nullptr;
+            const long repeat = std::strtol(value.c_str(), &end, 10);
+            if (*end != '\0' || repeat < 1 || repeat > 100000) {
+                std::fprintf(stderr, "focalscope-bench: --repeat needs a count >= 1, got %s\n",
+                    value.c_str());
+                return false;
+            }
+            options.repeat = static_cast<int>(repeat);
+        } else {
+            std::fprintf(stderr, "focalscope-bench: unknown option %s\n", arg.c_str());
+            return false;
+        }
+    }
+    if (!findItem(options.item)) {
+        std::fprintf(stderr, "focalscope-bench: --item must name one of the items\n");
+        printUsage(stderr);
+        return false;
+    }
+    if (options.scores.empty()) {
+        std::fprintf(stderr, "focalscope-bench: --scores FILE is required\n");
+        return false;
+    }
+    return true;
+}
+
+// Keeps the compiler from dropping a computation whose result is otherwise unused.
+template<typename T> void keepAlive(const T& value)
+{
+    asm volatile("" : : "r"(&value) : "memory");
+}
+
+double sumOf(const RunResult& result)
+{
+    double sum = 0.0;
+    for (const auto& [name, value] : result.values)
+        sum += value;
+    return sum;
+}
+
+template<typename T> RunResult resultOf(T&& output, RunResult::Values values)
+{
+    return {std::move(values), std::make_shared<const std::decay_t<T>>(std::forward<T>(output))};
+}
+
+struct Timing {
+    std::vector<double> ms;
+    RunResult::Values last;
+    double checksum = 0.0;
+};
+
+Timing timeRuns(int repeat, const RunFunction& run)
+{
+    using Clock = std::chrono::steady_clock;
+    Timing timing;
+    timing.checksum += sumOf(run(-1));
+    for (int i = 0; i < repeat; ++i) {
+        const auto start = Clock::now();
+        RunResult result = run(i);
+        const auto stop = Clock::now();
+        keepAlive(result);
+        timing.ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+        timing.checksum += sumOf(result);
+        timing.last = std::move(result.values);
+    }
+    return timing;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+void printNumber(double value)
+{
+    if (std::isfinite(value))
+        std::printf("%.17g", value);
+    else
+        std::printf("null");
+}
+
+void printJson(const BenchOptions& options, Index rows, Index classes, const Timing& timing)
+{
+    std::printf("{\"item\": \"%s\", \"rows\": %lld, \"classes\": %lld, \"repeat\": %d, ",
+        options.item.c_str(), static_cast<long long>(rows), static_cast<long long>(classes),
+        options.repeat);
+    std::printf("\"median_ms\": ");
+    printNumber(median(timing.ms));
+    std::printf(", \"min_ms\": ");
+    printNumber(*std::min_element(timing.ms.begin(), timing.ms.end()));
+    std::printf(", \"times_ms\": [");
+    for (std::size_t i = 0; i < timing.ms.size(); ++i) {
+        std::printf(i == 0 ? "" : ", ");
+        printNumber(timing.ms[i]);
+    }
+    std::printf("], \"result\": {");
+    for (std::size_t i = 0; i < timing.last.size(); ++i) {
+        std::printf("%s\"%s\": ", i == 0 ? "" : ", ", timing.last[i].first.c_str());
+        printNumber(timing.last[i].second);
+    }
+    std::printf("}, \"checksum\": ");
+    printNumber(timing.checksum);
+    std::printf("}\n");
+}
+
+ReadResult readInput(const BenchOptions& options)
+{
+    return readPredictions(options.scores, options.labels);
+}
+
+// The binary problem auroc() takes: the score column and label == 1, ignored rows left out.
+struct BinaryInput {
+    std::vector<float> scores;
+    std::vector<std::uint8_t> positive;
+};
+
+BinaryInput binaryInput(const Predictions& predictions)
+{
+    if (!predictions.isBinary())
+        throw std::invalid_argument("binary-auroc needs one score column, the file has "
+            + std::to_string(predictions.classes()));
+    BinaryInput input;
+    input.scores.reserve(static_cast<std::size_t>(predictions.rows()));
+    input.positive.reserve(static_cast<std::size_t>(predictions.rows()));
+    for (Index i = 0; i < predictions.rows(); ++i) {
+        if (predictions.isIgnored(i))
+            continue;
+        input.scores.push_back(predictions.scores(i, 0));
+        input.positive.push_back(predictions.labels[i] == 1 ? 1 : 0);
+    }
+    return input;
+}
+
+// Gammas that differ from one run to the next (and from the warm-up's 2), as a slider gives.
+double recomputeGamma(int run)
+{
+    return run < 0 ? 2.0 : 0.5 + 0.25 * (run % 17);
+}
+
+int runBench(const BenchOptions& options)
+{
+    const std::string& item = options.item;
+    if (item == "csv-load" || item == "npy-load") {
+        Index rows = 0;
+        Index classes = 0;
+        const Timing timing = timeRuns(options.repeat, [&](int) {
+            ReadResult read = readInput(options);
+            const Predictions& p = read.predictions;
+            rows = p.rows();
+            classes = p.classes();
+            const double firstScore = p.scores(0, 0);
+            const double lastLabel = p.labels[rows - 1];
+            const double samples = static_cast<double>(read.samples);
+            return resultOf(std::move(read),
+                {{"samples", samples}, {"first_score", firstScore}, {"last_label", lastLabel}});
+        });
+        printJson(options, rows, classes, timing);
+        return 0;
+    }
+
+    const Predictions input = readInput(options).predictions;
+    Timing timing;
+    if (item == "binary-auroc") {
+        const BinaryInput binary = binaryInput(input);
+        timing = timeRuns(options.repeat, [&](int) {
+            return RunResult {{{"auroc", auroc(binary.scores, binary.positive)}}, {}};
+        });
+    } else if (item == "ovr-auroc") {
+        RocOptions rocOptions;
+        rocOptions.withCurves = false;
+        timing = timeRuns(options.repeat, [&](int) {
+            RocReport report = rocReport(input, rocOptions);
+            const RunResult::Values values {{"macro", report.macro}, {"weighted", report.weighted},
+                {"micro", report.micro}, {"ovo", report.ovo}};
+            return resultOf(std::move(report), values);
+        });
+    } else if (item == "focal-loss") {
+        const FocalParams params;
+        timing = timeRuns(options.repeat, [&](int) {
+            FocalLossResult loss = focalLoss(input, params);
+            const double value = loss.value;
+            return resultOf(std::move(loss), {{"loss", value}});
+        });
+    } else if (item == "recompute") {
+        const FocalParams defaults;
+        const PtCache cache = computePtCache(input, defaults.mode);
+        timing = timeRuns(options.repeat, [&](int run) {
+            FocalParams params = defaults;
+            params.gamma = recomputeGamma(run);
+            LossAnalysis analysis = analyzeLoss(cache, params, input.targetClasses());
+            const RunResult::Values values {{"gamma", params.gamma}, {"loss", analysis.loss.value},
+                {"easy_share", analysis.easyShare}};
+            return resultOf(std::move(analysis), values);
+        });
+    }
+    printJson(options, input.rows(), input.classes(), timing);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    BenchOptions options;
+    if (!parseArguments(argc, argv, options))
+        return kBadArguments;
+    try {
+        return runBench(options);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "focalscope-bench: %s: %s\n", options.item.c_str(), error.what());
+        return kFailed;
+    }
+}
