@@ -405,6 +405,7 @@ void TestMainWindow::scalarAlphaNoteOnlyWithMoreThanTwoClasses()
     QLabel* note = m_window->parametersDock()->scalarAlphaNote();
     openAndWait(fixture("three_class.csv"));
     QVERIFY(note->isVisibleTo(m_window->parametersDock()));
+    QVERIFY2(note->text().contains(QStringLiteral("class 0 (cat)")), qPrintable(note->text()));
     m_window->parameters().setAlphaMode(Alpha::Mode::None);
     QVERIFY(!note->isVisibleTo(m_window->parametersDock()));
     m_window->parameters().setAlphaMode(Alpha::Mode::Scalar);

@@ -116,11 +116,7 @@ QWidget* ParametersDock::buildContents()
     m_alphaSpin = spinBox(1.0, 0.01, 3, alphaGroup);
     m_alphaSpin->setObjectName(QStringLiteral("alphaSpin"));
     alphaLayout->addLayout(sliderRow(m_alphaSlider, m_alphaSpin));
-    m_scalarNote = new QLabel(
-        tr("A scalar alpha gives class 0 (the background) the weight a and every other class "
-           "1 − a: with more than 2 classes it only separates class 0 from the rest. Use per-class "
-           "weights to weigh each class."),
-        alphaGroup);
+    m_scalarNote = new QLabel(alphaGroup);
     m_scalarNote->setObjectName(QStringLiteral("scalarAlphaNote"));
     m_scalarNote->setWordWrap(true);
     m_scalarNote->setStyleSheet(QStringLiteral("color: #9a6700"));
@@ -240,7 +236,15 @@ void ParametersDock::syncFromModel()
     m_maxFpr->setValue(m_parameters.maxFpr());
     const Predictions* predictions = m_session.predictions();
     const bool softmax = m_parameters.lossMode() == LossMode::Softmax;
-    m_scalarNote->setVisible(scalar && softmax && predictions && predictions->targetClasses() > 2);
+    const bool showNote = scalar && softmax && predictions && predictions->targetClasses() > 2;
+    m_scalarNote->setVisible(showNote);
+    if (showNote) {
+        m_scalarNote->setText(
+            tr("A scalar alpha gives class 0 (%1) the weight a and every other class 1 − a: with "
+               "more than 2 classes it only separates class 0 from the rest. Use per-class "
+               "weights to weigh each class.")
+                .arg(m_session.targetNames().value(0)));
+    }
     m_suggest->setEnabled(softmax && predictions);
     m_maxFpr->setEnabled(!predictions || predictions->isBinary());
     syncWeightTable();
