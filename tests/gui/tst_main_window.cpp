@@ -322,13 +322,14 @@ void TestMainWindow::parameterChangesMatchCore()
     QVERIFY(close(weights->item(0, 1)->data(Qt::UserRole).toDouble(), alpha));
     QVERIFY(close(weights->item(2, 1)->data(Qt::UserRole).toDouble(), 1.0 - alpha));
 
-    // The loss chart shows the current curve: every drawn point lies on core's l(p_t).
+    // The loss chart shows the current curve for a foreground row (class 1 weighs 1 - a):
+    // every drawn point lies on core's l(p_t).
     const PlotSpec& lossSpec = m_window->chartTabs()->spec(ChartTabs::LossChart);
     const PlotSeries* current = currentLossSeries(lossSpec);
     QVERIFY(current);
     QVERIFY(!current->points.isEmpty());
     for (const QPointF& p : current->points)
-        QVERIFY2(close(p.y(), focalLossAt(p.x(), alpha, gamma), 1e-9),
+        QVERIFY2(close(p.y(), focalLossAt(p.x(), 1.0 - alpha, gamma), 1e-9),
             qPrintable(QStringLiteral("p_t %1: %2").arg(p.x()).arg(p.y())));
     if (gamma != 2.0 || alpha != 0.25)
         QVERIFY(currentLossSeries(lossBefore)->points != current->points);

@@ -25,11 +25,6 @@ PlotSpec withVisibleSeries(PlotSpec spec, const std::vector<bool>& visible)
 }
 
 // The alpha of the loss-vs-p_t chart: the scalar (the weight of class 0), else 1.
-double chartAlpha(const FocalParams& params)
-{
-    return params.alpha.mode == Alpha::Mode::Scalar ? params.alpha.scalar : 1.0;
-}
-
 } // namespace
 
 ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent)
@@ -135,7 +130,9 @@ void ChartTabs::updateLossCharts()
 {
     // 400 samples per curve: cheap enough to follow the sliders directly.
     const FocalParams params = m_parameters.focalParams();
-    setChartSpec(LossChart, lossPlot(chartAlpha(params), params.gamma, m_showGradient));
+    const Predictions* predictions = m_session.predictions();
+    const double alpha = lossCurveAlpha(params, predictions ? predictions->classes() : 2);
+    setChartSpec(LossChart, lossPlot(alpha, params.gamma, m_showGradient));
 }
 
 void ChartTabs::updateRowCharts()
