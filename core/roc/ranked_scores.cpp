@@ -56,6 +56,43 @@ RankedScores rankScores(std::span<const float> scores, std::span<const std::uint
     return ranked;
 }
 
+RankedScores rankColumn(std::span<const float> column, std::span<const std::int32_t> labels,
+    std::int32_t positiveLabel, std::int32_t ignoreIndex)
+{
+    if (column.size() != labels.size())
+        throw std::invalid_argument("scores and labels differ in length");
+    std::size_t positives = 0;
+    std::size_t ignored = 0;
+    for (const std::int32_t label : labels) {
+        ignored += label == ignoreIndex;
+        positives += label == positiveLabel && label != ignoreIndex;
+    }
+    RankedScores ranked;
+    ranked.positives.resize(positives);
+    ranked.negatives.resize(column.size() - positives - ignored);
+    std::size_t i = 0;
+    std::size_t j = 0;
+    bool anyNaN = false;
+    for (std::size_t k = 0; k < column.size(); ++k) {
+        const std::int32_t label = labels[k];
+        if (label == ignoreIndex)
+            continue;
+        anyNaN |= std::isnan(column[k]);
+        const std::uint32_t key = scoreKey(column[k]);
+        if (label == positiveLabel)
+            ranked.positives[i++] = key;
+        else
+            ranked.negatives[j++] = key;
+    }
+    if (anyNaN)
+        for (std::size_t k = 0; k < column.size(); ++k)
+            if (labels[k] != ignoreIndex && std::isnan(column[k]))
+                throw std::invalid_argument("score " + std::to_string(k) + " is NaN");
+    sortAscending(ranked.positives);
+    sortAscending(ranked.negatives);
+    return ranked;
+}
+
 void parallelFor(std::size_t count, const std::function<void(std::size_t)>& task)
 {
     const std::size_t threads

@@ -22,6 +22,11 @@ void sortAscending(std::vector<std::uint64_t>& keys);
 // Throws std::invalid_argument on a NaN score or when the lengths differ.
 RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive);
 
+// The same for one score column against label == positiveLabel, rows labelled ignoreIndex left
+// out, straight from the column (no BinaryProblem copy in between).
+RankedScores rankColumn(std::span<const float> column, std::span<const std::int32_t> labels,
+    std::int32_t positiveLabel, std::int32_t ignoreIndex);
+
 // Sign-magnitude float bits mapped to an unsigned key with the same order.
 inline std::uint32_t scoreKey(float score)
 {
