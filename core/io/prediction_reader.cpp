@@ -257,7 +257,7 @@ ReadResult readText(const std::filesystem::path& path, const std::filesystem::pa
         result.skipped = table.skipped;
         result.ignored = ignored;
     }
-    finish(result, options.kind, name, nullptr);
+    finish(result, options.kind, name, &table.summary);
     return result;
 }
 
