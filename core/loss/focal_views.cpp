@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <thread>
 
 namespace focalscope {
 
@@ -21,35 +22,76 @@ void sortAscending(std::vector<double>& values)
     sorter(values.data(), values.size(), hwy::SortAscending());
 }
 
-// The losses of one group, sorted ascending, cumulated: point k is (k / n, sum of the k
-// smallest / total).
-ConcentrationCurve concentrationOf(const std::vector<double>& losses)
+// The points a curve of n rows keeps: k_j = floor(j n / (points - 1)), or every k.
+std::size_t pointCount(std::size_t n, std::size_t maxPoints)
+{
+    return maxPoints == 0 || n + 1 <= maxPoints ? n + 1 : std::max<std::size_t>(maxPoints, 2);
+}
+
+// Point k of the curve: (k / n, sum of the k smallest / total), from the losses in ascending
+// order, lossAt(k) the k-th. Returns false, with an unfinished curve, when strict is set and a
+// loss lies more than 1e-12 relative below the one before (the order does not sort them).
+template<typename LossAt>
+bool cumulate(std::size_t n, std::size_t maxPoints, bool strict, const LossAt& lossAt,
+    ConcentrationCurve& curve)
+{
+    curve.rows = static_cast<Index>(n);
+    const std::size_t points = pointCount(n, maxPoints);
+    curve.fraction.assign(points, 0.0);
+    curve.cumulative.assign(points, 0.0);
+    if (n == 0)
+        return true;
+    const double step = 1.0 / static_cast<double>(n);
+    double running = 0.0;
+    double previous = 0.0;
+    std::size_t k = 0;
+    for (std::size_t j = 1; j < points; ++j) {
+        const std::size_t next = points == n + 1 ? j : j * n / (points - 1);
+        for (; k < next; ++k) {
+            const double l = lossAt(k);
+            if (strict && l < previous - 1e-12 * previous)
+                return false;
+            previous = l;
+            running += l;
+        }
+        curve.fraction[j] = static_cast<double>(next) * step;
+        curve.cumulative[j] = running;
+    }
+    // A group without loss has nothing to concentrate: its curve stays at 0.
+    const double scale = running > 0.0 ? 1.0 / running : 0.0;
+    for (double& c : curve.cumulative)
+        c *= scale;
+    curve.fraction.back() = 1.0;
+    if (running > 0.0)
+        curve.cumulative.back() = 1.0;
+    return true;
+}
+
+// The curve of one group's losses in any order.
+ConcentrationCurve concentrationOf(std::vector<double> losses, std::size_t maxPoints)
+{
+    sortAscending(losses);
+    ConcentrationCurve curve;
+    cumulate(
+        losses.size(), maxPoints, false, [&](std::size_t k) { return losses[k]; }, curve);
+    return curve;
+}
+
+// The curve of the rows in `rows`, whose losses increase along it (else they are sorted).
+ConcentrationCurve concentrationInOrder(
+    const Eigen::ArrayXd& perRow, const std::vector<std::int32_t>& rows, std::size_t maxPoints)
 {
     ConcentrationCurve curve;
-    const std::size_t n = losses.size();
-    curve.rows = static_cast<Index>(n);
-    double total = 0.0;
-    for (double l : losses)
-        total += l;
-    curve.fraction.resize(n + 1);
-    curve.cumulative.resize(n + 1);
-    curve.fraction[0] = 0.0;
-    curve.cumulative[0] = 0.0;
-    // A group without loss has nothing to concentrate: its curve stays at 0.
-    const double scale = total > 0.0 ? 1.0 / total : 0.0;
-    const double step = n > 0 ? 1.0 / static_cast<double>(n) : 0.0;
-    double running = 0.0;
-    for (std::size_t k = 1; k <= n; ++k) {
-        running += losses[k - 1];
-        curve.fraction[k] = static_cast<double>(k) * step;
-        curve.cumulative[k] = running * scale;
-    }
-    if (n > 0) {
-        curve.fraction[n] = 1.0;
-        if (total > 0.0)
-            curve.cumulative[n] = 1.0;
-    }
-    return curve;
+    const auto lossAt = [&](std::size_t k) {
+        return perRow[rows[k]];
+    };
+    if (cumulate(rows.size(), maxPoints, true, lossAt, curve))
+        return curve;
+    // Alphas that differ within the group break the order.
+    std::vector<double> losses(rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        losses[k] = lossAt(k);
+    return concentrationOf(std::move(losses), maxPoints);
 }
 
 } // namespace
@@ -112,8 +154,8 @@ Curve gradientVsPt(double alpha, double gamma, int count)
     return curve;
 }
 
-LossConcentration lossConcentration(
-    const FocalLossResult& loss, const LabelVector& labels, std::int32_t ignoreIndex)
+LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,
+    std::int32_t ignoreIndex, std::size_t maxPoints)
 {
     if (labels.size() != loss.perRow.size())
         throw std::invalid_argument("lossConcentration: labels and losses differ in length");
@@ -124,9 +166,8 @@ LossConcentration lossConcentration(
             continue;
         (labels[i] == 0 ? background : foreground).push_back(loss.perRow[i]);
     }
-    sortAscending(background);
-    sortAscending(foreground);
-    return {concentrationOf(background), concentrationOf(foreground)};
+    return {concentrationOf(std::move(background), maxPoints),
+        concentrationOf(std::move(foreground), maxPoints)};
 }
 
 ConcentrationOrder concentrationOrder(const PtCache& cache)
@@ -134,24 +175,25 @@ ConcentrationOrder concentrationOrder(const PtCache& cache)
     ConcentrationOrder order;
     if (cache.mode == LossMode::Sigmoid && cache.classes >= 2)
         return order;
-    // Sort key: -log p_t (>= 0, whose bits order as the numbers do), ascending = p_t descending.
-    std::vector<hwy::K64V64> background;
-    std::vector<hwy::K64V64> foreground;
+    // Sort key: -log p_t (>= 0, whose bits order as the numbers do), ascending = p_t descending;
+    // then the row, so that rows of equal p_t come in one order every time.
+    std::vector<hwy::uint128_t> background;
+    std::vector<hwy::uint128_t> foreground;
     for (Index i = 0; i < cache.rows; ++i) {
         const std::int32_t label = cache.labels[i];
         if (label == cache.ignoreIndex)
             continue;
-        hwy::K64V64 entry;
-        entry.key = std::bit_cast<std::uint64_t>(0.0 - cache.logPt[i]);
-        entry.value = static_cast<std::uint64_t>(i);
+        hwy::uint128_t entry;
+        entry.hi = std::bit_cast<std::uint64_t>(0.0 - cache.logPt[i]);
+        entry.lo = static_cast<std::uint64_t>(i);
         (label == 0 ? background : foreground).push_back(entry);
     }
     static thread_local const hwy::Sorter sorter;
-    const auto rowsOf = [&](std::vector<hwy::K64V64>& entries) {
+    const auto rowsOf = [&](std::vector<hwy::uint128_t>& entries) {
         sorter(entries.data(), entries.size(), hwy::SortAscending());
         std::vector<std::int32_t> rows(entries.size());
         for (std::size_t k = 0; k < entries.size(); ++k)
-            rows[k] = static_cast<std::int32_t>(entries[k].value);
+            rows[k] = static_cast<std::int32_t>(entries[k].lo);
         return rows;
     };
     order.background = rowsOf(background);
@@ -160,20 +202,27 @@ ConcentrationOrder concentrationOrder(const PtCache& cache)
 }
 
 LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,
-    std::int32_t ignoreIndex, const ConcentrationOrder& order)
+    std::int32_t ignoreIndex, const ConcentrationOrder& order, std::size_t maxPoints)
 {
     if (order.background.empty() && order.foreground.empty())
-        return lossConcentration(loss, labels, ignoreIndex);
-    const auto inOrder = [&](const std::vector<std::int32_t>& rows) {
-        std::vector<double> losses(rows.size());
-        for (std::size_t k = 0; k < rows.size(); ++k)
-            losses[k] = loss.perRow[rows[k]];
-        // Alphas that differ within the group break the order: sort then.
-        if (!std::is_sorted(losses.begin(), losses.end()))
-            sortAscending(losses);
-        return losses;
+        return lossConcentration(loss, labels, ignoreIndex, maxPoints);
+    if (labels.size() != loss.perRow.size())
+        throw std::invalid_argument("lossConcentration: labels and losses differ in length");
+    LossConcentration concentration;
+    // The groups on two cores when they are large.
+    const auto foreground = [&] {
+        concentration.foreground = concentrationInOrder(loss.perRow, order.foreground, maxPoints);
     };
-    return {concentrationOf(inOrder(order.background)), concentrationOf(inOrder(order.foreground))};
+    std::thread thread;
+    if (order.foreground.size() >= (std::size_t {1} << 15)
+        && std::thread::hardware_concurrency() > 1)
+        thread = std::thread(foreground);
+    else
+        foreground();
+    concentration.background = concentrationInOrder(loss.perRow, order.background, maxPoints);
+    if (thread.joinable())
+        thread.join();
+    return concentration;
 }
 
 std::vector<ClassLoss> lossPerClass(const FocalLossResult& loss, const LabelVector& labels,
@@ -199,6 +248,23 @@ std::vector<ClassLoss> lossPerClass(const FocalLossResult& loss, const LabelVect
         classes[c].share = total > 0.0 ? sums[c] / total : kNaN;
     }
     return classes;
+}
+
+std::vector<ClassLoss> lossPerClass(const LossTotals& totals)
+{
+    std::vector<ClassLoss> classes(totals.classSums.size());
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        const Index samples = totals.classSamples[c];
+        classes[c].samples = samples;
+        classes[c].mean = samples > 0 ? totals.classSums[c] / static_cast<double>(samples) : kNaN;
+        classes[c].share = totals.total > 0.0 ? totals.classSums[c] / totals.total : kNaN;
+    }
+    return classes;
+}
+
+double easyShare(const LossTotals& totals)
+{
+    return totals.total > 0.0 ? totals.easy / totals.total : kNaN;
 }
 
 double easyShare(const FocalLossResult& loss)

@@ -40,6 +40,41 @@ void compareCurve(const ConcentrationCurve& curve, const QJsonObject& expected)
             && curve.fraction[k] > curve.fraction[k - 1]);
 }
 
+// Two curves of the same points, cumulative within 1e-12 (sums in another order).
+void compareClose(const ConcentrationCurve& actual, const ConcentrationCurve& expected)
+{
+    QCOMPARE(actual.rows, expected.rows);
+    QCOMPARE(actual.fraction, expected.fraction);
+    QCOMPARE(actual.cumulative.size(), expected.cumulative.size());
+    for (std::size_t k = 0; k < actual.cumulative.size(); ++k)
+        QVERIFY2(std::abs(actual.cumulative[k] - expected.cumulative[k]) <= 1e-12,
+            qPrintable(QStringLiteral("point %1").arg(k)));
+}
+
+// The default curve keeps at most kConcentrationPoints points, each equal to the full curve's
+// point at its k (k_j = floor(j n / (points - 1))), the first and the last included.
+void compareSampled(const ConcentrationCurve& sampled, const ConcentrationCurve& full)
+{
+    const std::size_t n = static_cast<std::size_t>(full.rows);
+    QCOMPARE(sampled.rows, full.rows);
+    const std::size_t points = std::min(n + 1, kConcentrationPoints);
+    QCOMPARE(sampled.fraction.size(), points);
+    QCOMPARE(sampled.cumulative.size(), points);
+    for (std::size_t j = 0; j < points; ++j) {
+        const std::size_t k = points == n + 1 ? j : j * n / (points - 1);
+        QCOMPARE(sampled.fraction[j], full.fraction[k]);
+        if (!(std::abs(sampled.cumulative[j] - full.cumulative[k]) <= 1e-12))
+            QFAIL(qPrintable(QStringLiteral("point %1 (k %2): %3, full curve %4")
+                                 .arg(j)
+                                 .arg(k)
+                                 .arg(sampled.cumulative[j], 0, 'g', 17)
+                                 .arg(full.cumulative[k], 0, 'g', 17)));
+    }
+    QCOMPARE(sampled.fraction.front(), 0.0);
+    if (n > 0)
+        QCOMPARE(sampled.fraction.back(), 1.0);
+}
+
 } // namespace
 
 class TestFocalViews : public QObject {
@@ -75,17 +110,27 @@ void TestFocalViews::viewsRandom()
     QFETCH(QJsonObject, c);
     const Predictions p = makeCasePredictions(c);
     const FocalLossResult loss = focalLoss(p, caseParams(c));
-    const LossConcentration concentration = lossConcentration(loss, p.labels, p.ignoreIndex);
+    const LossConcentration concentration = lossConcentration(loss, p.labels, p.ignoreIndex, 0);
     compareCurve(concentration.background, c.value(QStringLiteral("background")).toObject());
     compareCurve(concentration.foreground, c.value(QStringLiteral("foreground")).toObject());
-    // The presorted path gives the very same curves.
+    // The sampled curves (the default) keep exact points of the full ones.
+    const LossConcentration sampled = lossConcentration(loss, p.labels, p.ignoreIndex);
+    compareSampled(sampled.background, concentration.background);
+    compareSampled(sampled.foreground, concentration.foreground);
+    // The presorted path gives the same curves, full and sampled; the cache holds the order.
     const PtCache cache = computePtCache(p, caseParams(c).mode);
-    const LossConcentration ordered
-        = lossConcentration(loss, p.labels, p.ignoreIndex, concentrationOrder(cache));
-    QCOMPARE(ordered.background.cumulative, concentration.background.cumulative);
-    QCOMPARE(ordered.foreground.cumulative, concentration.foreground.cumulative);
+    const ConcentrationOrder order = concentrationOrder(cache);
+    QCOMPARE(cache.order.background, order.background);
+    QCOMPARE(cache.order.foreground, order.foreground);
+    const LossConcentration ordered = lossConcentration(loss, p.labels, p.ignoreIndex, order, 0);
     QCOMPARE(ordered.foreground.fraction, concentration.foreground.fraction);
     QCOMPARE(ordered.background.rows, concentration.background.rows);
+    compareClose(ordered.background, concentration.background);
+    compareClose(ordered.foreground, concentration.foreground);
+    const LossConcentration orderedSampled
+        = lossConcentration(loss, p.labels, p.ignoreIndex, order);
+    compareSampled(orderedSampled.background, concentration.background);
+    compareSampled(orderedSampled.foreground, concentration.foreground);
 
     const std::vector<ClassLoss> perClass
         = lossPerClass(loss, p.labels, p.targetClasses(), p.ignoreIndex);

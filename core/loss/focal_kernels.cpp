@@ -1,0 +1,274 @@
+// Dispatched at run time over the SIMD targets Highway compiles this file for.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "loss/focal_kernels.cpp"
+// foreach_target.h must come first: it includes this file once per SIMD target.
+// clang-format off
+#include <hwy/foreach_target.h>  // IWYU pragma: keep
+#include <hwy/highway.h>
+#include <hwy/contrib/math/math-inl.h>
+// clang-format on
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+HWY_BEFORE_NAMESPACE();
+namespace focalscope {
+namespace HWY_NAMESPACE {
+
+namespace hn = hwy::HWY_NAMESPACE;
+using D = hn::ScalableTag<double>;
+
+// Calls step(in, out) with the pointers moved to each full vector of [0, n); the last partial
+// vector goes through zero-padded copies, whose extra lanes are computed and dropped.
+template<typename T, std::size_t kIn, std::size_t kOut, typename Step>
+HWY_INLINE void ForEachVector(std::size_t n, const std::array<const T*, kIn>& in,
+    const std::array<double*, kOut>& out, const Step& step)
+{
+    const std::size_t lanes = hn::Lanes(D());
+    std::array<const T*, kIn> a;
+    std::array<double*, kOut> b;
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes) {
+        for (std::size_t k = 0; k < kIn; ++k)
+            a[k] = in[k] + i;
+        for (std::size_t k = 0; k < kOut; ++k)
+            b[k] = out[k] + i;
+        step(a, b);
+    }
+    if (i == n)
+        return;
+    constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(double);
+    HWY_ALIGN T bufIn[kIn][kMax] = {};
+    HWY_ALIGN double bufOut[kOut][kMax] = {};
+    for (std::size_t k = 0; k < kIn; ++k) {
+        std::copy(in[k] + i, in[k] + n, bufIn[k]);
+        a[k] = bufIn[k];
+    }
+    for (std::size_t k = 0; k < kOut; ++k) {
+        std::copy(out[k] + i, out[k] + n, bufOut[k]);
+        b[k] = bufOut[k];
+    }
+    step(a, b);
+    for (std::size_t k = 0; k < kOut; ++k)
+        std::copy(bufOut[k], bufOut[k] + (n - i), out[k] + i);
+}
+
+void ExpInPlace(double* HWY_RESTRICT values, std::size_t n)
+{
+    const D d;
+    ForEachVector<double, 1, 1>(n, {values}, {values}, [&](const auto& in, const auto& out) {
+        hn::StoreU(hn::Exp(d, hn::LoadU(d, in[0])), d, out[0]);
+    });
+}
+
+// m = max_j x_j; r = sum_j exp(x_j - m) - 1, with the terms at the max (exactly 1 each) counted
+// apart so that r keeps its precision when it is small. Column j of the rows is x + j * stride.
+void SoftmaxSums(const float* HWY_RESTRICT x, std::size_t stride, std::size_t columns,
+    std::size_t n, double* HWY_RESTRICT m, double* HWY_RESTRICT r)
+{
+    const D d;
+    const hn::Rebind<float, D> df;
+    const std::size_t lanes = hn::Lanes(d);
+    const auto one = hn::Set(d, 1.0);
+    const auto rows = [&](const auto& column, double* mOut, double* rOut) {
+        auto max = hn::PromoteTo(d, column(0));
+        for (std::size_t j = 1; j < columns; ++j)
+            max = hn::Max(max, hn::PromoteTo(d, column(j)));
+        auto small = hn::Zero(d);
+        auto ties = hn::Zero(d);
+        for (std::size_t j = 0; j < columns; ++j) {
+            const auto v = hn::Sub(hn::PromoteTo(d, column(j)), max);
+            const auto isMax = hn::Eq(v, hn::Zero(d));
+            small = hn::Add(small, hn::IfThenZeroElse(isMax, hn::Exp(d, v)));
+            ties = hn::Add(ties, hn::IfThenElseZero(isMax, one));
+        }
+        hn::StoreU(max, d, mOut);
+        hn::StoreU(hn::Add(small, hn::Sub(ties, one)), d, rOut);
+    };
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes)
+        rows([&](std::size_t j) { return hn::LoadU(df, x + j * stride + i); }, m + i, r + i);
+    if (i < n) {
+        constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(double);
+        HWY_ALIGN float column[kMax] = {};
+        HWY_ALIGN double mOut[kMax];
+        HWY_ALIGN double rOut[kMax];
+        rows(
+            [&](std::size_t j) {
+                std::copy(x + j * stride + i, x + j * stride + n, column);
+                return hn::Load(df, column);
+            },
+            mOut, rOut);
+        std::copy(mOut, mOut + (n - i), m + i);
+        std::copy(rOut, rOut + (n - i), r + i);
+    }
+}
+
+// log p_t = (x_t - m) - log1p(r); 1 - p_t = -expm1(log p_t), p_t = exp(log p_t);
+// l = -alpha_t (1 - p_t)^gamma log p_t, 0^0 = 1, by multiplication for whole gammas up to 8,
+// else exp(gamma log(1 - p_t)); log1mPt gets log(1 - p_t), -inf where p_t == 1.
+void SoftmaxRowLoss(const double* HWY_RESTRICT xtMinusM, const double* HWY_RESTRICT r,
+    const double* HWY_RESTRICT alphaT, std::size_t n, double gamma, bool withLog1mPt,
+    double* HWY_RESTRICT logPt, double* HWY_RESTRICT log1mPt, double* HWY_RESTRICT loss,
+    double* HWY_RESTRICT pt)
+{
+    const D d;
+    const auto zero = hn::Zero(d);
+    const auto negInf = hn::Set(d, -std::numeric_limits<double>::infinity());
+    const bool whole = gamma == std::floor(gamma) && gamma <= 8.0;
+    const int power = whole ? static_cast<int>(gamma) : 0;
+    const bool needLog = withLog1mPt || !whole;
+    const auto g = hn::Set(d, gamma);
+    ForEachVector<double, 3, 4>(
+        n, {xtMinusM, r, alphaT}, {logPt, log1mPt, loss, pt}, [&](const auto& in, const auto& out) {
+            const auto lp = hn::Sub(hn::LoadU(d, in[0]), hn::Log1p(d, hn::LoadU(d, in[1])));
+            const auto q = hn::Neg(hn::Expm1(d, lp));
+            auto logQ = negInf;
+            if (needLog) {
+                const auto positive = hn::Gt(q, zero);
+                logQ = hn::IfThenElse(
+                    positive, hn::Log(d, hn::IfThenElse(positive, q, hn::Set(d, 1.0))), negInf);
+                hn::StoreU(logQ, d, out[1]);
+            }
+            auto weight = hn::Set(d, 1.0);
+            if (whole) {
+                for (int k = 0; k < power; ++k)
+                    weight = hn::Mul(weight, q);
+            } else {
+                weight = hn::Exp(d, hn::Mul(g, logQ));
+            }
+            hn::StoreU(lp, d, out[0]);
+            const auto l = hn::Mul(hn::Mul(hn::LoadU(d, in[2]), weight), hn::Neg(lp));
+            hn::StoreU(hn::Add(l, zero), d, out[2]);
+            hn::StoreU(hn::Exp(d, lp), d, out[3]);
+        });
+}
+
+// log(1 - p) = log(-expm1(log p)), -inf where 1 - p == 0
+void Log1mFromLog(const double* logP, std::size_t n, double* log1mP)
+{
+    const D d;
+    const auto negInf = hn::Set(d, -std::numeric_limits<double>::infinity());
+    ForEachVector<double, 1, 1>(n, {logP}, {log1mP}, [&](const auto& in, const auto& out) {
+        const auto q = hn::Neg(hn::Expm1(d, hn::LoadU(d, in[0])));
+        const auto positive = hn::Gt(q, hn::Zero(d));
+        hn::StoreU(hn::IfThenElse(positive, hn::Log(d, q), negInf), d, out[0]);
+    });
+}
+
+// log p = -(max(-x, 0) + log1p(exp(-|x|))), log(1 - p) = -(max(x, 0) + log1p(exp(-|x|)))
+void SigmoidLogs(const double* HWY_RESTRICT x, std::size_t n, double* HWY_RESTRICT logP,
+    double* HWY_RESTRICT log1mP)
+{
+    const D d;
+    const auto zero = hn::Zero(d);
+    ForEachVector<double, 1, 2>(n, {x}, {logP, log1mP}, [&](const auto& in, const auto& out) {
+        const auto v = hn::LoadU(d, in[0]);
+        const auto tail = hn::Log1p(d, hn::Exp(d, hn::Neg(hn::Abs(v))));
+        hn::StoreU(hn::Neg(hn::Add(hn::Max(hn::Neg(v), zero), tail)), d, out[0]);
+        hn::StoreU(hn::Neg(hn::Add(hn::Max(v, zero), tail)), d, out[1]);
+    });
+}
+
+// log p and log1p(-p) of p clamped to [low, high]
+void ProbabilityLogs(const double* HWY_RESTRICT p, std::size_t n, double low, double high,
+    double* HWY_RESTRICT logP, double* HWY_RESTRICT log1mP)
+{
+    const D d;
+    const auto one = hn::Set(d, 1.0);
+    const auto negInf = hn::Set(d, -std::numeric_limits<double>::infinity());
+    ForEachVector<double, 1, 2>(n, {p}, {logP, log1mP}, [&](const auto& in, const auto& out) {
+        const auto v = hn::Min(hn::Max(hn::LoadU(d, in[0]), hn::Set(d, low)), hn::Set(d, high));
+        hn::StoreU(hn::Log(d, v), d, out[0]);
+        const auto isOne = hn::Eq(v, one);
+        // Log1p is Goldberg's log(1 + x) x / ((1 + x) - 1): exact enough for x in (-1, 0] too.
+        const auto safe = hn::IfThenZeroElse(isOne, v);
+        hn::StoreU(hn::IfThenElse(isOne, negInf, hn::Log1p(d, hn::Neg(safe))), d, out[1]);
+    });
+}
+
+// l = -alpha_t exp(gamma log(1 - p_t)) log p_t, 0^0 = 1; + 0 turns -0 into +0
+void FocalEntryLoss(const double* HWY_RESTRICT logPt, const double* HWY_RESTRICT log1mPt,
+    const double* HWY_RESTRICT alphaT, std::size_t n, double gamma, double* HWY_RESTRICT loss)
+{
+    const D d;
+    const auto zero = hn::Zero(d);
+    const auto g = hn::Set(d, gamma);
+    if (gamma == 0.0) {
+        ForEachVector<double, 2, 1>(
+            n, {logPt, alphaT}, {loss}, [&](const auto& in, const auto& out) {
+                const auto l = hn::Mul(hn::LoadU(d, in[1]), hn::Neg(hn::LoadU(d, in[0])));
+                hn::StoreU(hn::Add(l, zero), d, out[0]);
+            });
+        return;
+    }
+    ForEachVector<double, 3, 1>(
+        n, {logPt, log1mPt, alphaT}, {loss}, [&](const auto& in, const auto& out) {
+            const auto weight = hn::Exp(d, hn::Mul(g, hn::LoadU(d, in[1])));
+            const auto l
+                = hn::Mul(hn::Mul(hn::LoadU(d, in[2]), weight), hn::Neg(hn::LoadU(d, in[0])));
+            hn::StoreU(hn::Add(l, zero), d, out[0]);
+        });
+}
+
+} // namespace HWY_NAMESPACE
+} // namespace focalscope
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+#include "loss/focal_kernels.h"
+
+namespace focalscope {
+
+HWY_EXPORT(ExpInPlace);
+HWY_EXPORT(SoftmaxSums);
+HWY_EXPORT(SoftmaxRowLoss);
+HWY_EXPORT(Log1mFromLog);
+HWY_EXPORT(SigmoidLogs);
+HWY_EXPORT(ProbabilityLogs);
+HWY_EXPORT(FocalEntryLoss);
+
+void expInPlace(double* values, std::size_t n)
+{
+    HWY_DYNAMIC_DISPATCH(ExpInPlace)(values, n);
+}
+
+void softmaxSums(
+    const float* x, std::size_t stride, std::size_t columns, std::size_t n, double* m, double* r)
+{
+    HWY_DYNAMIC_DISPATCH(SoftmaxSums)(x, stride, columns, n, m, r);
+}
+
+void softmaxRowLoss(const double* xtMinusM, const double* r, const double* alphaT, std::size_t n,
+    double gamma, bool withLog1mPt, double* logPt, double* log1mPt, double* loss, double* pt)
+{
+    HWY_DYNAMIC_DISPATCH(SoftmaxRowLoss)
+    (xtMinusM, r, alphaT, n, gamma, withLog1mPt, logPt, log1mPt, loss, pt);
+}
+
+void log1mFromLog(const double* logP, std::size_t n, double* log1mP)
+{
+    HWY_DYNAMIC_DISPATCH(Log1mFromLog)(logP, n, log1mP);
+}
+
+void sigmoidLogs(const double* x, std::size_t n, double* logP, double* log1mP)
+{
+    HWY_DYNAMIC_DISPATCH(SigmoidLogs)(x, n, logP, log1mP);
+}
+
+void probabilityLogs(
+    const double* p, std::size_t n, double low, double high, double* logP, double* log1mP)
+{
+    HWY_DYNAMIC_DISPATCH(ProbabilityLogs)(p, n, low, high, logP, log1mP);
+}
+
+void focalEntryLoss(const double* logPt, const double* log1mPt, const double* alphaT, std::size_t n,
+    double gamma, double* loss)
+{
+    HWY_DYNAMIC_DISPATCH(FocalEntryLoss)(logPt, log1mPt, alphaT, n, gamma, loss);
+}
+
+} // namespace focalscope
+#endif
