@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 HWY_BEFORE_NAMESPACE();
@@ -213,6 +214,44 @@ void FocalEntryLoss(const double* HWY_RESTRICT logPt, const double* HWY_RESTRICT
         });
 }
 
+// The same with alpha_t = weights[alphaIndex + 1] gathered on the way (weights[0] = 0).
+void FocalEntryLossIndexed(const double* HWY_RESTRICT logPt, const double* HWY_RESTRICT log1mPt,
+    const int* HWY_RESTRICT alphaIndex, const double* HWY_RESTRICT weights, std::size_t n,
+    double gamma, double* HWY_RESTRICT loss)
+{
+    const D d;
+    const hn::RebindToSigned<D> di;
+    const hn::Rebind<std::int32_t, D> di32;
+    const std::size_t lanes = hn::Lanes(d);
+    const auto zero = hn::Zero(d);
+    const auto g = hn::Set(d, gamma);
+    const auto one = hn::Set(di, 1);
+    const auto step = [&](const double* lp, const double* l1m, const int* index, double* out) {
+        const auto alpha
+            = hn::GatherIndex(d, weights, hn::Add(hn::PromoteTo(di, hn::LoadU(di32, index)), one));
+        const auto weight
+            = gamma == 0.0 ? hn::Set(d, 1.0) : hn::Exp(d, hn::Mul(g, hn::LoadU(d, l1m)));
+        const auto l = hn::Mul(hn::Mul(alpha, weight), hn::Neg(hn::LoadU(d, lp)));
+        hn::StoreU(hn::Add(l, zero), d, out);
+    };
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes)
+        step(logPt + i, log1mPt + i, alphaIndex + i, loss + i);
+    if (i < n) {
+        constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(double);
+        HWY_ALIGN double bufLp[kMax] = {};
+        HWY_ALIGN double bufL1m[kMax] = {};
+        HWY_ALIGN std::int32_t bufIndex[kMax];
+        HWY_ALIGN double bufOut[kMax];
+        std::fill(bufIndex, bufIndex + kMax, -1);
+        std::copy(logPt + i, logPt + n, bufLp);
+        std::copy(log1mPt + i, log1mPt + n, bufL1m);
+        std::copy(alphaIndex + i, alphaIndex + n, bufIndex);
+        step(bufLp, bufL1m, bufIndex, bufOut);
+        std::copy(bufOut, bufOut + (n - i), loss + i);
+    }
+}
+
 } // namespace HWY_NAMESPACE
 } // namespace focalscope
 HWY_AFTER_NAMESPACE();
@@ -229,6 +268,7 @@ HWY_EXPORT(Log1mFromLog);
 HWY_EXPORT(SigmoidLogs);
 HWY_EXPORT(ProbabilityLogs);
 HWY_EXPORT(FocalEntryLoss);
+HWY_EXPORT(FocalEntryLossIndexed);
 
 void expInPlace(double* values, std::size_t n)
 {
@@ -268,6 +308,13 @@ void focalEntryLoss(const double* logPt, const double* log1mPt, const double* al
     double gamma, double* loss)
 {
     HWY_DYNAMIC_DISPATCH(FocalEntryLoss)(logPt, log1mPt, alphaT, n, gamma, loss);
+}
+
+void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int* alphaIndex,
+    const double* weights, std::size_t n, double gamma, double* loss)
+{
+    HWY_DYNAMIC_DISPATCH(FocalEntryLossIndexed)
+    (logPt, log1mPt, alphaIndex, weights, n, gamma, loss);
 }
 
 } // namespace focalscope

@@ -39,4 +39,9 @@ void probabilityLogs(
 void focalEntryLoss(const double* logPt, const double* log1mPt, const double* alphaT, std::size_t n,
     double gamma, double* loss);
 
+// The same with alpha_t = weights[alphaIndex + 1] gathered on the way (weights[0] = 0 for the
+// index -1 of ignored rows).
+void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int* alphaIndex,
+    const double* weights, std::size_t n, double gamma, double* loss);
+
 } // namespace focalscope

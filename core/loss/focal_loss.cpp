@@ -5,6 +5,7 @@
 #include "loss/parallel_parts.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -278,33 +279,41 @@ void rowPtOf(
 
 // What one part of the rows sums.
 struct PartSums {
+    static constexpr std::size_t kLanes = 4;
     explicit PartSums(Index targets)
-        : classSums(static_cast<std::size_t>(targets + 1), 0.0)
-        , classSamples(static_cast<std::size_t>(targets + 1), 0)
+        : classSums(kLanes * static_cast<std::size_t>(targets + 1), 0.0)
+        , classSamples(kLanes * static_cast<std::size_t>(targets + 1), 0)
     {
     }
     double alphaSum = 0.0;
-    double easy = 0.0;
-    std::vector<double> classSums; // per target class, then the rows of no target
+    std::array<double, kLanes> easy {};
+    // Per lane: per target class, then the rows of no target.
+    std::vector<double> classSums;
     std::vector<Index> classSamples;
 };
 
+// Adds a block's rows to the sums; kCount: their number too.
+template<bool kCount>
 void addRows(const std::int32_t* labels, std::int32_t ignoreIndex, Index n, const double* rowLoss,
     const double* rowPt, PartSums& sums)
 {
     // Slot `targets` collects ignored rows (and labels outside the targets), dropped afterwards;
-    // no branch depends on the data.
-    const auto targets = static_cast<std::int32_t>(sums.classSums.size()) - 1;
+    // no branch depends on the data. Row i goes to lane i % kLanes, so that consecutive rows of
+    // one class do not wait for each other's sums.
+    const std::size_t slots = sums.classSums.size() / PartSums::kLanes;
+    const auto targets = static_cast<std::int32_t>(slots) - 1;
     double* classSums = sums.classSums.data();
     Index* classSamples = sums.classSamples.data();
     for (Index i = 0; i < n; ++i) {
         const std::int32_t label = labels[i];
         const bool counted = label != ignoreIndex && label >= 0 && label < targets;
         const double l = rowLoss[i];
-        const auto slot = static_cast<std::size_t>(counted ? label : targets);
+        const std::size_t lane = static_cast<std::size_t>(i) % PartSums::kLanes;
+        const std::size_t slot = lane * slots + static_cast<std::size_t>(counted ? label : targets);
         classSums[slot] += l;
-        ++classSamples[slot];
-        sums.easy += counted && rowPt[i] > 0.5 ? l : 0.0;
+        if constexpr (kCount)
+            ++classSamples[slot];
+        sums.easy[lane] += counted && rowPt[i] > 0.5 ? l : 0.0;
     }
 }
 
@@ -321,7 +330,7 @@ struct BlockResult {
 template<typename BlockLoss>
 FocalLossResult streamLoss(const LabelVector& labels, std::int32_t ignoreIndex, Index columns,
     Index entriesPerRow, Index targets, RowValues values, const FocalParams& params,
-    const BlockLoss& blockLoss)
+    const Index* knownSamples, const BlockLoss& blockLoss)
 {
     const Index rows = labels.size();
     const bool keep = values == RowValues::Keep;
@@ -345,21 +354,32 @@ FocalLossResult streamLoss(const LabelVector& labels, std::int32_t ignoreIndex, 
             if (keep && block.rowPt != rowPt)
                 std::copy_n(block.rowPt, n, rowPt);
             part.alphaSum += block.alphaSum;
-            addRows(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
+            if (knownSamples)
+                addRows<false>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
+            else
+                addRows<true>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
         }
     });
 
     LossTotals& totals = result.totals;
     totals.classSums.assign(static_cast<std::size_t>(targets), 0.0);
     totals.classSamples.assign(static_cast<std::size_t>(targets), 0);
+    const std::size_t slots = static_cast<std::size_t>(targets) + 1;
+    if (knownSamples)
+        for (std::size_t c = 0; c < totals.classSamples.size(); ++c) {
+            totals.classSamples[c] = knownSamples[c];
+            result.counted += knownSamples[c];
+        }
     for (const PartSums& part : sums) {
-        totals.easy += part.easy;
         result.alphaSum += part.alphaSum;
-        for (std::size_t c = 0; c < totals.classSums.size(); ++c) {
-            totals.total += part.classSums[c];
-            totals.classSums[c] += part.classSums[c];
-            totals.classSamples[c] += part.classSamples[c];
-            result.counted += part.classSamples[c];
+        for (std::size_t lane = 0; lane < PartSums::kLanes; ++lane) {
+            totals.easy += part.easy[lane];
+            for (std::size_t c = 0; c < totals.classSums.size(); ++c) {
+                totals.total += part.classSums[lane * slots + c];
+                totals.classSums[c] += part.classSums[lane * slots + c];
+                totals.classSamples[c] += part.classSamples[lane * slots + c];
+                result.counted += part.classSamples[lane * slots + c];
+            }
         }
     }
     const double sum = totals.total;
@@ -446,7 +466,28 @@ PtCache computePtCache(const Predictions& predictions, LossMode mode)
             rowPtOf(targetLogPt, labels, ignoreIndex, n, cache.rowPt.data() + b);
         }
     });
+    cache.alphaIndexCounts.assign(
+        static_cast<std::size_t>(alphaTable(Alpha::none(), mode, classes).size()), 0);
+    for (Index k = 0; k < entries; ++k)
+        if (cache.alphaIndex[k] >= 0)
+            ++cache.alphaIndexCounts[static_cast<std::size_t>(cache.alphaIndex[k])];
     cache.order = concentrationOrder(cache);
+    const auto entriesOf = [&](const std::vector<std::int32_t>& order) {
+        OrderedEntries entries;
+        const auto n = static_cast<Index>(order.size());
+        entries.logPt.resize(n);
+        entries.log1mPt.resize(n);
+        entries.alphaIndex.resize(n);
+        for (Index k = 0; k < n; ++k) {
+            const std::int32_t row = order[static_cast<std::size_t>(k)];
+            entries.logPt[k] = cache.logPt[row];
+            entries.log1mPt[k] = cache.log1mPt[row];
+            entries.alphaIndex[k] = cache.alphaIndex[row];
+        }
+        return entries;
+    };
+    cache.orderedBackground = entriesOf(cache.order.background);
+    cache.orderedForeground = entriesOf(cache.order.foreground);
     return cache;
 }
 
@@ -455,31 +496,41 @@ FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params)
     checkGamma(params.gamma);
     checkMode(cache, params);
     const Eigen::VectorXd table = alphaTable(params.alpha, cache.mode, cache.classes);
+    const Index targets = targetCount(cache.classes);
+    if (static_cast<Index>(cache.alphaIndexCounts.size()) != table.size())
+        throw std::invalid_argument("the cache was not made by computePtCache()");
+    // weights[alphaIndex + 1]: 0 for ignored rows (index -1), else alphaTable()'s entry.
+    Eigen::ArrayXd weights(table.size() + 1);
+    weights[0] = 0.0;
+    weights.tail(table.size()) = table.array();
     const bool perElement = cache.mode == LossMode::Sigmoid && cache.classes >= 2;
     const Index columns = perElement ? cache.classes : 1;
     const Index rows = cache.rows;
     const double gamma = params.gamma;
-    return streamLoss(cache.labels, cache.ignoreIndex, columns, columns, targetCount(cache.classes),
-        RowValues::Keep, params,
+    FocalLossResult result = streamLoss(cache.labels, cache.ignoreIndex, columns, columns, targets,
+        RowValues::Keep, params, cache.alphaIndexCounts.data(),
         [&](Index begin, Index n, BlockBuffers& buffers, double* rowLoss, double*) {
-            double alphaSum = 0.0;
-            double* alphaT = buffers.alphaT.data();
             for (Index c = 0; c < columns; ++c) {
                 const Index offset = c * rows + begin;
-                const int* index = cache.alphaIndex.data() + offset;
-                for (Index k = 0; k < n; ++k) {
-                    alphaT[k] = index[k] < 0 ? 0.0 : table[index[k]];
-                    alphaSum += alphaT[k];
-                }
                 double* loss = c == 0 ? rowLoss : buffers.loss.data();
-                focalEntryLoss(cache.logPt.data() + offset, cache.log1mPt.data() + offset, alphaT,
-                    static_cast<std::size_t>(n), gamma, loss);
+                focalEntryLossIndexed(cache.logPt.data() + offset, cache.log1mPt.data() + offset,
+                    cache.alphaIndex.data() + offset, weights.data(), static_cast<std::size_t>(n),
+                    gamma, loss);
                 if (c > 0)
                     for (Index k = 0; k < n; ++k)
                         rowLoss[k] += loss[k];
             }
-            return BlockResult {cache.rowPt.data() + begin, alphaSum};
+            return BlockResult {cache.rowPt.data() + begin, 0.0};
         });
+    // The sum of alpha_t over the entries, from the number of entries of each weight.
+    double alphaSum = 0.0;
+    for (Index k = 0; k < table.size(); ++k)
+        alphaSum
+            += static_cast<double>(cache.alphaIndexCounts[static_cast<std::size_t>(k)]) * table[k];
+    result.alphaSum = alphaSum;
+    if (params.reduction == Reduction::WeightedMean)
+        result.value = result.totals.total / alphaSum;
+    return result;
 }
 
 FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& params)
@@ -499,7 +550,7 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
     const double gamma = params.gamma;
     const Index entriesPerRow = mode == LossMode::Sigmoid ? classes : 1;
     return streamLoss(predictions.labels, ignoreIndex, classes, entriesPerRow, targetCount(classes),
-        rows, params,
+        rows, params, nullptr,
         [&](Index begin, Index n, BlockBuffers& buffers, double* rowLoss, double* rowPt) {
             const std::int32_t* labels = predictions.labels.data() + begin;
             const auto count = static_cast<std::size_t>(n);

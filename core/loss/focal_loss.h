@@ -61,6 +61,14 @@ struct ConcentrationOrder {
     std::vector<std::int32_t> foreground;
 };
 
+// The entries of one ConcentrationOrder group in that order, so that the curves are cumulated
+// from contiguous arrays: log p_t, log(1 - p_t) and the alphaTable() index of each row.
+struct OrderedEntries {
+    Eigen::ArrayXd logPt;
+    Eigen::ArrayXd log1mPt;
+    Eigen::ArrayXi alphaIndex;
+};
+
 // Everything about each row that does not depend on alpha or gamma, computed once per
 // dataset and mode, so that a change of alpha or gamma is one vectorised pass.
 struct PtCache {
@@ -80,7 +88,11 @@ struct PtCache {
     LabelVector labels; // copy of the labels (ignore index kept)
     std::int32_t ignoreIndex = kDefaultIgnoreIndex;
     Index counted = 0; // rows whose label is not the ignore index
+    // Entries per alphaTable() index: the first targets are the rows of each target class.
+    std::vector<Index> alphaIndexCounts;
     ConcentrationOrder order; // concentrationOrder() of this cache
+    OrderedEntries orderedBackground; // the entries of order.background, in that order
+    OrderedEntries orderedForeground;
 };
 
 // Throws std::invalid_argument when the labels do not fit the scores (validatePredictions).

@@ -1,14 +1,18 @@
 #include "loss/focal_views.h"
 
+#include "loss/focal_kernels.h"
+
 #include <hwy/contrib/sort/vqsort.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 namespace focalscope {
 
@@ -28,11 +32,25 @@ std::size_t pointCount(std::size_t n, std::size_t maxPoints)
     return maxPoints == 0 || n + 1 <= maxPoints ? n + 1 : std::max<std::size_t>(maxPoints, 2);
 }
 
+// The sum of n values, in four running sums (so that the adds need not wait for each other).
+double sumOf(const double* values, std::size_t n)
+{
+    double lanes[4] = {0.0, 0.0, 0.0, 0.0};
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (std::size_t j = 0; j < 4; ++j)
+            lanes[j] += values[i + j];
+    for (; i < n; ++i)
+        lanes[0] += values[i];
+    return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+}
+
 // Point k of the curve: (k / n, sum of the k smallest / total), from the losses in ascending
-// order, lossAt(k) the k-th. Returns false, with an unfinished curve, when strict is set and a
-// loss lies more than 1e-12 relative below the one before (the order does not sort them).
-template<typename LossAt>
-bool cumulate(std::size_t n, std::size_t maxPoints, bool strict, const LossAt& lossAt,
+// order, given block by block: nextBlock(k) returns {a pointer to losses k, k + 1, ..., how
+// many, >= 1}. Returns false, with an unfinished curve, when strict is set and a loss lies more
+// than 1e-12 relative below the one before (the order does not sort them).
+template<typename NextBlock>
+bool cumulate(std::size_t n, std::size_t maxPoints, bool strict, const NextBlock& nextBlock,
     ConcentrationCurve& curve)
 {
     curve.rows = static_cast<Index>(n);
@@ -41,21 +59,38 @@ bool cumulate(std::size_t n, std::size_t maxPoints, bool strict, const LossAt& l
     curve.cumulative.assign(points, 0.0);
     if (n == 0)
         return true;
+    const auto sampleAt = [&](std::size_t j) {
+        return points == n + 1 ? j : j * n / (points - 1);
+    };
     const double step = 1.0 / static_cast<double>(n);
     double running = 0.0;
     double previous = 0.0;
-    std::size_t k = 0;
-    for (std::size_t j = 1; j < points; ++j) {
-        const std::size_t next = points == n + 1 ? j : j * n / (points - 1);
-        for (; k < next; ++k) {
-            const double l = lossAt(k);
-            if (strict && l < previous - 1e-12 * previous)
+    std::size_t j = 1;
+    std::size_t next = sampleAt(1);
+    for (std::size_t k = 0; k < n;) {
+        const auto [losses, m] = nextBlock(k);
+        if (strict) {
+            bool sorted = true;
+            for (std::size_t i = 0; i < m; ++i) {
+                sorted &= losses[i] >= previous - 1e-12 * previous;
+                previous = losses[i];
+            }
+            if (!sorted)
                 return false;
-            previous = l;
-            running += l;
         }
-        curve.fraction[j] = static_cast<double>(next) * step;
-        curve.cumulative[j] = running;
+        // Segments of the block between sample points.
+        for (std::size_t i = 0; i < m;) {
+            const std::size_t end = std::min(m, next - k);
+            running += sumOf(losses + i, end - i);
+            i = end;
+            if (k + i == next) {
+                curve.fraction[j] = static_cast<double>(next) * step;
+                curve.cumulative[j] = running;
+                if (++j < points)
+                    next = sampleAt(j);
+            }
+        }
+        k += m;
     }
     // A group without loss has nothing to concentrate: its curve stays at 0.
     const double scale = running > 0.0 ? 1.0 / running : 0.0;
@@ -67,13 +102,17 @@ bool cumulate(std::size_t n, std::size_t maxPoints, bool strict, const LossAt& l
     return true;
 }
 
+constexpr std::size_t kBlock = 2048;
+
 // The curve of one group's losses in any order.
 ConcentrationCurve concentrationOf(std::vector<double> losses, std::size_t maxPoints)
 {
     sortAscending(losses);
     ConcentrationCurve curve;
-    cumulate(
-        losses.size(), maxPoints, false, [&](std::size_t k) { return losses[k]; }, curve);
+    const auto rest = [&](std::size_t k) {
+        return std::pair<const double*, std::size_t>(losses.data() + k, losses.size() - k);
+    };
+    cumulate(losses.size(), maxPoints, false, rest, curve);
     return curve;
 }
 
@@ -82,16 +121,61 @@ ConcentrationCurve concentrationInOrder(
     const Eigen::ArrayXd& perRow, const std::vector<std::int32_t>& rows, std::size_t maxPoints)
 {
     ConcentrationCurve curve;
-    const auto lossAt = [&](std::size_t k) {
-        return perRow[rows[k]];
+    std::array<double, kBlock> block;
+    const auto gathered = [&](std::size_t k) {
+        const std::size_t m = std::min(kBlock, rows.size() - k);
+        for (std::size_t i = 0; i < m; ++i)
+            block[i] = perRow[rows[k + i]];
+        return std::pair<const double*, std::size_t>(block.data(), m);
     };
-    if (cumulate(rows.size(), maxPoints, true, lossAt, curve))
+    if (cumulate(rows.size(), maxPoints, true, gathered, curve))
         return curve;
     // Alphas that differ within the group break the order.
     std::vector<double> losses(rows.size());
     for (std::size_t k = 0; k < rows.size(); ++k)
-        losses[k] = lossAt(k);
+        losses[k] = perRow[rows[k]];
     return concentrationOf(std::move(losses), maxPoints);
+}
+
+// The curve of a group from its ordered entries: losses recomputed block by block in order.
+ConcentrationCurve orderedConcentration(const OrderedEntries& entries,
+    const std::vector<std::int32_t>& rows, const Eigen::VectorXd& table, double gamma,
+    const Eigen::ArrayXd& perRow, std::size_t maxPoints)
+{
+    Eigen::ArrayXd weights(table.size() + 1);
+    weights[0] = 0.0;
+    weights.tail(table.size()) = table.array();
+    std::array<double, kBlock> block;
+    // l = -alpha_t (1 - p_t)^gamma log p_t of entries k .. k + m - 1, as focalLoss() computes it
+    const auto computed = [&](std::size_t k) {
+        const std::size_t m = std::min(kBlock, rows.size() - k);
+        focalEntryLossIndexed(entries.logPt.data() + k, entries.log1mPt.data() + k,
+            entries.alphaIndex.data() + k, weights.data(), m, gamma, block.data());
+        return std::pair<const double*, std::size_t>(block.data(), m);
+    };
+    ConcentrationCurve curve;
+    if (cumulate(rows.size(), maxPoints, true, computed, curve))
+        return curve;
+    // Alphas that differ within the group break the order.
+    std::vector<double> losses(rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        losses[k] = perRow[rows[k]];
+    return concentrationOf(std::move(losses), maxPoints);
+}
+
+// Runs background() here and foreground() on a second core when there is enough work.
+template<typename Background, typename Foreground>
+void bothGroups(
+    std::size_t foregroundRows, const Background& background, const Foreground& foreground)
+{
+    std::thread thread;
+    if (foregroundRows >= (std::size_t {1} << 15) && std::thread::hardware_concurrency() > 1)
+        thread = std::thread(foreground);
+    else
+        foreground();
+    background();
+    if (thread.joinable())
+        thread.join();
 }
 
 } // namespace
@@ -209,19 +293,39 @@ LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVect
     if (labels.size() != loss.perRow.size())
         throw std::invalid_argument("lossConcentration: labels and losses differ in length");
     LossConcentration concentration;
-    // The groups on two cores when they are large.
-    const auto foreground = [&] {
-        concentration.foreground = concentrationInOrder(loss.perRow, order.foreground, maxPoints);
-    };
-    std::thread thread;
-    if (order.foreground.size() >= (std::size_t {1} << 15)
-        && std::thread::hardware_concurrency() > 1)
-        thread = std::thread(foreground);
-    else
-        foreground();
-    concentration.background = concentrationInOrder(loss.perRow, order.background, maxPoints);
-    if (thread.joinable())
-        thread.join();
+    bothGroups(
+        order.foreground.size(),
+        [&] {
+            concentration.background
+                = concentrationInOrder(loss.perRow, order.background, maxPoints);
+        },
+        [&] {
+            concentration.foreground
+                = concentrationInOrder(loss.perRow, order.foreground, maxPoints);
+        });
+    return concentration;
+}
+
+LossConcentration lossConcentration(const PtCache& cache, const FocalParams& params,
+    const FocalLossResult& loss, std::size_t maxPoints)
+{
+    const ConcentrationOrder& order = cache.order;
+    if (order.background.empty() && order.foreground.empty())
+        return lossConcentration(loss, cache.labels, cache.ignoreIndex, maxPoints);
+    if (cache.labels.size() != loss.perRow.size())
+        throw std::invalid_argument("lossConcentration: the loss is not of this cache");
+    const Eigen::VectorXd table = alphaTable(params.alpha, cache.mode, cache.classes);
+    LossConcentration concentration;
+    bothGroups(
+        order.foreground.size(),
+        [&] {
+            concentration.background = orderedConcentration(cache.orderedBackground,
+                order.background, table, params.gamma, loss.perRow, maxPoints);
+        },
+        [&] {
+            concentration.foreground = orderedConcentration(cache.orderedForeground,
+                order.foreground, table, params.gamma, loss.perRow, maxPoints);
+        });
     return concentration;
 }
 

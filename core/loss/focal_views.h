@@ -62,6 +62,13 @@ LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVect
     std::int32_t ignoreIndex, const ConcentrationOrder& order,
     std::size_t maxPoints = kConcentrationPoints);
 
+// The curves analyzeLoss() shows, from a cache made by computePtCache() and the loss of `params`
+// on it: the losses of the cache's OrderedEntries are recomputed group by group in order (the
+// same values as loss.perRow), contiguous, without a gather or a sort when the order sorts them
+// (one alpha per group); else loss.perRow is sorted. The two groups run on two cores.
+LossConcentration lossConcentration(const PtCache& cache, const FocalParams& params,
+    const FocalLossResult& loss, std::size_t maxPoints = kConcentrationPoints);
+
 struct ClassLoss {
     Index samples = 0;
     double mean = 0.0; // NaN without samples

@@ -58,8 +58,7 @@ LossAnalysis analyzeLoss(const PtCache& cache, const FocalParams& params, Index 
     analysis.perClass = static_cast<Index>(totals.classSums.size()) == targetClasses
         ? lossPerClass(totals)
         : lossPerClass(analysis.loss, cache.labels, targetClasses, cache.ignoreIndex);
-    analysis.concentration
-        = lossConcentration(analysis.loss, cache.labels, cache.ignoreIndex, cache.order);
+    analysis.concentration = lossConcentration(cache, params, analysis.loss);
     analysis.easyShare = easyShare(totals);
     return analysis;
 }
