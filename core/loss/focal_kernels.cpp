@@ -173,20 +173,25 @@ void SigmoidLogs(const double* HWY_RESTRICT x, std::size_t n, double* HWY_RESTRI
     });
 }
 
-// log p and log1p(-p) of p clamped to [low, high]
+// log p and log(1 - p) of p clamped to [low, high]; the one of the larger side through log1p of
+// the exact difference (p - 1 and -p are exact here), so that both keep full precision:
+// log p = log1p(p - 1) for p > 1/2, log(1 - p) = log1p(-p) for p <= 1/2; -inf where 1 - p == 0.
 void ProbabilityLogs(const double* HWY_RESTRICT p, std::size_t n, double low, double high,
     double* HWY_RESTRICT logP, double* HWY_RESTRICT log1mP)
 {
     const D d;
     const auto one = hn::Set(d, 1.0);
+    const auto half = hn::Set(d, 0.5);
     const auto negInf = hn::Set(d, -std::numeric_limits<double>::infinity());
     ForEachVector<double, 1, 2>(n, {p}, {logP, log1mP}, [&](const auto& in, const auto& out) {
         const auto v = hn::Min(hn::Max(hn::LoadU(d, in[0]), hn::Set(d, low)), hn::Set(d, high));
-        hn::StoreU(hn::Log(d, v), d, out[0]);
-        const auto isOne = hn::Eq(v, one);
-        // Log1p is Goldberg's log(1 + x) x / ((1 + x) - 1): exact enough for x in (-1, 0] too.
-        const auto safe = hn::IfThenZeroElse(isOne, v);
-        hn::StoreU(hn::IfThenElse(isOne, negInf, hn::Log1p(d, hn::Neg(safe))), d, out[1]);
+        const auto q = hn::Sub(one, v);
+        const auto large = hn::Gt(v, half);
+        // Log1p is Goldberg's log(1 + x) x / ((1 + x) - 1): accurate for x in (-1, 0] too.
+        const auto safeQ = hn::IfThenElse(hn::Gt(q, hn::Zero(d)), q, one);
+        hn::StoreU(hn::IfThenElse(large, hn::Log1p(d, hn::Neg(q)), hn::Log(d, v)), d, out[0]);
+        const auto logQ = hn::IfThenElse(large, hn::Log(d, safeQ), hn::Log1p(d, hn::Neg(v)));
+        hn::StoreU(hn::IfThenElse(hn::Eq(q, hn::Zero(d)), negInf, logQ), d, out[1]);
     });
 }
 
