@@ -257,6 +257,57 @@ void FocalEntryLossIndexed(const double* HWY_RESTRICT logPt, const double* HWY_R
     }
 }
 
+// sums[c] += sum of loss over the rows of label c (c < targets, label != ignoreIndex);
+// easy += the same over rows of any target with pt > 1/2. One pass over the block per class,
+// each a masked vector sum.
+void ClassSums(const std::int32_t* HWY_RESTRICT labels, std::int32_t ignoreIndex,
+    const double* HWY_RESTRICT loss, const double* HWY_RESTRICT pt, std::size_t n, int targets,
+    double* HWY_RESTRICT sums, double* HWY_RESTRICT easy)
+{
+    const D d;
+    const hn::RebindToSigned<D> di;
+    const hn::Rebind<std::int32_t, D> di32;
+    const std::size_t lanes = hn::Lanes(d);
+    const std::size_t full = n - n % lanes;
+    constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(double);
+    // The last partial vector, padded with a label of no class.
+    HWY_ALIGN std::int32_t tailLabels[kMax];
+    HWY_ALIGN double tailLoss[kMax] = {};
+    HWY_ALIGN double tailPt[kMax] = {};
+    std::fill(tailLabels, tailLabels + kMax, -1);
+    std::copy(labels + full, labels + n, tailLabels);
+    std::copy(loss + full, loss + n, tailLoss);
+    std::copy(pt + full, pt + n, tailPt);
+    const auto labelAt = [&](std::size_t i) {
+        return hn::PromoteTo(di, hn::LoadU(di32, i < full ? labels + i : tailLabels));
+    };
+    const auto lossAt = [&](std::size_t i) {
+        return hn::LoadU(d, i < full ? loss + i : tailLoss);
+    };
+    for (int c = 0; c < targets; ++c) {
+        const auto label = hn::Set(di, c);
+        auto sum = hn::Zero(d);
+        if (c != ignoreIndex)
+            for (std::size_t i = 0; i < n; i += lanes)
+                sum = hn::Add(sum,
+                    hn::IfThenElseZero(hn::RebindMask(d, hn::Eq(labelAt(i), label)), lossAt(i)));
+        sums[c] += hn::GetLane(hn::SumOfLanes(d, sum));
+    }
+    const auto none = hn::Set(di, ignoreIndex);
+    const auto count = hn::Set(di, targets);
+    const auto half = hn::Set(d, 0.5);
+    auto sum = hn::Zero(d);
+    for (std::size_t i = 0; i < n; i += lanes) {
+        const auto label = labelAt(i);
+        const auto target = hn::And(
+            hn::And(hn::Gt(label, hn::Set(di, -1)), hn::Lt(label, count)), hn::Not(hn::Eq(label, none)));
+        const auto wellClassified = hn::Gt(hn::LoadU(d, i < full ? pt + i : tailPt), half);
+        sum = hn::Add(
+            sum, hn::IfThenElseZero(hn::And(hn::RebindMask(d, target), wellClassified), lossAt(i)));
+    }
+    *easy += hn::GetLane(hn::SumOfLanes(d, sum));
+}
+
 } // namespace HWY_NAMESPACE
 } // namespace focalscope
 HWY_AFTER_NAMESPACE();
@@ -274,6 +325,7 @@ HWY_EXPORT(SigmoidLogs);
 HWY_EXPORT(ProbabilityLogs);
 HWY_EXPORT(FocalEntryLoss);
 HWY_EXPORT(FocalEntryLossIndexed);
+HWY_EXPORT(ClassSums);
 
 void expInPlace(double* values, std::size_t n)
 {
@@ -320,6 +372,12 @@ void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int
 {
     HWY_DYNAMIC_DISPATCH(FocalEntryLossIndexed)
     (logPt, log1mPt, alphaIndex, weights, n, gamma, loss);
+}
+
+void classSums(const std::int32_t* labels, std::int32_t ignoreIndex, const double* loss,
+    const double* pt, std::size_t n, int targets, double* sums, double* easy)
+{
+    HWY_DYNAMIC_DISPATCH(ClassSums)(labels, ignoreIndex, loss, pt, n, targets, sums, easy);
 }
 
 } // namespace focalscope

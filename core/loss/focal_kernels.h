@@ -4,6 +4,7 @@
 // CPU offers). Each works on n contiguous doubles; outputs may not alias inputs unless said.
 
 #include <cstddef>
+#include <cstdint>
 
 namespace focalscope {
 
@@ -43,5 +44,10 @@ void focalEntryLoss(const double* logPt, const double* log1mPt, const double* al
 // index -1 of ignored rows).
 void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int* alphaIndex,
     const double* weights, std::size_t n, double gamma, double* loss);
+
+// The per-class sums of a block of rows: sums[c] += the loss of the rows of label c for
+// c < targets (rows of the ignore index left out); easy += the loss of those rows with pt > 1/2.
+void classSums(const std::int32_t* labels, std::int32_t ignoreIndex, const double* loss,
+    const double* pt, std::size_t n, int targets, double* sums, double* easy);
 
 } // namespace focalscope

@@ -292,6 +292,10 @@ struct PartSums {
     std::vector<Index> classSamples;
 };
 
+// Up to this many target classes, a block's per-class sums are masked vector sums (one pass
+// per class); beyond, addRows() adds each row to its class.
+constexpr Index kMaxMaskedClasses = 32;
+
 // Adds a block's rows to the sums; kCount: their number too.
 template<bool kCount>
 void addRows(const std::int32_t* labels, std::int32_t ignoreIndex, Index n, const double* rowLoss,
@@ -354,10 +358,14 @@ FocalLossResult streamLoss(const LabelVector& labels, std::int32_t ignoreIndex, 
             if (keep && block.rowPt != rowPt)
                 std::copy_n(block.rowPt, n, rowPt);
             part.alphaSum += block.alphaSum;
-            if (knownSamples)
-                addRows<false>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
-            else
+            if (!knownSamples)
                 addRows<true>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
+            else if (targets <= kMaxMaskedClasses)
+                classSums(labels.data() + b, ignoreIndex, rowLoss, block.rowPt,
+                    static_cast<std::size_t>(n), static_cast<int>(targets), part.classSums.data(),
+                    part.easy.data());
+            else
+                addRows<false>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
         }
     });
 
