@@ -56,11 +56,31 @@ HWY_INLINE void ForEachVector(std::size_t n, const std::array<const T*, kIn>& in
         std::copy(bufOut[k], bufOut[k] + (n - i), out[k] + i);
 }
 
+// e^x for x <= 0 (every exp of the focal loss), cheaper than hn::Exp's full range:
+// e^x = 2^k e^f, k = round(x / ln 2) by the 1.5 * 2^52 shift, f = x - k ln 2 in two parts (|f| <=
+// ln 2 / 2), e^f by Highway's polynomial, 2^k written into the exponent bits (one scale, as
+// k >= -1022 here); x < -708, -inf included, gives 0 (e^x < 3e-308).
+template<class V> HWY_INLINE V ExpNonPositive(D d, V x)
+{
+    const hn::RebindToSigned<D> di;
+    const auto shift = hn::Set(d, 6755399441055744.0); // 1.5 * 2^52
+    const auto t = hn::MulAdd(x, hn::Set(d, 1.4426950408889634074), shift);
+    const auto k = hn::Sub(t, shift);
+    auto f = hn::MulAdd(k, hn::Set(d, -0.6931471805596629565116018), x);
+    f = hn::MulAdd(k, hn::Set(d, -0.28235290563031577122588448175e-12), f);
+    hn::impl::ExpImpl<double> impl;
+    const auto ef = hn::Add(impl.ExpPoly(d, f), hn::Set(d, 1.0));
+    const auto exponent = hn::Add(
+        hn::Sub(hn::BitCast(di, t), hn::BitCast(di, shift)), hn::Set(di, std::int64_t {1023}));
+    const auto y = hn::Mul(ef, hn::BitCast(d, hn::ShiftLeft<52>(exponent)));
+    return hn::IfThenElseZero(hn::Ge(x, hn::Set(d, -708.0)), y);
+}
+
 void ExpInPlace(double* HWY_RESTRICT values, std::size_t n)
 {
     const D d;
     ForEachVector<double, 1, 1>(n, {values}, {values}, [&](const auto& in, const auto& out) {
-        hn::StoreU(hn::Exp(d, hn::LoadU(d, in[0])), d, out[0]);
+        hn::StoreU(ExpNonPositive(d, hn::LoadU(d, in[0])), d, out[0]);
     });
 }
 
@@ -82,7 +102,7 @@ void SoftmaxSums(const float* HWY_RESTRICT x, std::size_t stride, std::size_t co
         for (std::size_t j = 0; j < columns; ++j) {
             const auto v = hn::Sub(hn::PromoteTo(d, column(j)), max);
             const auto isMax = hn::Eq(v, hn::Zero(d));
-            small = hn::Add(small, hn::IfThenZeroElse(isMax, hn::Exp(d, v)));
+            small = hn::Add(small, hn::IfThenZeroElse(isMax, ExpNonPositive(d, v)));
             ties = hn::Add(ties, hn::IfThenElseZero(isMax, one));
         }
         hn::StoreU(max, d, mOut);
@@ -138,12 +158,12 @@ void SoftmaxRowLoss(const double* HWY_RESTRICT xtMinusM, const double* HWY_RESTR
                 for (int k = 0; k < power; ++k)
                     weight = hn::Mul(weight, q);
             } else {
-                weight = hn::Exp(d, hn::Mul(g, logQ));
+                weight = ExpNonPositive(d, hn::Mul(g, logQ));
             }
             hn::StoreU(lp, d, out[0]);
             const auto l = hn::Mul(hn::Mul(hn::LoadU(d, in[2]), weight), hn::Neg(lp));
             hn::StoreU(hn::Add(l, zero), d, out[2]);
-            hn::StoreU(hn::Exp(d, lp), d, out[3]);
+            hn::StoreU(ExpNonPositive(d, lp), d, out[3]);
         });
 }
 
@@ -167,7 +187,7 @@ void SigmoidLogs(const double* HWY_RESTRICT x, std::size_t n, double* HWY_RESTRI
     const auto zero = hn::Zero(d);
     ForEachVector<double, 1, 2>(n, {x}, {logP, log1mP}, [&](const auto& in, const auto& out) {
         const auto v = hn::LoadU(d, in[0]);
-        const auto tail = hn::Log1p(d, hn::Exp(d, hn::Neg(hn::Abs(v))));
+        const auto tail = hn::Log1p(d, ExpNonPositive(d, hn::Neg(hn::Abs(v))));
         hn::StoreU(hn::Neg(hn::Add(hn::Max(hn::Neg(v), zero), tail)), d, out[0]);
         hn::StoreU(hn::Neg(hn::Add(hn::Max(v, zero), tail)), d, out[1]);
     });
@@ -212,7 +232,7 @@ void FocalEntryLoss(const double* HWY_RESTRICT logPt, const double* HWY_RESTRICT
     }
     ForEachVector<double, 3, 1>(
         n, {logPt, log1mPt, alphaT}, {loss}, [&](const auto& in, const auto& out) {
-            const auto weight = hn::Exp(d, hn::Mul(g, hn::LoadU(d, in[1])));
+            const auto weight = ExpNonPositive(d, hn::Mul(g, hn::LoadU(d, in[1])));
             const auto l
                 = hn::Mul(hn::Mul(hn::LoadU(d, in[2]), weight), hn::Neg(hn::LoadU(d, in[0])));
             hn::StoreU(hn::Add(l, zero), d, out[0]);
@@ -235,7 +255,7 @@ void FocalEntryLossIndexed(const double* HWY_RESTRICT logPt, const double* HWY_R
         const auto alpha
             = hn::GatherIndex(d, weights, hn::Add(hn::PromoteTo(di, hn::LoadU(di32, index)), one));
         const auto weight
-            = gamma == 0.0 ? hn::Set(d, 1.0) : hn::Exp(d, hn::Mul(g, hn::LoadU(d, l1m)));
+            = gamma == 0.0 ? hn::Set(d, 1.0) : ExpNonPositive(d, hn::Mul(g, hn::LoadU(d, l1m)));
         const auto l = hn::Mul(hn::Mul(alpha, weight), hn::Neg(hn::LoadU(d, lp)));
         hn::StoreU(hn::Add(l, zero), d, out);
     };
@@ -299,8 +319,8 @@ void ClassSums(const std::int32_t* HWY_RESTRICT labels, std::int32_t ignoreIndex
     auto sum = hn::Zero(d);
     for (std::size_t i = 0; i < n; i += lanes) {
         const auto label = labelAt(i);
-        const auto target = hn::And(
-            hn::And(hn::Gt(label, hn::Set(di, -1)), hn::Lt(label, count)), hn::Not(hn::Eq(label, none)));
+        const auto target = hn::And(hn::And(hn::Gt(label, hn::Set(di, -1)), hn::Lt(label, count)),
+            hn::Not(hn::Eq(label, none)));
         const auto wellClassified = hn::Gt(hn::LoadU(d, i < full ? pt + i : tailPt), half);
         sum = hn::Add(
             sum, hn::IfThenElseZero(hn::And(hn::RebindMask(d, target), wellClassified), lossAt(i)));

@@ -8,7 +8,7 @@
 
 namespace focalscope {
 
-// values[i] = exp(values[i]) (within 1 ulp; arguments below -1000, -inf included, give 0).
+// values[i] = exp(values[i]) for values <= 0 (within 1 ulp; below -708, -inf included, 0).
 void expInPlace(double* values, std::size_t n);
 
 // The softmax sums of n rows whose columns are x + j * stride (j < columns): m = the row max,
