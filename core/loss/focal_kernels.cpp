@@ -282,7 +282,7 @@ void FocalEntryLossIndexed(const double* HWY_RESTRICT logPt, const double* HWY_R
 // each a masked vector sum.
 void ClassSums(const std::int32_t* HWY_RESTRICT labels, std::int32_t ignoreIndex,
     const double* HWY_RESTRICT loss, const double* HWY_RESTRICT pt, std::size_t n, int targets,
-    double* HWY_RESTRICT sums, double* HWY_RESTRICT easy)
+    double* HWY_RESTRICT sums, std::int64_t* HWY_RESTRICT counts, double* HWY_RESTRICT easy)
 {
     const D d;
     const hn::RebindToSigned<D> di;
@@ -307,11 +307,17 @@ void ClassSums(const std::int32_t* HWY_RESTRICT labels, std::int32_t ignoreIndex
     for (int c = 0; c < targets; ++c) {
         const auto label = hn::Set(di, c);
         auto sum = hn::Zero(d);
+        std::size_t count = 0;
         if (c != ignoreIndex)
-            for (std::size_t i = 0; i < n; i += lanes)
-                sum = hn::Add(sum,
-                    hn::IfThenElseZero(hn::RebindMask(d, hn::Eq(labelAt(i), label)), lossAt(i)));
+            for (std::size_t i = 0; i < n; i += lanes) {
+                const auto isClass = hn::RebindMask(d, hn::Eq(labelAt(i), label));
+                sum = hn::Add(sum, hn::IfThenElseZero(isClass, lossAt(i)));
+                if (counts)
+                    count += hn::CountTrue(d, isClass);
+            }
         sums[c] += hn::GetLane(hn::SumOfLanes(d, sum));
+        if (counts)
+            counts[c] += static_cast<std::int64_t>(count);
     }
     const auto none = hn::Set(di, ignoreIndex);
     const auto count = hn::Set(di, targets);
@@ -395,9 +401,9 @@ void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int
 }
 
 void classSums(const std::int32_t* labels, std::int32_t ignoreIndex, const double* loss,
-    const double* pt, std::size_t n, int targets, double* sums, double* easy)
+    const double* pt, std::size_t n, int targets, double* sums, std::int64_t* counts, double* easy)
 {
-    HWY_DYNAMIC_DISPATCH(ClassSums)(labels, ignoreIndex, loss, pt, n, targets, sums, easy);
+    HWY_DYNAMIC_DISPATCH(ClassSums)(labels, ignoreIndex, loss, pt, n, targets, sums, counts, easy);
 }
 
 } // namespace focalscope

@@ -46,8 +46,9 @@ void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int
     const double* weights, std::size_t n, double gamma, double* loss);
 
 // The per-class sums of a block of rows: sums[c] += the loss of the rows of label c for
-// c < targets (rows of the ignore index left out); easy += the loss of those rows with pt > 1/2.
+// c < targets (rows of the ignore index left out), counts[c] (unless null) += their number;
+// easy += the loss of those rows with pt > 1/2.
 void classSums(const std::int32_t* labels, std::int32_t ignoreIndex, const double* loss,
-    const double* pt, std::size_t n, int targets, double* sums, double* easy);
+    const double* pt, std::size_t n, int targets, double* sums, std::int64_t* counts, double* easy);
 
 } // namespace focalscope

@@ -286,11 +286,21 @@ struct PartSums {
     {
     }
     double alphaSum = 0.0;
+    bool labelsFit = true;
     std::array<double, kLanes> easy {};
     // Per lane: per target class, then the rows of no target.
     std::vector<double> classSums;
     std::vector<Index> classSamples;
 };
+
+// Whether every label of a block is a target class or the ignore index (no branch per row).
+bool labelsFit(const std::int32_t* labels, Index n, std::int32_t ignoreIndex, Index targets)
+{
+    bool fit = true;
+    for (Index i = 0; i < n; ++i)
+        fit &= labels[i] == ignoreIndex || (labels[i] >= 0 && labels[i] < targets);
+    return fit;
+}
 
 // Up to this many target classes, a block's per-class sums are masked vector sums (one pass
 // per class); beyond, addRows() adds each row to its class.
@@ -334,7 +344,7 @@ struct BlockResult {
 template<typename BlockLoss>
 FocalLossResult streamLoss(const LabelVector& labels, std::int32_t ignoreIndex, Index columns,
     Index entriesPerRow, Index targets, RowValues values, const FocalParams& params,
-    const Index* knownSamples, const BlockLoss& blockLoss)
+    const Index* knownSamples, const Predictions* unchecked, const BlockLoss& blockLoss)
 {
     const Index rows = labels.size();
     const bool keep = values == RowValues::Keep;
@@ -352,23 +362,30 @@ FocalLossResult streamLoss(const LabelVector& labels, std::int32_t ignoreIndex, 
         PartSums& part = sums[static_cast<std::size_t>(p)];
         for (Index b = begin; b < end; b += kBlockRows) {
             const Index n = std::min(kBlockRows, end - b);
+            if (unchecked && !labelsFit(labels.data() + b, n, ignoreIndex, targets)) {
+                part.labelsFit = false;
+                return;
+            }
             double* rowLoss = keep ? result.perRow.data() + b : own.rowLoss.data();
             double* rowPt = keep ? result.pt.data() + b : own.rowPt.data();
             const BlockResult block = blockLoss(b, n, own, rowLoss, rowPt);
             if (keep && block.rowPt != rowPt)
                 std::copy_n(block.rowPt, n, rowPt);
             part.alphaSum += block.alphaSum;
-            if (!knownSamples)
-                addRows<true>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
-            else if (targets <= kMaxMaskedClasses)
+            if (targets <= kMaxMaskedClasses)
                 classSums(labels.data() + b, ignoreIndex, rowLoss, block.rowPt,
                     static_cast<std::size_t>(n), static_cast<int>(targets), part.classSums.data(),
-                    part.easy.data());
-            else
+                    knownSamples ? nullptr : part.classSamples.data(), part.easy.data());
+            else if (knownSamples)
                 addRows<false>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
+            else
+                addRows<true>(labels.data() + b, ignoreIndex, n, rowLoss, block.rowPt, part);
         }
     });
 
+    for (const PartSums& part : sums)
+        if (!part.labelsFit)
+            validatePredictions(*unchecked); // throws the precise error
     LossTotals& totals = result.totals;
     totals.classSums.assign(static_cast<std::size_t>(targets), 0.0);
     totals.classSamples.assign(static_cast<std::size_t>(targets), 0);
@@ -516,7 +533,7 @@ FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params)
     const Index rows = cache.rows;
     const double gamma = params.gamma;
     FocalLossResult result = streamLoss(cache.labels, cache.ignoreIndex, columns, columns, targets,
-        RowValues::Keep, params, cache.alphaIndexCounts.data(),
+        RowValues::Keep, params, cache.alphaIndexCounts.data(), nullptr,
         [&](Index begin, Index n, BlockBuffers& buffers, double* rowLoss, double*) {
             for (Index c = 0; c < columns; ++c) {
                 const Index offset = c * rows + begin;
@@ -548,7 +565,9 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
 
 FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& params, RowValues rows)
 {
-    validatePredictions(predictions);
+    // The shapes here; the labels block by block in the pass, before their rows are read.
+    if (predictions.labels.size() != predictions.rows() || predictions.classes() < 1)
+        validatePredictions(predictions);
     checkGamma(params.gamma);
     const Index classes = predictions.classes();
     const Eigen::VectorXd table = alphaTable(params.alpha, params.mode, classes);
@@ -558,7 +577,7 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
     const double gamma = params.gamma;
     const Index entriesPerRow = mode == LossMode::Sigmoid ? classes : 1;
     return streamLoss(predictions.labels, ignoreIndex, classes, entriesPerRow, targetCount(classes),
-        rows, params, nullptr,
+        rows, params, nullptr, &predictions,
         [&](Index begin, Index n, BlockBuffers& buffers, double* rowLoss, double* rowPt) {
             const std::int32_t* labels = predictions.labels.data() + begin;
             const auto count = static_cast<std::size_t>(n);

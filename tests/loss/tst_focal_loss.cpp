@@ -134,6 +134,7 @@ private slots:
     void probabilityClamp();
     void allIgnored();
     void invalidInput();
+    void badLabelInParallelPass();
     void streamingAgainstPlain_data();
     void streamingAgainstPlain();
 };
@@ -631,6 +632,35 @@ void TestFocalLoss::streamingAgainstPlain()
     const FocalLossResult again = focalLoss(p, params);
     QCOMPARE(again.value, kept.value);
     QCOMPARE(again.totals.classSums, kept.totals.classSums);
+}
+
+// The streaming pass checks labels block by block on every core; the error is still the one of
+// validatePredictions(), naming the first bad row, and nothing out of range is read.
+void TestFocalLoss::badLabelInParallelPass()
+{
+    PlainCase c;
+    c.classes = 4;
+    c.rows = 100000;
+    c.ignoreStride = 9;
+    Predictions p = plainCasePredictions(c);
+    p.labels[77777] = 4;
+    p.labels[91000] = -3;
+    QString expected;
+    try {
+        validatePredictions(p);
+    } catch (const std::invalid_argument& error) {
+        expected = QString::fromStdString(error.what());
+    }
+    QVERIFY(expected.contains(QStringLiteral("row 77777")));
+    for (RowValues values : {RowValues::Keep, RowValues::Drop}) {
+        QString message;
+        try {
+            focalLoss(p, FocalParams {}, values);
+        } catch (const std::invalid_argument& error) {
+            message = QString::fromStdString(error.what());
+        }
+        QCOMPARE(message, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFocalLoss)
