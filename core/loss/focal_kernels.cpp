@@ -334,6 +334,35 @@ void ClassSums(const std::int32_t* HWY_RESTRICT labels, std::int32_t ignoreIndex
     *easy += hn::GetLane(hn::SumOfLanes(d, sum));
 }
 
+// alphaT = weights[label + 1], weights[0] (0) for the ignore index
+void GatherAlpha(const std::int32_t* HWY_RESTRICT labels, std::int32_t ignoreIndex,
+    const double* HWY_RESTRICT weights, std::size_t n, double* HWY_RESTRICT alphaT)
+{
+    const D d;
+    const hn::RebindToSigned<D> di;
+    const hn::Rebind<std::int32_t, D> di32;
+    const std::size_t lanes = hn::Lanes(d);
+    const auto ignored = hn::Set(di, ignoreIndex);
+    const auto one = hn::Set(di, 1);
+    const auto step = [&](const std::int32_t* in, double* out) {
+        const auto label = hn::PromoteTo(di, hn::LoadU(di32, in));
+        const auto index = hn::IfThenZeroElse(hn::Eq(label, ignored), hn::Add(label, one));
+        hn::StoreU(hn::GatherIndex(d, weights, index), d, out);
+    };
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes)
+        step(labels + i, alphaT + i);
+    if (i < n) {
+        constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(double);
+        HWY_ALIGN std::int32_t bufLabels[kMax];
+        HWY_ALIGN double bufOut[kMax];
+        std::fill(bufLabels, bufLabels + kMax, ignoreIndex);
+        std::copy(labels + i, labels + n, bufLabels);
+        step(bufLabels, bufOut);
+        std::copy(bufOut, bufOut + (n - i), alphaT + i);
+    }
+}
+
 } // namespace HWY_NAMESPACE
 } // namespace focalscope
 HWY_AFTER_NAMESPACE();
@@ -352,6 +381,7 @@ HWY_EXPORT(ProbabilityLogs);
 HWY_EXPORT(FocalEntryLoss);
 HWY_EXPORT(FocalEntryLossIndexed);
 HWY_EXPORT(ClassSums);
+HWY_EXPORT(GatherAlpha);
 
 void expInPlace(double* values, std::size_t n)
 {
@@ -404,6 +434,12 @@ void classSums(const std::int32_t* labels, std::int32_t ignoreIndex, const doubl
     const double* pt, std::size_t n, int targets, double* sums, std::int64_t* counts, double* easy)
 {
     HWY_DYNAMIC_DISPATCH(ClassSums)(labels, ignoreIndex, loss, pt, n, targets, sums, counts, easy);
+}
+
+void gatherAlpha(const std::int32_t* labels, std::int32_t ignoreIndex, const double* weights,
+    std::size_t n, double* alphaT)
+{
+    HWY_DYNAMIC_DISPATCH(GatherAlpha)(labels, ignoreIndex, weights, n, alphaT);
 }
 
 } // namespace focalscope

@@ -45,6 +45,11 @@ void focalEntryLoss(const double* logPt, const double* log1mPt, const double* al
 void focalEntryLossIndexed(const double* logPt, const double* log1mPt, const int* alphaIndex,
     const double* weights, std::size_t n, double gamma, double* loss);
 
+// alpha_t of rows weighted by their label: alphaT[i] = weights[labels[i] + 1], weights[0] (0)
+// for the ignore index. Labels must be the ignore index or < the table's length - 1.
+void gatherAlpha(const std::int32_t* labels, std::int32_t ignoreIndex, const double* weights,
+    std::size_t n, double* alphaT);
+
 // The per-class sums of a block of rows: sums[c] += the loss of the rows of label c for
 // c < targets (rows of the ignore index left out), counts[c] (unless null) += their number;
 // easy += the loss of those rows with pt > 1/2.

@@ -576,8 +576,14 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
     const std::int32_t ignoreIndex = predictions.ignoreIndex;
     const double gamma = params.gamma;
     const Index entriesPerRow = mode == LossMode::Sigmoid ? classes : 1;
-    return streamLoss(predictions.labels, ignoreIndex, classes, entriesPerRow, targetCount(classes),
-        rows, params, nullptr, &predictions,
+    // Where an entry's alpha index is its label (softmax, one column), alpha_t is gathered from
+    // weights[label + 1] and the alpha sum comes from the class counts.
+    const bool byLabel = !(mode == LossMode::Sigmoid && classes >= 2);
+    Eigen::ArrayXd weights(table.size() + 1);
+    weights[0] = 0.0;
+    weights.tail(table.size()) = table.array();
+    FocalLossResult result = streamLoss(predictions.labels, ignoreIndex, classes, entriesPerRow,
+        targetCount(classes), rows, params, nullptr, &predictions,
         [&](Index begin, Index n, BlockBuffers& buffers, double* rowLoss, double* rowPt) {
             const std::int32_t* labels = predictions.labels.data() + begin;
             const auto count = static_cast<std::size_t>(n);
@@ -585,8 +591,9 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
             double* log1mPt = buffers.log1mPt.data();
             double* alphaT = buffers.alphaT.data();
             double alphaSum = 0.0;
+            if (byLabel)
+                gatherAlpha(labels, ignoreIndex, weights.data(), count, alphaT);
             if (!byElement) {
-                alphaSum = alphaOfBlock(table, mode, classes, labels, ignoreIndex, n, 0, alphaT);
                 softmaxRows(predictions, begin, n, alphaT, gamma, false, buffers, logPt, log1mPt,
                     rowLoss, rowPt);
                 return BlockResult {rowPt, alphaSum};
@@ -595,7 +602,9 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
             double* targetLogPt = buffers.m.data();
             for (Index c = 0; c < classes; ++c) {
                 elementLogs(predictions, c, begin, n, buffers, logPt, log1mPt);
-                alphaSum += alphaOfBlock(table, mode, classes, labels, ignoreIndex, n, c, alphaT);
+                if (!byLabel)
+                    alphaSum
+                        += alphaOfBlock(table, mode, classes, labels, ignoreIndex, n, c, alphaT);
                 double* loss = c == 0 ? rowLoss : buffers.loss.data();
                 focalEntryLoss(logPt, log1mPt, alphaT, count, gamma, loss);
                 if (c > 0)
@@ -608,6 +617,15 @@ FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& par
             rowPtOf(targetLogPt, labels, ignoreIndex, n, rowPt);
             return BlockResult {rowPt, alphaSum};
         });
+    if (byLabel) {
+        result.alphaSum = 0.0;
+        for (std::size_t c = 0; c < result.totals.classSamples.size(); ++c)
+            result.alphaSum += static_cast<double>(result.totals.classSamples[c])
+                * table[static_cast<Index>(c)];
+        if (params.reduction == Reduction::WeightedMean)
+            result.value = result.totals.total / result.alphaSum;
+    }
+    return result;
 }
 
 Eigen::ArrayXXd sigmoidFocalLossElements(const Predictions& predictions, const FocalParams& params)

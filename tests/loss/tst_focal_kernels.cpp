@@ -167,6 +167,13 @@ void TestFocalKernels::entryLoss()
         alphaT[i] = weights[static_cast<std::size_t>(index[i] + 1)];
         QVERIFY(i == 0 || close(log1mPt[i], std::log(-std::expm1(logPt[i])), 1e-14));
     }
+    // alpha_t gathered by label (the ignore index -100 gets weights[0] = 0)
+    std::vector<std::int32_t> labels(n);
+    for (std::size_t i = 0; i < n; ++i)
+        labels[i] = index[i] < 0 ? -100 : index[i];
+    std::vector<double> gathered(n);
+    gatherAlpha(labels.data(), -100, weights.data(), n, gathered.data());
+    QCOMPARE(gathered, alphaT);
     for (double gamma : {0.0, 0.5, 2.0, 3.7}) {
         std::vector<double> loss(n);
         std::vector<double> indexed(n);
