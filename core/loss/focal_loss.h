@@ -96,7 +96,8 @@ struct PtCache {
 };
 
 // Throws std::invalid_argument when the labels do not fit the scores (validatePredictions).
-// Blocks of rows on all cores; the same values for any number of cores.
+// Blocks of rows on all cores; the same values for any number of cores. Besides the per-entry
+// arrays it holds the concentration order and its ordered entries (24 bytes per counted row).
 PtCache computePtCache(const Predictions& predictions, LossMode mode);
 
 // What the views need of a pass (focal_views.h: lossPerClass, easyShare), summed on the way so
@@ -126,7 +127,8 @@ struct FocalLossResult {
 enum class RowValues { Keep, Drop };
 
 // Throws std::invalid_argument when gamma is negative or not finite, when an alpha list does
-// not fit, or when params.mode differs from the cache's mode.
+// not fit, when params.mode differs from the cache's mode, or when the cache was not made by
+// computePtCache() (its alphaIndexCounts do not fit).
 // Both stream over blocks of rows on all cores and sum in a fixed order: the values do not depend
 // on the number of cores or on timing. From the predictions, the log-softmax (or the sigmoid
 // terms) is computed on the way, block by block, without a PtCache.
