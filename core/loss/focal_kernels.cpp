@@ -127,7 +127,8 @@ void SoftmaxSums(const float* HWY_RESTRICT x, std::size_t stride, std::size_t co
     }
 }
 
-// log p_t = (x_t - m) - log1p(r); 1 - p_t = -expm1(log p_t), p_t = exp(log p_t);
+// log p_t = (x_t - m) - log1p(r), p_t = exp(log p_t); 1 - p_t = r / (1 + r) if x_t is the max,
+// else 1 - p_t (then p_t <= 1/2);
 // l = -alpha_t (1 - p_t)^gamma log p_t, 0^0 = 1, by multiplication for whole gammas up to 8,
 // else exp(gamma log(1 - p_t)); log1mPt gets log(1 - p_t), -inf where p_t == 1.
 void SoftmaxRowLoss(const double* HWY_RESTRICT xtMinusM, const double* HWY_RESTRICT r,
@@ -144,8 +145,13 @@ void SoftmaxRowLoss(const double* HWY_RESTRICT xtMinusM, const double* HWY_RESTR
     const auto g = hn::Set(d, gamma);
     ForEachVector<double, 3, 4>(
         n, {xtMinusM, r, alphaT}, {logPt, log1mPt, loss, pt}, [&](const auto& in, const auto& out) {
-            const auto lp = hn::Sub(hn::LoadU(d, in[0]), hn::Log1p(d, hn::LoadU(d, in[1])));
-            const auto q = hn::Neg(hn::Expm1(d, lp));
+            const auto xtMinusMax = hn::LoadU(d, in[0]);
+            const auto rest = hn::LoadU(d, in[1]);
+            const auto lp = hn::Sub(xtMinusMax, hn::Log1p(d, rest));
+            const auto p = ExpNonPositive(d, lp);
+            // 1 - p_t = r / (1 + r) when x_t is the max; else p_t <= 1/2 and 1 - p_t is exact.
+            const auto q = hn::IfThenElse(hn::Eq(xtMinusMax, zero),
+                hn::Div(rest, hn::Add(hn::Set(d, 1.0), rest)), hn::Sub(hn::Set(d, 1.0), p));
             auto logQ = negInf;
             if (needLog) {
                 const auto positive = hn::Gt(q, zero);
@@ -163,7 +169,7 @@ void SoftmaxRowLoss(const double* HWY_RESTRICT xtMinusM, const double* HWY_RESTR
             hn::StoreU(lp, d, out[0]);
             const auto l = hn::Mul(hn::Mul(hn::LoadU(d, in[2]), weight), hn::Neg(lp));
             hn::StoreU(hn::Add(l, zero), d, out[2]);
-            hn::StoreU(ExpNonPositive(d, lp), d, out[3]);
+            hn::StoreU(p, d, out[3]);
         });
 }
 

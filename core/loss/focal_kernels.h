@@ -17,7 +17,8 @@ void expInPlace(double* values, std::size_t n);
 void softmaxSums(
     const float* x, std::size_t stride, std::size_t columns, std::size_t n, double* m, double* r);
 
-// Softmax rows from their sums: log p_t = (x_t - m) - log1p(r), 1 - p_t = -expm1(log p_t),
+// Softmax rows from their sums: log p_t = (x_t - m) - log1p(r), 1 - p_t = r / (1 + r) when x_t
+// is the max (x_t - m == 0), else 1 - p_t (p_t <= 1/2 then),
 // l = -alpha_t (1 - p_t)^gamma log p_t (0^0 = 1; whole gammas up to 8 by multiplication),
 // p_t = exp(log p_t). With withLog1mPt, log1mPt gets log(1 - p_t), -inf where p_t == 1; else it
 // is scratch.
