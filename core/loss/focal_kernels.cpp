@@ -68,11 +68,13 @@ template<class V> HWY_INLINE V ExpNonPositive(D d, V x)
     const auto k = hn::Sub(t, shift);
     auto f = hn::MulAdd(k, hn::Set(d, -0.6931471805596629565116018), x);
     f = hn::MulAdd(k, hn::Set(d, -0.28235290563031577122588448175e-12), f);
+    // The low bits of t hold k: bits(t) - bits(shift) + 1023 is the biased exponent of 2^k.
+    const auto exponent = hn::Sub(
+        hn::BitCast(di, t), hn::Set(di, static_cast<std::int64_t>(0x4338000000000000ULL) - 1023));
+    const auto scale = hn::BitCast(d, hn::ShiftLeft<52>(exponent));
+    // e^x = 2^k (1 + (e^f - 1)), the polynomial giving e^f - 1
     hn::impl::ExpImpl<double> impl;
-    const auto ef = hn::Add(impl.ExpPoly(d, f), hn::Set(d, 1.0));
-    const auto exponent = hn::Add(
-        hn::Sub(hn::BitCast(di, t), hn::BitCast(di, shift)), hn::Set(di, std::int64_t {1023}));
-    const auto y = hn::Mul(ef, hn::BitCast(d, hn::ShiftLeft<52>(exponent)));
+    const auto y = hn::MulAdd(impl.ExpPoly(d, f), scale, scale);
     return hn::IfThenElseZero(hn::Ge(x, hn::Set(d, -708.0)), y);
 }
 
