@@ -72,6 +72,8 @@ int main(int argc, char** argv)
     analysisOptions.loss.reduction = options.reduction;
     analysisOptions.roc.maxFpr = options.maxFpr;
     analysisOptions.roc.withCurves = options.wantsPlots() || !options.rocCsv.empty();
+    // Only the concentration plot needs the rows' losses; the reports need their sums.
+    analysisOptions.perRowViews = !options.exportConcentration.empty();
     Analysis analysis;
     try {
         analysis = analyze(input.predictions, analysisOptions);

@@ -51,6 +51,24 @@ Eigen::VectorXd effectiveAlpha(const Alpha& alpha, LossMode mode, Index classes)
 // (1 - a_c, or 1 without alpha).
 Eigen::VectorXd alphaTable(const Alpha& alpha, LossMode mode, Index classes);
 
+// The rows of each Figure 4 group (background = label 0, foreground = every other counted label)
+// in decreasing p_t. For one alpha per group (scalar alpha or none: the usual case) a row's loss
+// increases along this order for every gamma, so the concentration curves (focal_views.h) need
+// no sort when gamma or alpha changes. Empty for sigmoid mode on several columns, whose row
+// losses are sums and follow no single p_t.
+struct ConcentrationOrder {
+    std::vector<std::int32_t> background;
+    std::vector<std::int32_t> foreground;
+};
+
+// The entries of one ConcentrationOrder group in that order, so that the curves are cumulated
+// from contiguous arrays: log p_t, log(1 - p_t) and the alphaTable() index of each row.
+struct OrderedEntries {
+    Eigen::ArrayXd logPt;
+    Eigen::ArrayXd log1mPt;
+    Eigen::ArrayXi alphaIndex;
+};
+
 // Everything about each row that does not depend on alpha or gamma, computed once per
 // dataset and mode, so that a change of alpha or gamma is one vectorised pass.
 struct PtCache {
@@ -70,10 +88,27 @@ struct PtCache {
     LabelVector labels; // copy of the labels (ignore index kept)
     std::int32_t ignoreIndex = kDefaultIgnoreIndex;
     Index counted = 0; // rows whose label is not the ignore index
+    // Entries per alphaTable() index: the first targets are the rows of each target class.
+    std::vector<Index> alphaIndexCounts;
+    ConcentrationOrder order; // concentrationOrder() of this cache
+    OrderedEntries orderedBackground; // the entries of order.background, in that order
+    OrderedEntries orderedForeground;
 };
 
 // Throws std::invalid_argument when the labels do not fit the scores (validatePredictions).
+// Blocks of rows on all cores; the same values for any number of cores. Besides the per-entry
+// arrays it holds the concentration order and its ordered entries (24 bytes per counted row).
 PtCache computePtCache(const Predictions& predictions, LossMode mode);
+
+// What the views need of a pass (focal_views.h: lossPerClass, easyShare), summed on the way so
+// that no per-row array is needed for them. Rows count by their label; in sigmoid mode a row's
+// loss is the sum over its elements, as in FocalLossResult::perRow.
+struct LossTotals {
+    std::vector<Index> classSamples; // per target class (2 for a binary task)
+    std::vector<double> classSums; // the loss of each target class's rows
+    double total = 0.0; // the loss of every counted row
+    double easy = 0.0; // the loss of rows with p_t > 0.5
+};
 
 struct FocalLossResult {
     // The loss reduced as asked; for Reduction::None, the mean (the per-row values are below).
@@ -84,12 +119,23 @@ struct FocalLossResult {
     Eigen::ArrayXd pt;
     Index counted = 0; // rows in the reduction
     double alphaSum = 0.0; // sum of alpha_t over the reduced entries (weighted-mean divisor)
+    LossTotals totals; // filled by every focalLoss()
 };
 
+// Whether focalLoss() keeps each row's loss and p_t (perRow and pt) or only what is reduced
+// (value, counted, alphaSum, totals): then a pass over the scores holds no per-row array.
+enum class RowValues { Keep, Drop };
+
 // Throws std::invalid_argument when gamma is negative or not finite, when an alpha list does
-// not fit, or when params.mode differs from the cache's mode.
+// not fit, when params.mode differs from the cache's mode, or when the cache was not made by
+// computePtCache() (its alphaIndexCounts do not fit).
+// Both stream over blocks of rows on all cores and sum in a fixed order: the values do not depend
+// on the number of cores or on timing. From the predictions, the log-softmax (or the sigmoid
+// terms) is computed on the way, block by block, without a PtCache.
 FocalLossResult focalLoss(const PtCache& cache, const FocalParams& params);
 FocalLossResult focalLoss(const Predictions& predictions, const FocalParams& params);
+FocalLossResult focalLoss(
+    const Predictions& predictions, const FocalParams& params, RowValues rows);
 
 // Sigmoid mode, reduction none, as torchvision returns it: N x C, zero rows for ignored labels.
 Eigen::ArrayXXd sigmoidFocalLossElements(const Predictions& predictions, const FocalParams& params);

@@ -32,6 +32,10 @@ Curve gradientVsPt(double alpha, double gamma, int count = 400);
 // In sigmoid mode a row's loss is the sum over its elements and its p_t is that of its target
 // column (of its one column for a binary task), as in FocalLossResult; the same holds for
 // lossPerClass() and easyShare().
+// A curve of n rows has the n + 1 points k = 0 .. n (fraction k / n, the sum of the k smallest
+// losses over the total) when n + 1 <= maxPoints; else it keeps maxPoints of them, evenly spaced
+// in k (k_j = floor(j n / (maxPoints - 1))), always the first and the last, each exact. The
+// curve is monotone and convex, so these points draw it faithfully: a chart needs no more.
 struct ConcentrationCurve {
     std::vector<double> fraction; // 0 .. 1, first point 0
     std::vector<double> cumulative; // 0 .. 1, first point 0
@@ -41,24 +45,29 @@ struct LossConcentration {
     ConcentrationCurve background;
     ConcentrationCurve foreground;
 };
+// The points a curve keeps by default; 0 as maxPoints keeps all n + 1.
+inline constexpr std::size_t kConcentrationPoints = 2049;
 // A group whose total loss is 0 has a curve that stays at 0; a group without rows has the
 // single point (0, 0).
-LossConcentration lossConcentration(
-    const FocalLossResult& loss, const LabelVector& labels, std::int32_t ignoreIndex);
+LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,
+    std::int32_t ignoreIndex, std::size_t maxPoints = kConcentrationPoints);
 
-// The rows of each Figure 4 group in decreasing p_t, computed once per cache. For one alpha
-// per group (scalar alpha or none: the usual case) a row's loss increases along this order for
-// every gamma, so the curve needs no sort when gamma or alpha changes. Empty for sigmoid mode
-// on several columns, whose row losses are sums and follow no single p_t.
-struct ConcentrationOrder {
-    std::vector<std::int32_t> background;
-    std::vector<std::int32_t> foreground;
-};
+// The rows of each group in decreasing p_t (ConcentrationOrder, focal_loss.h); computePtCache()
+// stores it in the cache, so this is only needed for a cache built otherwise.
 ConcentrationOrder concentrationOrder(const PtCache& cache);
 // The same curves as above, from the losses of the cache the order was made from: taken in
-// the order when they are sorted there, else sorted.
+// the order when they increase along it (to rounding: at most 1e-12 relative below the one
+// before), else sorted. The two groups are cumulated on two cores.
 LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,
-    std::int32_t ignoreIndex, const ConcentrationOrder& order);
+    std::int32_t ignoreIndex, const ConcentrationOrder& order,
+    std::size_t maxPoints = kConcentrationPoints);
+
+// The curves analyzeLoss() shows, from a cache made by computePtCache() and the loss of `params`
+// on it: the losses of the cache's OrderedEntries are recomputed group by group in order (the
+// same values as loss.perRow), contiguous, without a gather or a sort when the order sorts them
+// (one alpha per group); else loss.perRow is sorted. The two groups run on two cores.
+LossConcentration lossConcentration(const PtCache& cache, const FocalParams& params,
+    const FocalLossResult& loss, std::size_t maxPoints = kConcentrationPoints);
 
 struct ClassLoss {
     Index samples = 0;
@@ -69,7 +78,11 @@ struct ClassLoss {
 std::vector<ClassLoss> lossPerClass(const FocalLossResult& loss, const LabelVector& labels,
     Index targetClasses, std::int32_t ignoreIndex);
 
+// The same from the totals of a pass (FocalLossResult::totals), without per-row values.
+std::vector<ClassLoss> lossPerClass(const LossTotals& totals);
+
 // The share of the total loss that comes from well-classified rows (p_t > 0.5).
 double easyShare(const FocalLossResult& loss);
+double easyShare(const LossTotals& totals);
 
 } // namespace focalscope

@@ -54,9 +54,30 @@ LossAnalysis analyzeLoss(const PtCache& cache, const FocalParams& params, Index 
     analysis.params = params;
     analysis.alpha = effectiveAlpha(params.alpha, params.mode, cache.classes);
     analysis.loss = focalLoss(cache, params);
-    analysis.perClass = lossPerClass(analysis.loss, cache.labels, targetClasses, cache.ignoreIndex);
-    analysis.concentration = lossConcentration(analysis.loss, cache.labels, cache.ignoreIndex);
-    analysis.easyShare = easyShare(analysis.loss);
+    const LossTotals& totals = analysis.loss.totals;
+    analysis.perClass = static_cast<Index>(totals.classSums.size()) == targetClasses
+        ? lossPerClass(totals)
+        : lossPerClass(analysis.loss, cache.labels, targetClasses, cache.ignoreIndex);
+    analysis.concentration = lossConcentration(cache, params, analysis.loss);
+    analysis.easyShare = easyShare(totals);
+    return analysis;
+}
+
+LossAnalysis summarizeLoss(const Predictions& predictions, const FocalParams& params)
+{
+    LossAnalysis analysis;
+    analysis.params = params;
+    analysis.alpha = effectiveAlpha(params.alpha, params.mode, predictions.classes());
+    analysis.loss = focalLoss(predictions, params, RowValues::Drop);
+    const LossTotals& totals = analysis.loss.totals;
+    analysis.perClass = lossPerClass(totals);
+    analysis.easyShare = easyShare(totals);
+    Index foreground = 0;
+    for (std::size_t c = 1; c < totals.classSamples.size(); ++c)
+        foreground += totals.classSamples[c];
+    analysis.concentration.background.rows
+        = totals.classSamples.empty() ? 0 : totals.classSamples[0];
+    analysis.concentration.foreground.rows = foreground;
     return analysis;
 }
 
@@ -64,8 +85,12 @@ Analysis analyze(const Predictions& predictions, const AnalysisOptions& options)
 {
     validateParameters(predictions, options);
     Analysis analysis;
-    const PtCache cache = computePtCache(predictions, options.loss.mode);
-    analysis.loss = analyzeLoss(cache, options.loss, predictions.targetClasses());
+    if (options.perRowViews) {
+        const PtCache cache = computePtCache(predictions, options.loss.mode);
+        analysis.loss = analyzeLoss(cache, options.loss, predictions.targetClasses());
+    } else {
+        analysis.loss = summarizeLoss(predictions, options.loss);
+    }
     analysis.roc = rocReport(predictions, options.roc);
     analysis.warnings = analysis.roc.warnings;
     if (options.loss.mode == LossMode::Softmax && options.loss.alpha.mode == Alpha::Mode::Scalar

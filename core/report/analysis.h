@@ -11,6 +11,7 @@
 namespace focalscope {
 
 // What depends on alpha and gamma: recomputed on every slider move from a PtCache.
+// The concentration curves hold at most kConcentrationPoints points each (focal_views.h).
 struct LossAnalysis {
     FocalParams params;
     Eigen::VectorXd alpha; // effective per-target weights
@@ -20,7 +21,15 @@ struct LossAnalysis {
     double easyShare = 0.0;
 };
 
+// One fused pass over the cache on all cores (losses, per-class sums, easy share), then the
+// concentration curves along the cache's ConcentrationOrder, without a sort for one alpha per
+// group.
 LossAnalysis analyzeLoss(const PtCache& cache, const FocalParams& params, Index targetClasses);
+
+// The same numbers in one streaming pass over the predictions, without a PtCache or any per-row
+// array: loss.perRow and loss.pt stay empty, and so do the concentration curves (their `rows`
+// are set).
+LossAnalysis summarizeLoss(const Predictions& predictions, const FocalParams& params);
 
 // Everything the CLI reports and the window shows.
 struct Analysis {
@@ -32,6 +41,10 @@ struct Analysis {
 struct AnalysisOptions {
     FocalParams loss;
     RocOptions roc;
+    // Whether the loss keeps what needs a value per row: loss.perRow, loss.pt and the
+    // concentration curves (analyzeLoss). Without them (summarizeLoss) the loss side holds no
+    // array of the rows' size; the reduced loss, per-class numbers and easy share are the same.
+    bool perRowViews = true;
 };
 
 // Throws std::invalid_argument for parameters that do not fit the data (alpha list length,

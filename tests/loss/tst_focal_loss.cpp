@@ -1,5 +1,6 @@
 #include "focal_case.h"
 #include "loss/focal_loss.h"
+#include "plain_focal.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,6 +14,8 @@ using namespace focalscope;
 using namespace focalscope::testing;
 
 Q_DECLARE_METATYPE(QJsonObject)
+Q_DECLARE_METATYPE(PlainCase)
+Q_DECLARE_METATYPE(FocalParams)
 
 namespace {
 
@@ -131,6 +134,9 @@ private slots:
     void probabilityClamp();
     void allIgnored();
     void invalidInput();
+    void badLabelInParallelPass();
+    void streamingAgainstPlain_data();
+    void streamingAgainstPlain();
 };
 
 void TestFocalLoss::demo_data()
@@ -485,6 +491,176 @@ void TestFocalLoss::invalidInput()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, focalLoss(cache, params));
     const Predictions bad = makePredictions({{1.0, 2.0, 0.0}}, {3});
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, focalLoss(bad, params));
+}
+
+void TestFocalLoss::streamingAgainstPlain_data()
+{
+    QTest::addColumn<PlainCase>("data");
+    QTest::addColumn<FocalParams>("params");
+    // Sizes above 65536 scores run on every core, in parts; below in the calling thread.
+    const auto params = [](LossMode mode, Alpha alpha, double gamma) {
+        FocalParams f;
+        f.mode = mode;
+        f.alpha = std::move(alpha);
+        f.gamma = gamma;
+        return f;
+    };
+    const LossMode soft = LossMode::Softmax;
+    const LossMode sig = LossMode::Sigmoid;
+    const ScoreKind logits = ScoreKind::Logits;
+    const ScoreKind probs = ScoreKind::Probabilities;
+    const auto row = [&](const char* name, LossMode mode, ScoreKind kind, Index classes, Index rows,
+                         PlainLabels labels, int ignore, bool ties, FocalParams f) {
+        PlainCase c {mode, kind, classes, rows, labels, ignore, ties, 0};
+        c.seed = 0x1000 + static_cast<std::uint64_t>(rows * 31 + classes);
+        QTest::newRow(name) << c << f;
+    };
+    row("softmax logits 40000x10 ignored, gamma 2", soft, logits, 10, 40000, PlainLabels::Random, 7,
+        false, params(soft, Alpha::fromScalar(0.25), 2.0));
+    row("softmax logits 30001x7 ties, gamma 0.7", soft, logits, 7, 30001, PlainLabels::Random, 5,
+        true, params(soft, Alpha::fromScalar(0.4), 0.7));
+    row("softmax logits ties, gamma 0", soft, logits, 4, 5003, PlainLabels::Random, 3, true,
+        params(soft, Alpha::none(), 0.0));
+    row("softmax logits list alpha, gamma 3", soft, logits, 3, 70000, PlainLabels::Random, 0, false,
+        params(soft, Alpha::fromList({0.5, 2.0, 1.25}), 3.0));
+    row("softmax logits only background", soft, logits, 6, 20000, PlainLabels::OnlyBackground, 9,
+        false, params(soft, Alpha::fromScalar(0.25), 2.0));
+    row("softmax logits only foreground", soft, logits, 6, 20000, PlainLabels::OnlyForeground, 0,
+        true, params(soft, Alpha::fromScalar(0.25), 1.5));
+    row("softmax logits 17 rows", soft, logits, 12, 17, PlainLabels::Random, 4, false,
+        params(soft, Alpha::fromScalar(0.25), 2.0));
+    row("softmax probabilities ties (p 0 and 1)", soft, probs, 5, 30000, PlainLabels::Random, 6,
+        true, params(soft, Alpha::fromScalar(0.25), 2.0));
+    row("softmax probabilities gamma 4.5", soft, probs, 8, 9000, PlainLabels::Random, 0, false,
+        params(soft, Alpha::none(), 4.5));
+    row("softmax one column", soft, logits, 1, 66000, PlainLabels::Random, 11, false,
+        params(soft, Alpha::fromScalar(0.25), 2.0));
+    row("sigmoid binary logits", sig, logits, 1, 100000, PlainLabels::Random, 13, false,
+        params(sig, Alpha::fromScalar(0.25), 2.0));
+    row("sigmoid binary probabilities ties", sig, probs, 1, 80000, PlainLabels::Random, 0, true,
+        params(sig, Alpha::fromScalar(0.25), 1.3));
+    row("sigmoid binary only negatives", sig, probs, 1, 5000, PlainLabels::OnlyBackground, 0, false,
+        params(sig, Alpha::none(), 2.0));
+    row("sigmoid 5 columns logits ties", sig, logits, 5, 20000, PlainLabels::Random, 7, true,
+        params(sig, Alpha::fromScalar(0.25), 2.0));
+    row("sigmoid 4 columns probabilities list", sig, probs, 4, 30000, PlainLabels::Random, 0, false,
+        params(sig, Alpha::fromList({0.1, 0.9, 0.5, 0.3}), 0.5));
+    row("every row ignored", soft, logits, 3, 70000, PlainLabels::Random, 1, false,
+        params(soft, Alpha::fromScalar(0.25), 2.0));
+}
+
+// The streaming kernels (from the scores, with and without per-row values, and from a PtCache)
+// against the plain row-by-row formulas, for every reduction and the totals of the views.
+void TestFocalLoss::streamingAgainstPlain()
+{
+    QFETCH(PlainCase, data);
+    QFETCH(FocalParams, params);
+    const Predictions p = plainCasePredictions(data);
+    const Index entriesPerRow = params.mode == LossMode::Sigmoid ? p.classes() : 1;
+    const PlainLoss plain = plainFocalLoss(p, params);
+    const PtCache cache = computePtCache(p, params.mode);
+    for (Reduction reduction : {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean}) {
+        FocalParams f = params;
+        f.reduction = reduction;
+        const FocalLossResult kept = focalLoss(p, f);
+        const FocalLossResult dropped = focalLoss(p, f, RowValues::Drop);
+        const FocalLossResult cached = focalLoss(cache, f);
+        const double expected = plain.value(reduction, entriesPerRow);
+        for (const FocalLossResult* r : {&kept, &dropped, &cached}) {
+            QVERIFY2(closeTo(r->value, expected, 1e-10),
+                qPrintable(QStringLiteral("%1, plain %2")
+                               .arg(r->value, 0, 'g', 17)
+                               .arg(expected, 0, 'g', 17)));
+            QCOMPARE(r->counted, plain.counted);
+            QVERIFY(closeTo(r->alphaSum, plain.alphaSum, 1e-12));
+        }
+        // Without per-row values the same sums in the same order.
+        QCOMPARE(dropped.perRow.size(), Index {0});
+        QCOMPARE(dropped.pt.size(), Index {0});
+        QCOMPARE(dropped.value, kept.value);
+        QCOMPARE(dropped.totals.total, kept.totals.total);
+        QCOMPARE(dropped.totals.easy, kept.totals.easy);
+        QCOMPARE(dropped.totals.classSums, kept.totals.classSums);
+    }
+    const FocalLossResult kept = focalLoss(p, params);
+    const FocalLossResult cached = focalLoss(cache, params);
+    for (const FocalLossResult* r : {&kept, &cached}) {
+        QCOMPARE(r->perRow.size(), p.rows());
+        QCOMPARE(r->pt.size(), p.rows());
+        for (Index i = 0; i < p.rows(); ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            if (!closeTo(r->perRow[i], plain.perRow[k], 1e-9)
+                || !closeTo(r->pt[i], plain.pt[k], 1e-12))
+                QFAIL(qPrintable(QStringLiteral("row %1: loss %2 (plain %3), p_t %4 (plain %5)")
+                                     .arg(i)
+                                     .arg(r->perRow[i], 0, 'g', 17)
+                                     .arg(plain.perRow[k], 0, 'g', 17)
+                                     .arg(r->pt[i], 0, 'g', 17)
+                                     .arg(plain.pt[k], 0, 'g', 17)));
+        }
+    }
+    // The totals of the views: per class and the easy share (p_t > 0.5; a p_t within 1e-12 of
+    // 0.5 may fall on either side).
+    const Index targets = p.targetClasses();
+    std::vector<double> classSums(static_cast<std::size_t>(targets), 0.0);
+    std::vector<Index> classSamples(static_cast<std::size_t>(targets), 0);
+    double easyLow = 0.0;
+    double easyHigh = 0.0;
+    for (Index i = 0; i < p.rows(); ++i) {
+        if (p.labels[i] == p.ignoreIndex)
+            continue;
+        const auto k = static_cast<std::size_t>(i);
+        classSums[static_cast<std::size_t>(p.labels[i])] += plain.perRow[k];
+        ++classSamples[static_cast<std::size_t>(p.labels[i])];
+        easyLow += plain.pt[k] > 0.5 + 1e-12 ? plain.perRow[k] : 0.0;
+        easyHigh += plain.pt[k] > 0.5 - 1e-12 ? plain.perRow[k] : 0.0;
+    }
+    for (const FocalLossResult* r : {&kept, &cached}) {
+        QCOMPARE(r->totals.classSamples, classSamples);
+        for (std::size_t c = 0; c < classSums.size(); ++c)
+            QVERIFY2(closeTo(r->totals.classSums[c], classSums[c], 1e-10),
+                qPrintable(QStringLiteral("class %1").arg(c)));
+        QVERIFY(closeTo(r->totals.total, plain.sum, 1e-10));
+        QVERIFY2(
+            r->totals.easy >= easyLow * (1.0 - 1e-10) && r->totals.easy <= easyHigh * (1.0 + 1e-10),
+            qPrintable(QStringLiteral("easy %1, plain [%2, %3]")
+                           .arg(r->totals.easy, 0, 'g', 17)
+                           .arg(easyLow, 0, 'g', 17)
+                           .arg(easyHigh, 0, 'g', 17)));
+    }
+    // Repeated, a pass gives the very same numbers (no dependence on timing).
+    const FocalLossResult again = focalLoss(p, params);
+    QCOMPARE(again.value, kept.value);
+    QCOMPARE(again.totals.classSums, kept.totals.classSums);
+}
+
+// The streaming pass checks labels block by block on every core; the error is still the one of
+// validatePredictions(), naming the first bad row, and nothing out of range is read.
+void TestFocalLoss::badLabelInParallelPass()
+{
+    PlainCase c;
+    c.classes = 4;
+    c.rows = 100000;
+    c.ignoreStride = 9;
+    Predictions p = plainCasePredictions(c);
+    p.labels[77777] = 4;
+    p.labels[91000] = -3;
+    QString expected;
+    try {
+        validatePredictions(p);
+    } catch (const std::invalid_argument& error) {
+        expected = QString::fromStdString(error.what());
+    }
+    QVERIFY(expected.contains(QStringLiteral("row 77777")));
+    for (RowValues values : {RowValues::Keep, RowValues::Drop}) {
+        QString message;
+        try {
+            focalLoss(p, FocalParams {}, values);
+        } catch (const std::invalid_argument& error) {
+            message = QString::fromStdString(error.what());
+        }
+        QCOMPARE(message, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFocalLoss)

@@ -1,5 +1,6 @@
 #include "focal_case.h"
 #include "loss/focal_views.h"
+#include "plain_focal.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -11,6 +12,8 @@ using namespace focalscope;
 using namespace focalscope::testing;
 
 Q_DECLARE_METATYPE(QJsonObject)
+Q_DECLARE_METATYPE(PlainCase)
+Q_DECLARE_METATYPE(FocalParams)
 
 namespace {
 
@@ -40,6 +43,41 @@ void compareCurve(const ConcentrationCurve& curve, const QJsonObject& expected)
             && curve.fraction[k] > curve.fraction[k - 1]);
 }
 
+// Two curves of the same points, cumulative within 1e-12 (sums in another order).
+void compareClose(const ConcentrationCurve& actual, const ConcentrationCurve& expected)
+{
+    QCOMPARE(actual.rows, expected.rows);
+    QCOMPARE(actual.fraction, expected.fraction);
+    QCOMPARE(actual.cumulative.size(), expected.cumulative.size());
+    for (std::size_t k = 0; k < actual.cumulative.size(); ++k)
+        QVERIFY2(std::abs(actual.cumulative[k] - expected.cumulative[k]) <= 1e-12,
+            qPrintable(QStringLiteral("point %1").arg(k)));
+}
+
+// The default curve keeps at most kConcentrationPoints points, each equal to the full curve's
+// point at its k (k_j = floor(j n / (points - 1))), the first and the last included.
+void compareSampled(const ConcentrationCurve& sampled, const ConcentrationCurve& full)
+{
+    const std::size_t n = static_cast<std::size_t>(full.rows);
+    QCOMPARE(sampled.rows, full.rows);
+    const std::size_t points = std::min(n + 1, kConcentrationPoints);
+    QCOMPARE(sampled.fraction.size(), points);
+    QCOMPARE(sampled.cumulative.size(), points);
+    for (std::size_t j = 0; j < points; ++j) {
+        const std::size_t k = points == n + 1 ? j : j * n / (points - 1);
+        QCOMPARE(sampled.fraction[j], full.fraction[k]);
+        if (!(std::abs(sampled.cumulative[j] - full.cumulative[k]) <= 1e-12))
+            QFAIL(qPrintable(QStringLiteral("point %1 (k %2): %3, full curve %4")
+                                 .arg(j)
+                                 .arg(k)
+                                 .arg(sampled.cumulative[j], 0, 'g', 17)
+                                 .arg(full.cumulative[k], 0, 'g', 17)));
+    }
+    QCOMPARE(sampled.fraction.front(), 0.0);
+    if (n > 0)
+        QCOMPARE(sampled.fraction.back(), 1.0);
+}
+
 } // namespace
 
 class TestFocalViews : public QObject {
@@ -57,6 +95,8 @@ private slots:
     void curves_data();
     void curves();
     void concentrationEdges();
+    void cacheViews_data();
+    void cacheViews();
 };
 
 void TestFocalViews::viewsRandom_data()
@@ -75,17 +115,27 @@ void TestFocalViews::viewsRandom()
     QFETCH(QJsonObject, c);
     const Predictions p = makeCasePredictions(c);
     const FocalLossResult loss = focalLoss(p, caseParams(c));
-    const LossConcentration concentration = lossConcentration(loss, p.labels, p.ignoreIndex);
+    const LossConcentration concentration = lossConcentration(loss, p.labels, p.ignoreIndex, 0);
     compareCurve(concentration.background, c.value(QStringLiteral("background")).toObject());
     compareCurve(concentration.foreground, c.value(QStringLiteral("foreground")).toObject());
-    // The presorted path gives the very same curves.
+    // The sampled curves (the default) keep exact points of the full ones.
+    const LossConcentration sampled = lossConcentration(loss, p.labels, p.ignoreIndex);
+    compareSampled(sampled.background, concentration.background);
+    compareSampled(sampled.foreground, concentration.foreground);
+    // The presorted path gives the same curves, full and sampled; the cache holds the order.
     const PtCache cache = computePtCache(p, caseParams(c).mode);
-    const LossConcentration ordered
-        = lossConcentration(loss, p.labels, p.ignoreIndex, concentrationOrder(cache));
-    QCOMPARE(ordered.background.cumulative, concentration.background.cumulative);
-    QCOMPARE(ordered.foreground.cumulative, concentration.foreground.cumulative);
+    const ConcentrationOrder order = concentrationOrder(cache);
+    QCOMPARE(cache.order.background, order.background);
+    QCOMPARE(cache.order.foreground, order.foreground);
+    const LossConcentration ordered = lossConcentration(loss, p.labels, p.ignoreIndex, order, 0);
     QCOMPARE(ordered.foreground.fraction, concentration.foreground.fraction);
     QCOMPARE(ordered.background.rows, concentration.background.rows);
+    compareClose(ordered.background, concentration.background);
+    compareClose(ordered.foreground, concentration.foreground);
+    const LossConcentration orderedSampled
+        = lossConcentration(loss, p.labels, p.ignoreIndex, order);
+    compareSampled(orderedSampled.background, concentration.background);
+    compareSampled(orderedSampled.foreground, concentration.foreground);
 
     const std::vector<ClassLoss> perClass
         = lossPerClass(loss, p.labels, p.targetClasses(), p.ignoreIndex);
@@ -241,6 +291,82 @@ void TestFocalViews::concentrationEdges()
     QCOMPARE(onlyBackground.foreground.rows, Index {0});
     QCOMPARE(onlyBackground.foreground.fraction, (std::vector<double> {0.0}));
     QCOMPARE(onlyBackground.foreground.cumulative, (std::vector<double> {0.0}));
+}
+
+void TestFocalViews::cacheViews_data()
+{
+    QTest::addColumn<PlainCase>("data");
+    QTest::addColumn<FocalParams>("params");
+    const auto add = [](const char* name, LossMode mode, ScoreKind kind, Index classes, Index rows,
+                         PlainLabels labels, int ignore, bool ties, Alpha alpha, double gamma) {
+        PlainCase c {mode, kind, classes, rows, labels, ignore, ties, 0};
+        c.seed = 0x2000 + static_cast<std::uint64_t>(rows + classes);
+        FocalParams f;
+        f.mode = mode;
+        f.alpha = std::move(alpha);
+        f.gamma = gamma;
+        QTest::newRow(name) << c << f;
+    };
+    const auto soft = LossMode::Softmax;
+    const auto sig = LossMode::Sigmoid;
+    const auto logits = ScoreKind::Logits;
+    const auto probs = ScoreKind::Probabilities;
+    // In order: one alpha per group, the curves need no sort.
+    add("softmax scalar alpha, 50000 rows", soft, logits, 10, 50000, PlainLabels::Random, 7, false,
+        Alpha::fromScalar(0.25), 2.0);
+    add("softmax ties, gamma 0.5", soft, logits, 5, 40000, PlainLabels::Random, 3, true,
+        Alpha::fromScalar(0.3), 0.5);
+    add("softmax probabilities ties", soft, probs, 4, 9000, PlainLabels::Random, 0, true,
+        Alpha::none(), 3.0);
+    add("softmax only background", soft, logits, 4, 8000, PlainLabels::OnlyBackground, 5, false,
+        Alpha::fromScalar(0.25), 2.0);
+    add("softmax only foreground", soft, logits, 4, 8000, PlainLabels::OnlyForeground, 0, true,
+        Alpha::fromScalar(0.25), 2.0);
+    add("softmax 1500 rows (every point)", soft, logits, 6, 1500, PlainLabels::Random, 4, false,
+        Alpha::fromScalar(0.25), 1.0);
+    add("sigmoid binary", sig, logits, 1, 70000, PlainLabels::Random, 9, false,
+        Alpha::fromScalar(0.25), 2.0);
+    // Out of order: alphas that differ within the foreground (sorted instead).
+    add("softmax per-class alpha", soft, logits, 6, 30000, PlainLabels::Random, 0, false,
+        Alpha::fromList({1.0, 0.2, 3.0, 0.7, 1.5, 2.2}), 2.0);
+    // No order: sigmoid rows of several columns.
+    add("sigmoid 4 columns", sig, probs, 4, 20000, PlainLabels::Random, 6, true,
+        Alpha::fromScalar(0.25), 2.0);
+    add("every row ignored", soft, logits, 3, 5000, PlainLabels::Random, 1, false,
+        Alpha::fromScalar(0.25), 2.0);
+}
+
+// The views of analyzeLoss() from the cache (ordered entries, totals of the pass) against the
+// plain ones from the per-row losses (collect, sort, cumulate; sums over the rows).
+void TestFocalViews::cacheViews()
+{
+    QFETCH(PlainCase, data);
+    QFETCH(FocalParams, params);
+    const Predictions p = plainCasePredictions(data);
+    const PtCache cache = computePtCache(p, params.mode);
+    const FocalLossResult loss = focalLoss(cache, params);
+
+    const LossConcentration sorted = lossConcentration(loss, p.labels, p.ignoreIndex, 0);
+    const LossConcentration fromCache = lossConcentration(cache, params, loss, 0);
+    compareClose(fromCache.background, sorted.background);
+    compareClose(fromCache.foreground, sorted.foreground);
+    const LossConcentration sampled = lossConcentration(cache, params, loss);
+    compareSampled(sampled.background, sorted.background);
+    compareSampled(sampled.foreground, sorted.foreground);
+    QVERIFY(sampled.background.fraction.size() <= kConcentrationPoints);
+    QVERIFY(sampled.foreground.fraction.size() <= kConcentrationPoints);
+
+    const std::vector<ClassLoss> plain
+        = lossPerClass(loss, p.labels, p.targetClasses(), p.ignoreIndex);
+    const std::vector<ClassLoss> fromTotals = lossPerClass(loss.totals);
+    QCOMPARE(fromTotals.size(), plain.size());
+    for (std::size_t c = 0; c < plain.size(); ++c) {
+        QCOMPARE(fromTotals[c].samples, plain[c].samples);
+        QVERIFY(closeTo(fromTotals[c].mean, plain[c].mean, 1e-12));
+        QVERIFY(closeTo(fromTotals[c].share, plain[c].share, 1e-12));
+    }
+    QVERIFY2(closeTo(easyShare(loss.totals), easyShare(loss), 1e-12),
+        qPrintable(QStringLiteral("%1 %2").arg(easyShare(loss.totals)).arg(easyShare(loss))));
 }
 
 QTEST_GUILESS_MAIN(TestFocalViews)
