@@ -30,17 +30,6 @@ void validateParameters(const Predictions& predictions, const AnalysisOptions& o
             "max FPR must be in (0, 1], got " + std::to_string(options.roc.maxFpr));
 }
 
-std::string scalarAlphaNote(const Predictions& predictions, const FocalParams& params)
-{
-    std::ostringstream note;
-    note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
-         << className(predictions, 0) << ") by " << params.alpha.scalar
-         << " and every other class by " << 1.0 - params.alpha.scalar
-         << "; give one weight per class to weight the " << predictions.classes()
-         << " classes individually";
-    return note.str();
-}
-
 } // namespace
 
 LossMode defaultLossMode(const Predictions& predictions)
@@ -93,10 +82,25 @@ Analysis analyze(const Predictions& predictions, const AnalysisOptions& options)
     }
     analysis.roc = rocReport(predictions, options.roc);
     analysis.warnings = analysis.roc.warnings;
-    if (options.loss.mode == LossMode::Softmax && options.loss.alpha.mode == Alpha::Mode::Scalar
-        && predictions.classes() > 2)
-        analysis.warnings.push_back(scalarAlphaNote(predictions, options.loss));
+    for (std::string& note : parameterNotes(predictions, options.loss))
+        analysis.warnings.push_back(std::move(note));
     return analysis;
+}
+
+std::vector<std::string> parameterNotes(const Predictions& predictions, const FocalParams& params)
+{
+    std::vector<std::string> notes;
+    if (params.mode == LossMode::Softmax && params.alpha.mode == Alpha::Mode::Scalar
+        && predictions.classes() > 2) {
+        std::ostringstream note;
+        note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
+             << className(predictions, 0) << ") by " << params.alpha.scalar
+             << " and every other class by " << 1.0 - params.alpha.scalar
+             << "; give one weight per class to weight the " << predictions.classes()
+             << " classes individually";
+        notes.push_back(note.str());
+    }
+    return notes;
 }
 
 } // namespace focalscope

@@ -51,6 +51,10 @@ struct AnalysisOptions {
 // negative gamma, max FPR outside (0, 1]).
 Analysis analyze(const Predictions& predictions, const AnalysisOptions& options);
 
+// Notes on parameters that may not do what the user expects: a scalar alpha with more than 2
+// softmax classes only separates class 0 from the rest. analyze() adds them to its warnings.
+std::vector<std::string> parameterNotes(const Predictions& predictions, const FocalParams& params);
+
 // The mode a task gets by default: softmax for C >= 2, sigmoid for one column.
 LossMode defaultLossMode(const Predictions& predictions);
 

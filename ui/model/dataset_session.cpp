@@ -8,8 +8,6 @@
 #include "model/parameter_model.h"
 #include "model/recompute_scheduler.h"
 
-#include <sstream>
-
 namespace focalscope {
 
 namespace {
@@ -287,18 +285,10 @@ Analysis DatasetSession::analysis() const
     }
     if (!m_kindWarning.empty())
         result.warnings.push_back(m_kindWarning);
-    // The note analyze() adds (report/analysis.cpp), so that the JSON equals the CLI's.
-    const FocalParams& params = result.loss.params;
-    if (m_predictions && params.mode == LossMode::Softmax
-        && params.alpha.mode == Alpha::Mode::Scalar && m_predictions->classes() > 2) {
-        std::ostringstream note;
-        note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
-             << className(*m_predictions, 0) << ") by " << params.alpha.scalar
-             << " and every other class by " << 1.0 - params.alpha.scalar
-             << "; give one weight per class to weight the " << m_predictions->classes()
-             << " classes individually";
-        result.warnings.push_back(note.str());
-    }
+    // The notes analyze() adds, so that the JSON equals the CLI's.
+    if (m_predictions)
+        for (std::string& note : parameterNotes(*m_predictions, result.loss.params))
+            result.warnings.push_back(std::move(note));
     return result;
 }
 
