@@ -19,6 +19,12 @@ inline constexpr std::int32_t kDefaultIgnoreIndex = -100;
 enum class ScoreKind { Logits, Probabilities };
 enum class KindRequest { Auto, Logits, Probabilities };
 
+// "logits" / "probabilities", as the CLI, the JSON and the window name them.
+constexpr const char* scoreKindName(ScoreKind kind)
+{
+    return kind == ScoreKind::Logits ? "logits" : "probabilities";
+}
+
 // A model's predictions: N rows, C score columns. C == 1 is a binary task whose single column
 // is the positive-class score and whose labels are 0 and 1. Rows whose label equals
 // ignoreIndex stay in the data but are left out of every metric.
@@ -49,4 +55,4 @@ std::vector<std::string> defaultClassNames(Index classes);
 // [0, targetClasses()) nor the ignore index, or when the shapes disagree.
 void validatePredictions(const Predictions& predictions);
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -615,16 +615,6 @@ std::vector<Chunk> makeChunks(std::string_view text, std::size_t begin)
     return chunks;
 }
 
-std::function<bool(double)> scaledProgress(
-    const std::function<bool(double)>& progress, double from, double to)
-{
-    if (!progress)
-        return {};
-    return [progress, from, to](double f) {
-        return progress(from + (to - from) * f);
-    };
-}
-
 } // namespace
 
 bool isLabelColumnName(std::string_view name)

@@ -67,4 +67,14 @@ void runChunks(std::size_t tasks, unsigned threads, const std::function<void(std
         throw ReadCancelled();
 }
 
+std::function<bool(double)> scaledProgress(
+    const std::function<bool(double)>& progress, double from, double to)
+{
+    if (!progress)
+        return {};
+    return [progress, from, to](double f) {
+        return progress(from + (to - from) * f);
+    };
+}
+
 } // namespace focalscope

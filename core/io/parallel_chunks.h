@@ -17,4 +17,9 @@ void runChunks(std::size_t tasks, unsigned threads, const std::function<void(std
 // hardware's cores (at most 8).
 unsigned threadsFor(std::size_t bytes);
 
+// A progress callback for one stage of a load: the stage's fraction f maps to
+// from + (to - from) f of the whole. Empty when progress is.
+std::function<bool(double)> scaledProgress(
+    const std::function<bool(double)>& progress, double from, double to);
+
 } // namespace focalscope

@@ -5,6 +5,7 @@
 #include "io/kind_detection.h"
 #include "io/npy_reader.h"
 #include "io/npz_reader.h"
+#include "io/parallel_chunks.h"
 #include "io/score_scan.h"
 
 #include <algorithm>
@@ -56,16 +57,6 @@ std::string joined(const std::vector<std::string>& names)
     for (const std::string& n : names)
         s += (s.empty() ? "" : ", ") + n;
     return s;
-}
-
-std::function<bool(double)> scaledProgress(
-    const std::function<bool(double)>& progress, double from, double to)
-{
-    if (!progress)
-        return {};
-    return [progress, from, to](double f) {
-        return progress(from + (to - from) * f);
-    };
 }
 
 // Labels from a second file: a .npy of integers or bools whose shape is the scores' shape

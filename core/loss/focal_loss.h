@@ -30,6 +30,28 @@ struct Alpha {
     static Alpha none() { return {Mode::None, 0.0, {}}; }
 };
 
+// The names the CLI, the JSON and the settings use: "softmax" / "sigmoid" and "mean", "sum",
+// "weighted-mean", "none".
+constexpr const char* lossModeName(LossMode mode)
+{
+    return mode == LossMode::Softmax ? "softmax" : "sigmoid";
+}
+
+constexpr const char* reductionName(Reduction reduction)
+{
+    switch (reduction) {
+    case Reduction::Mean:
+        return "mean";
+    case Reduction::Sum:
+        return "sum";
+    case Reduction::WeightedMean:
+        return "weighted-mean";
+    case Reduction::None:
+        return "none";
+    }
+    return "mean";
+}
+
 struct FocalParams {
     LossMode mode = LossMode::Softmax;
     Alpha alpha;

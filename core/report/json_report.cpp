@@ -9,31 +9,6 @@ namespace focalscope {
 
 namespace {
 
-const char* modeName(LossMode mode)
-{
-    return mode == LossMode::Softmax ? "softmax" : "sigmoid";
-}
-
-const char* kindName(ScoreKind kind)
-{
-    return kind == ScoreKind::Logits ? "logits" : "probabilities";
-}
-
-const char* reductionName(Reduction reduction)
-{
-    switch (reduction) {
-    case Reduction::Mean:
-        return "mean";
-    case Reduction::Sum:
-        return "sum";
-    case Reduction::WeightedMean:
-        return "weighted-mean";
-    case Reduction::None:
-        return "none";
-    }
-    return "mean";
-}
-
 // The name of a loss target: a class name, or for a binary task the label ("0" / "1").
 std::string targetName(const Predictions& predictions, Index target)
 {
@@ -52,7 +27,7 @@ void writeInput(JsonWriter& json, const std::string& path, const ReadResult& inp
     json.key("task");
     json.value(p.isBinary() ? "binary" : "multiclass");
     json.key("kind");
-    json.value(kindName(p.kind));
+    json.value(scoreKindName(p.kind));
     json.key("samples");
     json.value(static_cast<long long>(input.samples));
     json.key("ignored");
@@ -74,7 +49,7 @@ void writeFocalLoss(JsonWriter& json, const Predictions& predictions, const Loss
     json.key("focal_loss");
     json.beginObject();
     json.key("mode");
-    json.value(modeName(loss.params.mode));
+    json.value(lossModeName(loss.params.mode));
     json.key("gamma");
     json.value(loss.params.gamma);
     json.key("alpha");

@@ -34,21 +34,6 @@ std::string padded(const std::string& text, std::size_t width)
     return text.size() >= width ? text + ' ' : text + std::string(width - text.size(), ' ');
 }
 
-const char* reductionName(Reduction reduction)
-{
-    switch (reduction) {
-    case Reduction::Mean:
-        return "mean";
-    case Reduction::Sum:
-        return "sum";
-    case Reduction::WeightedMean:
-        return "weighted-mean";
-    case Reduction::None:
-        return "none";
-    }
-    return "mean";
-}
-
 } // namespace
 
 std::string textReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
@@ -61,10 +46,9 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
     out += path + ": " + std::to_string(input.samples) + " rows (" + std::to_string(input.ignored)
         + " ignored, " + std::to_string(input.skipped) + " skipped), "
         + (p.isBinary() ? std::string("binary") : std::to_string(p.classes()) + " classes") + ", "
-        + (p.kind == ScoreKind::Logits ? "logits" : "probabilities") + "\n";
+        + scoreKindName(p.kind) + "\n";
 
-    out += "focal loss ("
-        + std::string(loss.params.mode == LossMode::Softmax ? "softmax" : "sigmoid") + ", gamma "
+    out += "focal loss (" + std::string(lossModeName(loss.params.mode)) + ", gamma "
         + number(loss.params.gamma, 3) + ", alpha [";
     for (Index i = 0; i < loss.alpha.size(); ++i) {
         if (i > 0)

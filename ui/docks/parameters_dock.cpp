@@ -97,7 +97,7 @@ QWidget* ParametersDock::buildContents()
     m_reduction = new QComboBox(lossGroup);
     m_reduction->setObjectName(QStringLiteral("reduction"));
     for (Reduction r : {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean})
-        m_reduction->addItem(reductionName(r), static_cast<int>(r));
+        m_reduction->addItem(QString::fromLatin1(reductionName(r)), static_cast<int>(r));
     lossForm->addRow(tr("Mode"), m_lossMode);
     lossForm->addRow(tr("Input"), m_kind);
     lossForm->addRow(tr("Reduction"), m_reduction);

@@ -140,7 +140,7 @@ void ParameterModel::save(QSettings& settings) const
         weights.append(QString::number(w, 'g', 17));
     settings::alphaPerClass.write(settings, weights);
     settings::gamma.write(settings, m_gamma);
-    settings::reduction.write(settings, reductionName(m_reduction));
+    settings::reduction.write(settings, QString::fromLatin1(reductionName(m_reduction)));
     settings::maxFpr.write(settings, m_maxFpr);
 }
 
@@ -184,26 +184,11 @@ Alpha::Mode alphaModeFromName(const QString& name, Alpha::Mode fallback)
     return fallback;
 }
 
-QString reductionName(Reduction reduction)
-{
-    switch (reduction) {
-    case Reduction::Mean:
-        return QStringLiteral("mean");
-    case Reduction::Sum:
-        return QStringLiteral("sum");
-    case Reduction::WeightedMean:
-        return QStringLiteral("weighted-mean");
-    case Reduction::None:
-        return QStringLiteral("none");
-    }
-    return {};
-}
-
 Reduction reductionFromName(const QString& name, Reduction fallback)
 {
     for (Reduction r :
         {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean, Reduction::None}) {
-        if (reductionName(r) == name)
+        if (name == QLatin1String(reductionName(r)))
             return r;
     }
     return fallback;

@@ -78,7 +78,6 @@ private:
 // Names used in settings and menus.
 QString alphaModeName(Alpha::Mode mode);
 Alpha::Mode alphaModeFromName(const QString& name, Alpha::Mode fallback);
-QString reductionName(Reduction reduction);
 Reduction reductionFromName(const QString& name, Reduction fallback);
 
 } // namespace focalscope

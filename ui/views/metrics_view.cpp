@@ -179,8 +179,8 @@ void MetricsView::refresh()
             tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
                "carry %4 of the loss")
                 .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
-                    reductionName(params.reduction), formatNumber(loss->analysis.loss.value, 6),
-                    percent(loss->analysis.easyShare)));
+                    QString::fromLatin1(reductionName(params.reduction)),
+                    formatNumber(loss->analysis.loss.value, 6), percent(loss->analysis.easyShare)));
     }
     const QStringList warnings = m_session.warnings();
     m_warnings->setText(warnings.join(u'\n'));
