@@ -17,15 +17,6 @@ namespace focalscope {
 
 namespace {
 
-// The alpha_t a loss-vs-p_t curve is drawn for: a foreground row's (class 1, or label 1 of a
-// binary task), the rows whose weight the user usually tunes.
-double curveAlpha(const LossAnalysis& loss)
-{
-    if (loss.alpha.size() == 0)
-        return 1.0;
-    return loss.alpha.size() > 1 ? loss.alpha[1] : loss.alpha[0];
-}
-
 std::vector<double> prevalences(const RocReport& report)
 {
     std::vector<double> out;
@@ -52,7 +43,7 @@ bool writeFileAtomically(const std::string& path, const std::string& text, std::
     return true;
 }
 
-bool writePlots(const CliOptions& options, const ReadResult& /*input*/, const Analysis& analysis)
+bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis)
 {
     // Qt Charts draws with widgets of a graphics scene: it needs a QApplication, which runs on
     // the offscreen platform so that no display is needed.
@@ -79,7 +70,8 @@ bool writePlots(const CliOptions& options, const ReadResult& /*input*/, const An
             }},
         {&options.exportLoss,
             [&] {
-                return lossPlot(curveAlpha(analysis.loss), analysis.loss.params.gamma);
+                return lossPlot(lossCurveAlpha(analysis.loss.params, input.predictions.classes()),
+                    analysis.loss.params.gamma);
             }},
         {&options.exportConcentration,
             [&] {

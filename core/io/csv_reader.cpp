@@ -1,5 +1,6 @@
 #include "io/csv_reader.h"
 
+#include "io/file_bytes.h"
 #include "io/parallel_chunks.h"
 #include "io/read_error.h"
 
@@ -313,6 +314,7 @@ struct Layout {
     Index labelColumn = -1; // -1: none
     std::vector<std::string> header; // empty: no header
     std::vector<float*> columnOf; // per field: destination column (nullptr: label)
+    std::vector<float*> scoreColumns; // the score columns in order
 };
 
 struct Chunk {
@@ -324,6 +326,7 @@ struct Chunk {
     Index rowOffset = 0;
     Index ignored = 0;
     std::vector<Index> invalidRows;
+    ScoreSummary summary; // of the rows parsed
     bool failed = false;
     Index errorLine = 0; // within the chunk, 0-based
     std::string error;
@@ -466,6 +469,13 @@ private:
                     + std::to_string(countFields(lineStart, e, d)));
         if (invalid)
             chunk.invalidRows.push_back(row);
+        // Kind detection's tests on the row just written (still in cache): no second pass.
+        double sum = 0.0;
+        for (const float* column : m_layout.scoreColumns) {
+            chunk.summary.addBits(std::bit_cast<std::uint32_t>(column[row]));
+            sum += static_cast<double>(column[row]);
+        }
+        chunk.summary.addRowSum(row, sum);
         return true;
     }
 
@@ -702,12 +712,16 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
 
     // Pass 2: parse straight into the column-major matrix.
     table.scores.resize(rows, classes);
+    adviseHugePages(
+        table.scores.data(), static_cast<std::size_t>(table.scores.size()) * sizeof(float));
     if (withLabelColumn)
         table.labels.resize(rows);
     layout.columnOf.assign(static_cast<std::size_t>(layout.fields), nullptr);
     for (Index f = 0, c = 0; f < layout.fields; ++f)
-        if (f != layout.labelColumn)
+        if (f != layout.labelColumn) {
             layout.columnOf[static_cast<std::size_t>(f)] = table.scores.data() + (c++) * rows;
+            layout.scoreColumns.push_back(layout.columnOf[static_cast<std::size_t>(f)]);
+        }
     ChunkParser parser(text, layout, rules, table.labels.data(), options.skipInvalid);
     runChunks(
         chunks.size(), threads,
@@ -724,6 +738,7 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
             throw ReadError(name + ":" + std::to_string(chunk.lineOffset + chunk.errorLine + 1)
                 + ": " + chunk.error);
         table.ignored += chunk.ignored;
+        table.summary.merge(chunk.summary);
         invalidRows.insert(invalidRows.end(), chunk.invalidRows.begin(), chunk.invalidRows.end());
     }
     table.samples = rows;
@@ -749,6 +764,7 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
         }
         table.scores = std::move(scores);
         table.labels = std::move(labels);
+        table.summary = summarizeScores(table.scores);
     }
     table.skippedRows = std::move(invalidRows);
     return table;

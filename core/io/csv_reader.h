@@ -2,6 +2,7 @@
 
 #include "data/predictions.h"
 #include "io/read_options.h"
+#include "io/score_scan.h"
 
 #include <functional>
 #include <string>
@@ -21,6 +22,7 @@ struct DelimitedTable {
     Index ignored = 0; // rows whose label is the ignore index
     Index skipped = 0; // rows dropped by options.skipInvalid
     std::vector<Index> skippedRows; // their indices among the data rows, ascending
+    ScoreSummary summary; // of scores, gathered while parsing
 };
 
 // Parses CSV / TSV text (delimiter , \t or ; detected; optional header; # comments and blank

@@ -134,4 +134,69 @@ FileBytes::~FileBytes()
         ::munmap(const_cast<char*>(m_data), m_size);
 }
 
+void adviseHugePages(void* data, std::size_t bytes)
+{
+    constexpr std::uintptr_t kHugePage = std::uintptr_t {2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (begin + kHugePage - 1) / kHugePage * kHugePage;
+    const std::uintptr_t last = (begin + bytes) / kHugePage * kHugePage;
+    if (last > first)
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
+
+FileReader::FileReader(const std::filesystem::path& path)
+    : m_name(displayName(path))
+{
+    m_fd = openRegularFile(path, m_name, m_size);
+}
+
+FileReader::~FileReader()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void FileReader::read(std::size_t offset, char* buffer, std::size_t bytes) const
+{
+    std::size_t got = 0;
+    while (got < bytes) {
+        const ssize_t n
+            = ::pread(m_fd, buffer + got, bytes - got, static_cast<off_t>(offset + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            throw ReadError(m_name + ": cannot read: " + std::strerror(errno));
+        if (n == 0)
+            throw ReadError(m_name + ": cannot read: the file ended at byte "
+                + std::to_string(offset + got) + " (was it truncated while being read?)");
+        got += static_cast<std::size_t>(n);
+    }
+}
+
+std::string FileReader::npyHead() const
+{
+    // Magic (6), version (2), header length (2 in version 1, else 4), then the header.
+    std::string head(std::min<std::size_t>(m_size, 12), '\0');
+    read(0, head.data(), head.size());
+    std::size_t end = head.size();
+    if (head.size() >= 10 && head.compare(0, 6, "\x93NUMPY") == 0) {
+        const auto byte = [&](std::size_t k) {
+            return static_cast<std::size_t>(static_cast<unsigned char>(head[k]));
+        };
+        std::size_t length = byte(8) | byte(9) << 8;
+        std::size_t start = 10;
+        if (head[6] != 1 && head.size() >= 12) {
+            length |= byte(10) << 16 | byte(11) << 24;
+            start = 12;
+        }
+        end = std::min(m_size, start + length);
+    }
+    if (end > head.size()) {
+        const std::size_t had = head.size();
+        head.resize(end);
+        read(had, head.data() + had, end - had);
+    }
+    return head;
+}
+
 } // namespace focalscope

@@ -36,4 +36,34 @@ private:
     std::size_t m_size = 0;
 };
 
+// Asks the kernel to back a large, not yet touched buffer with huge pages, so that filling it
+// takes a few page faults instead of one per 4 KB page. A hint: nothing happens where it is not
+// supported or the buffer is small.
+void adviseHugePages(void* data, std::size_t bytes);
+
+// A whole file opened for reading at offsets (pread), with the same checks and messages as
+// FileBytes: for readers that copy the data straight into its final place in pieces, so that
+// the file is not mapped (and resident) beside the data read from it.
+class FileReader {
+public:
+    explicit FileReader(const std::filesystem::path& path);
+    ~FileReader();
+    FileReader(const FileReader&) = delete;
+    FileReader& operator=(const FileReader&) = delete;
+
+    std::size_t size() const { return m_size; }
+    const std::string& name() const { return m_name; }
+    // Reads exactly `bytes` bytes at offset into buffer, or throws a ReadError naming the file.
+    // Safe to call from several threads at once.
+    void read(std::size_t offset, char* buffer, std::size_t bytes) const;
+    // The header of a .npy file: its first bytes, as many as the header declares (at most the
+    // file's size).
+    std::string npyHead() const;
+
+private:
+    std::string m_name;
+    int m_fd = -1;
+    std::size_t m_size = 0;
+};
+
 } // namespace focalscope

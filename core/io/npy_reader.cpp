@@ -1,9 +1,11 @@
 #include "io/npy_reader.h"
 
+#include "io/file_bytes.h"
 #include "io/parallel_chunks.h"
 #include "io/read_error.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cctype>
@@ -329,79 +331,171 @@ void forEachFortranPosition(const std::vector<std::int64_t>& dims, Visit visit)
     }
 }
 
-// Whether count floats are all finite: an integer test on the exponent bits, vectorised.
-bool finiteBlock(const float* x, Index count)
+// Converts rows [rowBegin, rowEnd) of every column into the column-major out, where
+// element(r, c) gives the bytes of score (r, c), and adds them to summary: the finiteness, the
+// unit interval and the row sums (in double, over the columns in order) are taken on the way,
+// so that nothing reads the matrix again. Blocks of rows and columns that stay in cache.
+template<int Size, bool Swap, typename Element>
+void convertRows(
+    Element element, Index rowBegin, Index rowEnd, ScoreMatrix& out, ScoreSummary& summary)
 {
-    unsigned bad = 0;
-    for (Index i = 0; i < count; ++i)
-        bad |= (std::bit_cast<std::uint32_t>(x[i]) & 0x7f800000u) == 0x7f800000u ? 1u : 0u;
-    return bad == 0;
-}
-
-// Converts and reorders the scores; returns whether every one is finite.
-template<int Size, bool Swap>
-bool convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
-    const std::function<bool(double)>& progress)
-{
-    std::atomic<bool> nonFinite {false};
+    constexpr Index kRowBlock = 256;
+    constexpr Index kColumnBlock = 64;
     const Index n = out.rows();
     const Index classes = out.cols();
-    float* dst = out.data();
+    std::array<double, kRowBlock> sums {};
+    for (Index r0 = rowBegin; r0 < rowEnd; r0 += kRowBlock) {
+        const Index r1 = std::min(rowEnd, r0 + kRowBlock);
+        std::fill(sums.begin(), sums.end(), 0.0);
+        for (Index c0 = 0; c0 < classes; c0 += kColumnBlock) {
+            const Index c1 = std::min(classes, c0 + kColumnBlock);
+            for (Index c = c0; c < c1; ++c) {
+                float* target = out.data() + c * n;
+                std::uint32_t nonFinite = 0;
+                std::uint32_t outside = 0;
+                for (Index r = r0; r < r1; ++r) {
+                    const float value = loadScore<Size, Swap>(element(r, c));
+                    target[r] = value;
+                    const auto bits = std::bit_cast<std::uint32_t>(value);
+                    nonFinite |= (bits & 0x7f800000u) == 0x7f800000u;
+                    outside |= bits > 0x3f800000u && bits != 0x80000000u;
+                    sums[static_cast<std::size_t>(r - r0)] += static_cast<double>(value);
+                }
+                summary.allFinite &= nonFinite == 0;
+                summary.allInUnitInterval &= outside == 0;
+            }
+        }
+        for (Index r = r0; r < r1; ++r)
+            summary.addRowSum(r, sums[static_cast<std::size_t>(r - r0)]);
+    }
+}
+
+// Rows per task: about 256 KB of source bytes, so that a task's piece stays in cache.
+Index rowsPerTask(Index classes, int size)
+{
+    constexpr Index kTaskBytes = Index {1} << 18;
+    return std::max<Index>(256, kTaskBytes / (classes * size));
+}
+
+// The scores from bytes in memory (an .npy mapping or an .npz entry).
+template<int Size, bool Swap>
+void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
+    const std::function<bool(double)>& progress, ScoreSummary& summary)
+{
+    const Index n = out.rows();
+    const Index classes = out.cols();
     const std::size_t bytes = static_cast<std::size_t>(n * classes) * Size;
 
-    if (header.fortranOrder) {
+    if (header.fortranOrder && header.shape.size() > 2) {
+        // Fortran order over several leading axes: rows in C order of those axes, column by
+        // column; the summary in a pass of its own (a rare layout).
         const std::vector<std::int64_t> leading(header.shape.begin(), header.shape.end() - 1);
-        const bool plain = leading.size() <= 1;
         runChunks(
             static_cast<std::size_t>(classes), threadsFor(bytes),
             [&](std::size_t c) {
                 const char* column
                     = src + static_cast<std::size_t>(c) * static_cast<std::size_t>(n) * Size;
-                float* target = dst + static_cast<std::size_t>(c) * static_cast<std::size_t>(n);
-                if (plain) {
-                    for (Index r = 0; r < n; ++r)
-                        target[r] = loadScore<Size, Swap>(column + r * Size);
-                } else {
-                    forEachFortranPosition(leading, [&](std::int64_t f, std::int64_t r) {
-                        target[r] = loadScore<Size, Swap>(column + f * Size);
-                    });
-                }
-                if (!finiteBlock(target, n))
-                    nonFinite.store(true, std::memory_order_relaxed);
+                float* target
+                    = out.data() + static_cast<std::size_t>(c) * static_cast<std::size_t>(n);
+                forEachFortranPosition(leading, [&](std::int64_t f, std::int64_t r) {
+                    target[r] = loadScore<Size, Swap>(column + f * Size);
+                });
             },
             progress);
-        return !nonFinite.load();
+        summary = summarizeScores(out);
+        return;
     }
 
-    // C order: a row-major N x C block transposed into columns, in row blocks that stay
-    // in cache, split across threads.
-    constexpr Index kRowBlock = 256;
-    constexpr Index kColumnBlock = 64;
-    constexpr Index kRowsPerTask = 1 << 14;
-    const std::size_t tasks = static_cast<std::size_t>((n + kRowsPerTask - 1) / kRowsPerTask);
+    const bool fortran = header.fortranOrder;
+    const Index taskRows = rowsPerTask(classes, Size);
+    const std::size_t tasks = static_cast<std::size_t>((n + taskRows - 1) / taskRows);
+    std::vector<ScoreSummary> summaries(tasks);
     runChunks(
         tasks, threadsFor(bytes),
         [&](std::size_t task) {
-            const Index rowBegin = static_cast<Index>(task) * kRowsPerTask;
-            const Index rowEnd = std::min(n, rowBegin + kRowsPerTask);
-            for (Index r0 = rowBegin; r0 < rowEnd; r0 += kRowBlock) {
-                const Index r1 = std::min(rowEnd, r0 + kRowBlock);
-                for (Index c0 = 0; c0 < classes; c0 += kColumnBlock) {
-                    const Index c1 = std::min(classes, c0 + kColumnBlock);
-                    for (Index c = c0; c < c1; ++c) {
-                        float* target = dst + c * n;
-                        const char* column = src + static_cast<std::size_t>(c) * Size;
-                        for (Index r = r0; r < r1; ++r)
-                            target[r] = loadScore<Size, Swap>(
-                                column + static_cast<std::size_t>(r * classes) * Size);
-                        if (!finiteBlock(target + r0, r1 - r0))
-                            nonFinite.store(true, std::memory_order_relaxed);
-                    }
-                }
+            const Index rowBegin = static_cast<Index>(task) * taskRows;
+            const Index rowEnd = std::min(n, rowBegin + taskRows);
+            if (fortran)
+                convertRows<Size, Swap>(
+                    [&](Index r, Index c) {
+                        return src + static_cast<std::size_t>(c * n + r) * Size;
+                    },
+                    rowBegin, rowEnd, out, summaries[task]);
+            else
+                convertRows<Size, Swap>(
+                    [&](Index r, Index c) {
+                        return src + static_cast<std::size_t>(r * classes + c) * Size;
+                    },
+                    rowBegin, rowEnd, out, summaries[task]);
+        },
+        progress);
+    for (const ScoreSummary& part : summaries)
+        summary.merge(part);
+}
+
+// The scores from a file, read in pieces of about 256 KB by each thread: a piece of C-order rows
+// (or of each column, in Fortran order) into a buffer of the thread's own and converted from
+// there, or, for native float32 columns, straight into the matrix and checked in place.
+template<int Size, bool Swap>
+void readScores(const FileReader& file, const NpyHeader& header, ScoreMatrix& out,
+    const std::function<bool(double)>& progress, ScoreSummary& summary)
+{
+    const Index n = out.rows();
+    const Index classes = out.cols();
+    const std::size_t bytes = static_cast<std::size_t>(n * classes) * Size;
+    const bool fortran = header.fortranOrder || classes == 1;
+    const bool inPlace = fortran && Size == 4 && !Swap;
+    const Index taskRows = rowsPerTask(classes, Size);
+    const std::size_t tasks = static_cast<std::size_t>((n + taskRows - 1) / taskRows);
+    std::vector<ScoreSummary> summaries(tasks);
+    runChunks(
+        tasks, threadsFor(bytes),
+        [&](std::size_t task) {
+            const Index rowBegin = static_cast<Index>(task) * taskRows;
+            const Index rowEnd = std::min(n, rowBegin + taskRows);
+            const Index rows = rowEnd - rowBegin;
+            auto offsetOf = [&](Index r, Index c) {
+                const Index element = fortran ? c * n + r : r * classes + c;
+                return header.dataOffset + static_cast<std::size_t>(element) * Size;
+            };
+            if (inPlace) {
+                for (Index c = 0; c < classes; ++c)
+                    file.read(offsetOf(rowBegin, c),
+                        reinterpret_cast<char*>(out.data() + c * n + rowBegin),
+                        static_cast<std::size_t>(rows) * Size);
+                convertRows<Size, Swap>(
+                    [&](Index r, Index c) {
+                        return reinterpret_cast<const char*>(out.data() + c * n + r);
+                    },
+                    rowBegin, rowEnd, out, summaries[task]);
+                return;
+            }
+            thread_local std::vector<char> buffer;
+            buffer.resize(static_cast<std::size_t>(rows * classes) * Size);
+            if (fortran) {
+                for (Index c = 0; c < classes; ++c)
+                    file.read(offsetOf(rowBegin, c),
+                        buffer.data() + static_cast<std::size_t>(c * rows) * Size,
+                        static_cast<std::size_t>(rows) * Size);
+                convertRows<Size, Swap>(
+                    [&](Index r, Index c) {
+                        return buffer.data()
+                            + static_cast<std::size_t>(c * rows + r - rowBegin) * Size;
+                    },
+                    rowBegin, rowEnd, out, summaries[task]);
+            } else {
+                file.read(offsetOf(rowBegin, 0), buffer.data(), buffer.size());
+                convertRows<Size, Swap>(
+                    [&](Index r, Index c) {
+                        return buffer.data()
+                            + static_cast<std::size_t>((r - rowBegin) * classes + c) * Size;
+                    },
+                    rowBegin, rowEnd, out, summaries[task]);
             }
         },
         progress);
-    return !nonFinite.load();
+    for (const ScoreSummary& part : summaries)
+        summary.merge(part);
 }
 
 template<typename T> std::int64_t loadLabel(const char* p, bool swap)
@@ -460,9 +554,8 @@ template<typename T> bool convertLabelsOf(const char* src, std::int64_t count, s
     return fits;
 }
 
-bool convertLabels(const char* src, const NpyHeader& header, std::int32_t* dst)
+bool convertLabels(const char* src, const NpyHeader& header, std::int64_t n, std::int32_t* dst)
 {
-    const std::int64_t n = header.count;
     if (header.typeCode == 'b') {
         for (std::int64_t i = 0; i < n; ++i)
             dst[i] = src[i] != 0 ? 1 : 0;
@@ -584,8 +677,10 @@ NpyHeader parseNpyHeader(std::string_view bytes, std::size_t totalSize, const st
     return header;
 }
 
-ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std::string& name,
-    const std::function<bool(double)>& progress, bool* allFinite)
+namespace {
+
+// The shape checks of both npyScores; returns the matrix to fill.
+ScoreMatrix scoreMatrixFor(const NpyHeader& header, const std::string& name)
 {
     const bool floating = header.typeCode == 'f'
         && (header.itemSize == 2 || header.itemSize == 4 || header.itemSize == 8);
@@ -602,37 +697,73 @@ ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std
     if (n == 0)
         throw ReadError(
             name + ": shape " + shapeString(header.shape) + ": expected at least one row, found 0");
-
     ScoreMatrix scores(n, classes);
-    const char* src = bytes.data() + header.dataOffset;
-    const bool swap = needsSwap(header.byteOrder);
-    bool finite = true;
-    switch (header.itemSize * (swap ? -1 : 1)) {
-    case 2:
-        finite = convertScores<2, false>(src, header, scores, progress);
-        break;
-    case -2:
-        finite = convertScores<2, true>(src, header, scores, progress);
-        break;
-    case 4:
-        finite = convertScores<4, false>(src, header, scores, progress);
-        break;
-    case -4:
-        finite = convertScores<4, true>(src, header, scores, progress);
-        break;
-    case 8:
-        finite = convertScores<8, false>(src, header, scores, progress);
-        break;
-    default:
-        finite = convertScores<8, true>(src, header, scores, progress);
-        break;
-    }
-    if (allFinite)
-        *allFinite = finite;
+    adviseHugePages(scores.data(), static_cast<std::size_t>(scores.size()) * sizeof(float));
     return scores;
 }
 
-LabelVector npyLabels(std::string_view bytes, const NpyHeader& header, const std::string& name)
+// Calls convert.template operator()<Size, Swap>() for the header's item size and byte order.
+template<typename Convert> void dispatchScores(const NpyHeader& header, Convert&& convert)
+{
+    const bool swap = needsSwap(header.byteOrder);
+    switch (header.itemSize * (swap ? -1 : 1)) {
+    case 2:
+        convert.template operator()<2, false>();
+        break;
+    case -2:
+        convert.template operator()<2, true>();
+        break;
+    case 4:
+        convert.template operator()<4, false>();
+        break;
+    case -4:
+        convert.template operator()<4, true>();
+        break;
+    case 8:
+        convert.template operator()<8, false>();
+        break;
+    default:
+        convert.template operator()<8, true>();
+        break;
+    }
+}
+
+} // namespace
+
+ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std::string& name,
+    const std::function<bool(double)>& progress, bool* allFinite, ScoreSummary* summary)
+{
+    ScoreMatrix scores = scoreMatrixFor(header, name);
+    const char* src = bytes.data() + header.dataOffset;
+    ScoreSummary found;
+    dispatchScores(header, [&]<int Size, bool Swap>() {
+        convertScores<Size, Swap>(src, header, scores, progress, found);
+    });
+    if (allFinite)
+        *allFinite = found.allFinite;
+    if (summary)
+        *summary = found;
+    return scores;
+}
+
+ScoreMatrix npyScores(const FileReader& file, const NpyHeader& header,
+    const std::function<bool(double)>& progress, ScoreSummary& summary)
+{
+    if (header.fortranOrder && header.shape.size() > 2) {
+        const FileBytes bytes(std::filesystem::path(file.name()));
+        return npyScores(bytes.view(), header, file.name(), progress, nullptr, &summary);
+    }
+    ScoreMatrix scores = scoreMatrixFor(header, file.name());
+    summary = ScoreSummary();
+    dispatchScores(header, [&]<int Size, bool Swap>() {
+        readScores<Size, Swap>(file, header, scores, progress, summary);
+    });
+    return scores;
+}
+
+namespace {
+
+void checkLabelDtype(const NpyHeader& header, const std::string& name)
 {
     const bool integral = (header.typeCode == 'b' && header.itemSize == 1)
         || ((header.typeCode == 'i' || header.typeCode == 'u')
@@ -641,6 +772,39 @@ LabelVector npyLabels(std::string_view bytes, const NpyHeader& header, const std
     if (!integral)
         throw ReadError(name + ": unsupported label dtype '" + header.descr
             + "': expected an integer (i1..i8, u1..u8) or bool (b1) dtype");
+}
+
+} // namespace
+
+LabelVector npyLabels(const FileReader& file, const NpyHeader& header)
+{
+    checkLabelDtype(header, file.name());
+    const auto mapped = [&] {
+        const FileBytes bytes(std::filesystem::path(file.name()));
+        return npyLabels(bytes.view(), header, file.name());
+    };
+    // Byte-swapped or Fortran-ordered labels are read element by element from a mapping.
+    if (needsSwap(header.byteOrder) || (header.fortranOrder && header.shape.size() >= 2))
+        return mapped();
+    LabelVector labels(header.count);
+    adviseHugePages(labels.data(), static_cast<std::size_t>(labels.size()) * sizeof(std::int32_t));
+    constexpr std::int64_t kPieceBytes = std::int64_t {1} << 20;
+    const std::int64_t pieceCount = std::max<std::int64_t>(1, kPieceBytes / header.itemSize);
+    std::vector<char> buffer(static_cast<std::size_t>(
+        std::min(pieceCount, std::max<std::int64_t>(header.count, 1)) * header.itemSize));
+    for (std::int64_t first = 0; first < header.count; first += pieceCount) {
+        const std::int64_t count = std::min(pieceCount, header.count - first);
+        file.read(header.dataOffset + static_cast<std::size_t>(first * header.itemSize),
+            buffer.data(), static_cast<std::size_t>(count * header.itemSize));
+        if (!convertLabels(buffer.data(), header, count, labels.data() + first))
+            return mapped(); // a value that does not fit: found and named there
+    }
+    return labels;
+}
+
+LabelVector npyLabels(std::string_view bytes, const NpyHeader& header, const std::string& name)
+{
+    checkLabelDtype(header, name);
 
     LabelVector labels(header.count);
     const char* src = bytes.data() + header.dataOffset;
@@ -661,7 +825,7 @@ LabelVector npyLabels(std::string_view bytes, const NpyHeader& header, const std
     };
     if (header.fortranOrder && header.shape.size() >= 2) {
         forEachFortranPosition(header.shape, store);
-    } else if (swap || !convertLabels(src, header, labels.data())) {
+    } else if (swap || !convertLabels(src, header, header.count, labels.data())) {
         // Byte-swapped, or a value that does not fit: element by element, naming the culprit.
         for (std::int64_t i = 0; i < header.count; ++i)
             store(i, i);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/predictions.h"
+#include "io/score_scan.h"
 
 #include <cstdint>
 #include <functional>
@@ -9,6 +10,8 @@
 #include <vector>
 
 namespace focalscope {
+
+class FileReader;
 
 // The parsed header of a .npy array. Only what the readers need from the descr.
 struct NpyHeader {
@@ -35,13 +38,21 @@ NpyHeader parseNpyHeader(std::string_view bytes, std::size_t totalSize, const st
 // The scores of an f2 / f4 / f8 array as N x C float32 column-major: the last axis is the
 // classes (a 1-D array is one binary column), the leading axes are flattened in C order.
 // progress(fraction) returning false stops the conversion and throws ReadCancelled.
-// allFinite, when given, receives whether every score is finite (checked on the way).
+// allFinite, when given, receives whether every score is finite, and summary the ScoreSummary of
+// the scores (both gathered on the way).
 ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std::string& name,
-    const std::function<bool(double)>& progress = {}, bool* allFinite = nullptr);
+    const std::function<bool(double)>& progress = {}, bool* allFinite = nullptr,
+    ScoreSummary* summary = nullptr);
+// The same from a .npy file, read in pieces straight into the matrix (the file is not mapped
+// whole beside it). The header is the file's (parseNpyHeader of file.npyHead()).
+ScoreMatrix npyScores(const FileReader& file, const NpyHeader& header,
+    const std::function<bool(double)>& progress, ScoreSummary& summary);
 
 // The labels of an integer or bool array, flattened in C order. Values outside int32 are
 // an error naming the element.
 LabelVector npyLabels(std::string_view bytes, const NpyHeader& header, const std::string& name);
+// The same from a .npy file, converted in pieces (the file is not mapped whole).
+LabelVector npyLabels(const FileReader& file, const NpyHeader& header);
 
 // A 1-D unicode ('<U..', UTF-32) or bytes ('|S..') array as UTF-8 strings.
 std::vector<std::string> npyStrings(

@@ -74,24 +74,27 @@ LabelVector readLabelsFile(const std::filesystem::path& labelsPath,
     const std::vector<std::int64_t>& expectedShape, const std::vector<std::string>& classNames,
     const std::string& scoresName, const ReadOptions& options, Index& ignored, bool& fromNpy)
 {
-    const FileBytes file(labelsPath);
-    const std::string& name = file.name();
-    const std::string_view bytes = file.view();
     Index rows = 1;
     for (std::int64_t d : expectedShape)
         rows *= d;
-    fromNpy
-        = bytes.substr(0, kNpyMagic.size()) == kNpyMagic || lowerExtension(labelsPath) == ".npy";
+    fromNpy = fileHead(labelsPath, kNpyMagic.size()) == kNpyMagic
+        || lowerExtension(labelsPath) == ".npy";
     if (fromNpy) {
-        const NpyHeader header = parseNpyHeader(bytes, name);
+        // Read in pieces into the label vector: the file is never mapped whole beside it.
+        const FileReader file(labelsPath);
+        const std::string& name = file.name();
+        const NpyHeader header = parseNpyHeader(file.npyHead(), file.size(), name);
         if (header.shape != expectedShape)
             throw ReadError(name + ": labels of shape " + shapeString(header.shape)
                 + " do not match the scores of " + scoresName + ": expected shape "
                 + shapeString(expectedShape));
-        LabelVector labels = npyLabels(bytes, header, name);
+        LabelVector labels = npyLabels(file, header);
         ignored = (labels.array() == options.ignoreIndex).count();
         return labels;
     }
+    const FileBytes file(labelsPath);
+    const std::string& name = file.name();
+    const std::string_view bytes = file.view();
     LabelVector labels = readLabelColumn(bytes, name, classNames, options.ignoreIndex, ignored);
     if (labels.size() != rows)
         throw ReadError(name + ": expected " + std::to_string(rows) + " labels (one per row of "
@@ -135,7 +138,7 @@ Index checkLabelRange(
 Index handleNonFinite(ScoreMatrix& scores, LabelVector& labels, bool knownFinite,
     const ReadOptions& options, const std::string& name)
 {
-    if (knownFinite || allFinite(scores))
+    if (knownFinite)
         return 0;
     const Index n = scores.rows();
     const Index classes = scores.cols();
@@ -171,14 +174,18 @@ Index handleNonFinite(ScoreMatrix& scores, LabelVector& labels, bool knownFinite
     return n - kept;
 }
 
-void finish(ReadResult& result, KindRequest request, const std::string& name)
+// summary: the ScoreSummary of p.scores gathered while reading, or nullptr (then a pass of its
+// own).
+void finish(
+    ReadResult& result, KindRequest request, const std::string& name, const ScoreSummary* summary)
 {
     Predictions& p = result.predictions;
     if (p.rows() == 0)
         throw ReadError(name + ": expected at least one row with finite scores, found none ("
             + std::to_string(result.skipped) + " skipped)");
     std::string warning;
-    p.kind = resolveKind(request, p.scores, warning);
+    p.kind = summary ? resolveKind(request, p.scores, *summary, warning)
+                     : resolveKind(request, p.scores, warning);
     if (!warning.empty())
         result.warnings.push_back(warning);
     if (p.classNames.size() != static_cast<std::size_t>(p.classes()))
@@ -250,23 +257,28 @@ ReadResult readText(const std::filesystem::path& path, const std::filesystem::pa
         result.skipped = table.skipped;
         result.ignored = ignored;
     }
-    finish(result, options.kind, name);
+    finish(result, options.kind, name, &table.summary);
     return result;
 }
 
-// Scores (from a .npy or an .npz entry) joined with their labels.
+// Scores (from a .npy or an .npz entry) joined with their labels; summary is the scores'.
 void completeArrays(ReadResult& result, LabelVector labels, const std::string& labelsName,
-    bool scoresFinite, const ReadOptions& options, KindRequest request, const std::string& name)
+    const ScoreSummary& summary, const ReadOptions& options, KindRequest request,
+    const std::string& name)
 {
     Predictions& p = result.predictions;
     p.ignoreIndex = options.ignoreIndex;
     result.ignored = checkLabelRange(labels, p.scores.cols(), options, labelsName);
     result.samples = p.scores.rows();
     p.labels = std::move(labels);
-    result.skipped = handleNonFinite(p.scores, p.labels, scoresFinite, options, name);
-    if (result.skipped > 0)
+    result.skipped = handleNonFinite(p.scores, p.labels, summary.allFinite, options, name);
+    if (result.skipped > 0) {
+        // The summary was of the rows before the non-finite ones were dropped.
         result.ignored = (p.labels.array() == options.ignoreIndex).count();
-    finish(result, request, name);
+        finish(result, request, name, nullptr);
+        return;
+    }
+    finish(result, request, name, &summary);
 }
 
 ReadResult readNpy(const std::filesystem::path& path, const std::filesystem::path& labelsPath,
@@ -276,12 +288,12 @@ ReadResult readNpy(const std::filesystem::path& path, const std::filesystem::pat
     NpyHeader header;
     ReadResult result;
     result.format = "npy";
-    bool finite = false;
+    ScoreSummary summary;
     {
-        // The file is unmapped once converted, before the labels are read (peak memory).
-        const FileBytes file(path);
-        header = parseNpyHeader(file.view(), name);
-        result.predictions.scores = npyScores(file.view(), header, name, options.progress, &finite);
+        // Read in pieces straight into the matrix: the file is never mapped whole beside it.
+        const FileReader file(path);
+        header = parseNpyHeader(file.npyHead(), file.size(), name);
+        result.predictions.scores = npyScores(file, header, options.progress, summary);
     }
     if (labelsPath.empty())
         throw ReadError(name + ": a .npy file holds only scores: expected a labels file (.npy "
@@ -292,7 +304,7 @@ ReadResult readNpy(const std::filesystem::path& path, const std::filesystem::pat
     LabelVector labels = readLabelsFile(labelsPath, leadingShape(header.shape),
         result.predictions.classNames, name, options, ignored, fromNpy);
     completeArrays(
-        result, std::move(labels), displayName(labelsPath), finite, options, options.kind, name);
+        result, std::move(labels), displayName(labelsPath), summary, options, options.kind, name);
     return result;
 }
 
@@ -331,15 +343,15 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
     Predictions& p = result.predictions;
     const std::string scoresName = archive.entryName(scoresKey);
     NpyHeader header;
-    bool finite = false;
+    ScoreSummary summary;
     {
         // Reading the entry is the first half of the work, converting it the second.
         const std::vector<char> bytes
             = archive.read(scoresKey, scaledProgress(options.progress, 0.0, 0.5));
         const std::string_view view(bytes.data(), bytes.size());
         header = parseNpyHeader(view, scoresName);
-        p.scores = npyScores(
-            view, header, scoresName, scaledProgress(options.progress, 0.5, 1.0), &finite);
+        p.scores = npyScores(view, header, scoresName, scaledProgress(options.progress, 0.5, 1.0),
+            nullptr, &summary);
     }
     p.classNames = defaultClassNames(p.scores.cols());
     if (archive.contains("class_names")) {
@@ -384,7 +396,7 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
                 + shapeString(header.shape) + ": expected shape "
                 + shapeString(leadingShape(header.shape)));
     }
-    completeArrays(result, std::move(labels), labelsName, finite, options, request, scoresName);
+    completeArrays(result, std::move(labels), labelsName, summary, options, request, scoresName);
     return result;
 }
 

@@ -70,4 +70,29 @@ double largestRowSumDeviation(const ScoreMatrix& scores, Index& worstRow)
     return std::max(worst, 0.0);
 }
 
+void ScoreSummary::merge(const ScoreSummary& other)
+{
+    allFinite &= other.allFinite;
+    allInUnitInterval &= other.allInUnitInterval;
+    if (other.largestRowSumDeviation > largestRowSumDeviation
+        || (other.largestRowSumDeviation == largestRowSumDeviation && other.worstRow < worstRow
+            && other.largestRowSumDeviation >= 0.0)) {
+        largestRowSumDeviation = other.largestRowSumDeviation;
+        worstRow = other.worstRow;
+    }
+}
+
+ScoreSummary summarizeScores(const ScoreMatrix& scores)
+{
+    ScoreSummary summary;
+    summary.allFinite = allFinite(scores);
+    summary.allInUnitInterval = allInUnitInterval(scores);
+    Index worstRow = 0;
+    summary.largestRowSumDeviation = largestRowSumDeviation(scores, worstRow);
+    summary.worstRow = worstRow;
+    if (scores.rows() == 0)
+        summary.largestRowSumDeviation = -1.0;
+    return summary;
+}
+
 } // namespace focalscope

@@ -2,6 +2,10 @@
 
 #include "data/predictions.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 namespace focalscope {
 
 // One-pass scans of a score matrix, written so that the compiler vectorises them (integer
@@ -15,5 +19,38 @@ bool allInUnitInterval(const ScoreMatrix& scores);
 
 // max over rows of |sum_c scores(r, c) - 1| (summed in double) and the first row reaching it.
 double largestRowSumDeviation(const ScoreMatrix& scores, Index& worstRow);
+
+// Everything kind detection and the finiteness check need of a score matrix. The readers
+// gather it on the way, while they write the matrix, so that no second pass reads it again.
+struct ScoreSummary {
+    bool allFinite = true;
+    bool allInUnitInterval = true;
+    double largestRowSumDeviation = -1.0; // max over rows of |sum_c x(r, c) - 1|, -1 for none
+    Index worstRow = 0; // the first row reaching it
+
+    // Adds one value's tests (rows are added with addRowSum).
+    void addBits(std::uint32_t bits)
+    {
+        // Exponent all ones: infinity or NaN. Non-negative floats order like their bits; 1.0f
+        // is 0x3f800000; -0.0f is 0x80000000.
+        allFinite &= (bits & 0x7f800000u) != 0x7f800000u;
+        allInUnitInterval &= bits <= 0x3f800000u || bits == 0x80000000u;
+    }
+    void addRowSum(Index row, double sum)
+    {
+        const double deviation = std::abs(sum - 1.0);
+        if (deviation > largestRowSumDeviation) {
+            largestRowSumDeviation = deviation;
+            worstRow = row;
+        }
+    }
+    // Merges the summary of other rows (in any order: the first worst row wins).
+    void merge(const ScoreSummary& other);
+    // The deviation as largestRowSumDeviation() reports it (0 when there is no row).
+    double rowSumDeviation() const { return std::max(largestRowSumDeviation, 0.0); }
+};
+
+// The plain path: the scans above, one after the other.
+ScoreSummary summarizeScores(const ScoreMatrix& scores);
 
 } // namespace focalscope

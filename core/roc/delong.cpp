@@ -1,6 +1,7 @@
 #include "roc/delong.h"
 
 #include "roc/ranked_scores.h"
+#include "roc/roc_statistics.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +14,6 @@ namespace focalscope {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kZ95 = 1.959964;
 
 // DeLong's structural components (Sun & Xu's midrank form) of every sample, in input order:
 // V10(x_i) = (#negatives below x_i + #tied / 2) / n for a positive x_i,
@@ -62,35 +62,10 @@ double covariance(
 
 } // namespace
 
-// Var(AUC) = S10 / m + S01 / n, where S10 and S01 are the sample variances of the structural
-// components; all samples at one distinct score share their component.
+// Var(AUC) = S10 / m + S01 / n (see RocStatistics::delong).
 DelongInterval delongIntervalOf(const RankedScores& ranked)
 {
-    const auto mCount = static_cast<std::int64_t>(ranked.positives.size());
-    const auto nCount = static_cast<std::int64_t>(ranked.negatives.size());
-    if (mCount < 2 || nCount < 2)
-        return {kNaN, kNaN, kNaN, kNaN};
-    const auto m = static_cast<double>(mCount);
-    const auto n = static_cast<double>(nCount);
-    const double auc = aurocOf(ranked);
-    double s10 = 0.0;
-    double s01 = 0.0;
-    std::int64_t positivesAbove = 0;
-    std::int64_t negativesAbove = 0;
-    forEachScoreDescending(ranked, [&](std::uint32_t, std::int64_t tp, std::int64_t fp) {
-        const auto negativesBelow = static_cast<double>(nCount - negativesAbove - fp);
-        const double v10 = (negativesBelow + 0.5 * static_cast<double>(fp)) / n;
-        const double v01
-            = (static_cast<double>(positivesAbove) + 0.5 * static_cast<double>(tp)) / m;
-        s10 += static_cast<double>(tp) * (v10 - auc) * (v10 - auc);
-        s01 += static_cast<double>(fp) * (v01 - auc) * (v01 - auc);
-        positivesAbove += tp;
-        negativesAbove += fp;
-    });
-    s10 /= m - 1.0;
-    s01 /= n - 1.0;
-    const double se = std::sqrt(s10 / m + s01 / n);
-    return {auc, se, std::clamp(auc - kZ95 * se, 0.0, 1.0), std::clamp(auc + kZ95 * se, 0.0, 1.0)};
+    return rocStatisticsOf(ranked).delong();
 }
 
 DelongInterval delongInterval(std::span<const float> scores, std::span<const std::uint8_t> positive)

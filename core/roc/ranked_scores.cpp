@@ -8,6 +8,7 @@
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <thread>
 
 namespace focalscope {
@@ -15,6 +16,63 @@ namespace focalscope {
 namespace {
 
 thread_local hwy::Sorter t_sorter;
+
+// Sizes keys for count elements, asking the kernel beforehand to back a large buffer with huge
+// pages: filling fresh memory then takes a few page faults instead of one per 4 KB page.
+void resizeFresh(std::vector<std::uint32_t>& keys, std::size_t count)
+{
+    keys.reserve(count);
+    constexpr std::uintptr_t kHugePage = std::uintptr_t {2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(keys.data());
+    const std::uintptr_t first = (begin + kHugePage - 1) / kHugePage * kHugePage;
+    const std::uintptr_t last = (begin + count * sizeof(std::uint32_t)) / kHugePage * kHugePage;
+    if (last > first)
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+    keys.resize(count);
+}
+
+// Fills the positives and the negatives of ranked in input order without a branch on the
+// truth, which is as unpredictable as the data: each key is written to both arrays and only
+// one position advances (a spare element at each end takes the other write until finish()).
+class KeySplitter {
+public:
+    KeySplitter(RankedScores& ranked, std::size_t positives, std::size_t negatives)
+        : m_ranked(ranked)
+    {
+        resizeFresh(m_ranked.positives, positives + 1);
+        resizeFresh(m_ranked.negatives, negatives + 1);
+    }
+    void add(std::uint32_t key, bool positive)
+    {
+        m_ranked.positives[m_i] = key;
+        m_ranked.negatives[m_j] = key;
+        m_i += positive;
+        m_j += !positive;
+    }
+    void finish()
+    {
+        m_ranked.positives.pop_back();
+        m_ranked.negatives.pop_back();
+    }
+
+private:
+    RankedScores& m_ranked;
+    std::size_t m_i = 0;
+    std::size_t m_j = 0;
+};
+
+// Both sorts, on two threads for large inputs.
+void sortRanked(RankedScores& ranked)
+{
+    constexpr std::size_t kParallelSize = std::size_t {1} << 20;
+    if (ranked.positives.size() + ranked.negatives.size() < kParallelSize) {
+        sortAscending(ranked.positives);
+        sortAscending(ranked.negatives);
+        return;
+    }
+    parallelFor(
+        2, [&](std::size_t k) { sortAscending(k == 0 ? ranked.negatives : ranked.positives); });
+}
 
 } // namespace
 
@@ -38,21 +96,48 @@ RankedScores rankScores(std::span<const float> scores, std::span<const std::uint
     for (const std::uint8_t p : positive)
         positives += p != 0;
     RankedScores ranked;
-    ranked.positives.resize(positives);
-    ranked.negatives.resize(scores.size() - positives);
-    std::size_t i = 0;
-    std::size_t j = 0;
+    KeySplitter split(ranked, positives, scores.size() - positives);
+    bool anyNaN = false;
     for (std::size_t k = 0; k < scores.size(); ++k) {
-        if (std::isnan(scores[k]))
-            throw std::invalid_argument("score " + std::to_string(k) + " is NaN");
-        const std::uint32_t key = scoreKey(scores[k]);
-        if (positive[k])
-            ranked.positives[i++] = key;
-        else
-            ranked.negatives[j++] = key;
+        anyNaN |= std::isnan(scores[k]);
+        split.add(scoreKey(scores[k]), positive[k] != 0);
     }
-    sortAscending(ranked.positives);
-    sortAscending(ranked.negatives);
+    split.finish();
+    if (anyNaN)
+        for (std::size_t k = 0; k < scores.size(); ++k)
+            if (std::isnan(scores[k]))
+                throw std::invalid_argument("score " + std::to_string(k) + " is NaN");
+    sortRanked(ranked);
+    return ranked;
+}
+
+RankedScores rankColumn(std::span<const float> column, std::span<const std::int32_t> labels,
+    std::int32_t positiveLabel, std::int32_t ignoreIndex)
+{
+    if (column.size() != labels.size())
+        throw std::invalid_argument("scores and labels differ in length");
+    std::size_t positives = 0;
+    std::size_t ignored = 0;
+    for (const std::int32_t label : labels) {
+        ignored += label == ignoreIndex;
+        positives += label == positiveLabel && label != ignoreIndex;
+    }
+    RankedScores ranked;
+    KeySplitter split(ranked, positives, column.size() - positives - ignored);
+    bool anyNaN = false;
+    for (std::size_t k = 0; k < column.size(); ++k) {
+        const std::int32_t label = labels[k];
+        if (label == ignoreIndex)
+            continue;
+        anyNaN |= std::isnan(column[k]);
+        split.add(scoreKey(column[k]), label == positiveLabel);
+    }
+    split.finish();
+    if (anyNaN)
+        for (std::size_t k = 0; k < column.size(); ++k)
+            if (labels[k] != ignoreIndex && std::isnan(column[k]))
+                throw std::invalid_argument("score " + std::to_string(k) + " is NaN");
+    sortRanked(ranked);
     return ranked;
 }
 

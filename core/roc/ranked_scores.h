@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace focalscope {
@@ -21,6 +22,11 @@ void sortAscending(std::vector<std::uint64_t>& keys);
 
 // Throws std::invalid_argument on a NaN score or when the lengths differ.
 RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive);
+
+// The same for one score column against label == positiveLabel, rows labelled ignoreIndex left
+// out, straight from the column (no BinaryProblem copy in between).
+RankedScores rankColumn(std::span<const float> column, std::span<const std::int32_t> labels,
+    std::int32_t positiveLabel, std::int32_t ignoreIndex);
 
 // Sign-magnitude float bits mapped to an unsigned key with the same order.
 inline std::uint32_t scoreKey(float score)
@@ -41,29 +47,38 @@ inline float keyScore(std::uint32_t key)
 }
 
 // Visits each distinct score from the highest to the lowest as
-// visit(key, positives at that score, negatives at that score).
-template<class Visit> void forEachScoreDescending(const RankedScores& ranked, Visit&& visit)
+// visit(key, positives at that score, negatives at that score); positives and negatives are
+// ascending keys.
+template<class Visit>
+void forEachScoreDescending(std::span<const std::uint32_t> positives,
+    std::span<const std::uint32_t> negatives, Visit&& visit)
 {
-    std::size_t i = ranked.positives.size();
-    std::size_t j = ranked.negatives.size();
+    std::size_t i = positives.size();
+    std::size_t j = negatives.size();
     while (i > 0 || j > 0) {
         std::uint32_t key = 0;
         if (i > 0)
-            key = ranked.positives[i - 1];
-        if (j > 0 && (i == 0 || ranked.negatives[j - 1] > key))
-            key = ranked.negatives[j - 1];
+            key = positives[i - 1];
+        if (j > 0 && (i == 0 || negatives[j - 1] > key))
+            key = negatives[j - 1];
         std::int64_t tp = 0;
         std::int64_t fp = 0;
-        while (i > 0 && ranked.positives[i - 1] == key) {
+        while (i > 0 && positives[i - 1] == key) {
             --i;
             ++tp;
         }
-        while (j > 0 && ranked.negatives[j - 1] == key) {
+        while (j > 0 && negatives[j - 1] == key) {
             --j;
             ++fp;
         }
         visit(key, tp, fp);
     }
+}
+
+template<class Visit> void forEachScoreDescending(const RankedScores& ranked, Visit&& visit)
+{
+    forEachScoreDescending(std::span<const std::uint32_t>(ranked.positives),
+        std::span<const std::uint32_t>(ranked.negatives), std::forward<Visit>(visit));
 }
 
 // The statistics of rocCurve, auroc, precisionRecallCurve, averagePrecision and

@@ -14,21 +14,53 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
 
+namespace {
+
+// 2 U = sum over negatives of 2 (#positives above) + (#positives tied): exact in int64.
+// positivesAbove: the positives above every key of this part.
+std::int64_t twiceUOf(std::span<const std::uint32_t> positives,
+    std::span<const std::uint32_t> negatives, std::int64_t positivesAbove)
+{
+    std::int64_t twiceU = 0;
+    forEachScoreDescending(
+        positives, negatives, [&](std::uint32_t, std::int64_t tp, std::int64_t fp) {
+            twiceU += fp * (2 * positivesAbove + tp);
+            positivesAbove += tp;
+        });
+    return twiceU;
+}
+
+} // namespace
+
 double aurocOf(const RankedScores& ranked)
 {
-    const auto positives = static_cast<std::int64_t>(ranked.positives.size());
-    const auto negatives = static_cast<std::int64_t>(ranked.negatives.size());
-    if (positives == 0 || negatives == 0)
+    const std::span<const std::uint32_t> positives(ranked.positives);
+    const std::span<const std::uint32_t> negatives(ranked.negatives);
+    if (positives.empty() || negatives.empty())
         return kNaN;
-    // 2 U = sum over negatives of 2 (#positives above) + (#positives tied): exact in int64.
     std::int64_t twiceU = 0;
-    std::int64_t positivesAbove = 0;
-    forEachScoreDescending(ranked, [&](std::uint32_t, std::int64_t tp, std::int64_t fp) {
-        twiceU += fp * (2 * positivesAbove + tp);
-        positivesAbove += tp;
-    });
+    constexpr std::size_t kParallelSize = std::size_t {1} << 20;
+    if (positives.size() + negatives.size() < kParallelSize) {
+        twiceU = twiceUOf(positives, negatives, 0);
+    } else {
+        // Two parts on two threads, split at the median negative key: the keys at or above it
+        // (the upper part, walked first) and those below, whose walk starts with every positive
+        // of the upper part above it.
+        const std::uint32_t pivot = negatives[negatives.size() / 2];
+        const auto p = static_cast<std::size_t>(
+            std::lower_bound(positives.begin(), positives.end(), pivot) - positives.begin());
+        const auto n = static_cast<std::size_t>(
+            std::lower_bound(negatives.begin(), negatives.end(), pivot) - negatives.begin());
+        std::int64_t parts[2] = {0, 0};
+        parallelFor(2, [&](std::size_t part) {
+            parts[part] = part == 0 ? twiceUOf(positives.subspan(p), negatives.subspan(n), 0)
+                                    : twiceUOf(positives.first(p), negatives.first(n),
+                                        static_cast<std::int64_t>(positives.size() - p));
+        });
+        twiceU = parts[0] + parts[1];
+    }
     return static_cast<double>(twiceU)
-        / (2.0 * static_cast<double>(positives) * static_cast<double>(negatives));
+        / (2.0 * static_cast<double>(positives.size()) * static_cast<double>(negatives.size()));
 }
 
 RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)

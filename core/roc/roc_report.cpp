@@ -2,6 +2,7 @@
 
 #include "roc/binary_problem.h"
 #include "roc/ranked_scores.h"
+#include "roc/roc_statistics.h"
 
 #include <cmath>
 #include <limits>
@@ -49,65 +50,144 @@ double averageOfDefined(const std::vector<double>& values, const std::vector<dou
     return weightSum > 0.0 ? sum / weightSum : kNaN;
 }
 
-// Class c against the rest from one sort of (score in column c, label) keys: the ranked scores
-// of the one-vs-rest problem and, for Hand & Till, twiceU[b] = 2 U(c | b) for every class b,
-// U(c | b) = sum over the rows of class b of (#rows of class c scoring higher + #tied / 2).
-struct ClassSweep {
-    RankedScores ranked;
-    std::vector<std::int64_t> twiceU;
-};
-
-ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions, Index c)
+// The sorted (score in column c, label) keys of the counted rows. Throws on a label without a
+// score column or a NaN score.
+std::vector<std::uint64_t> sortedColumnKeys(const ScoreMatrix& scores,
+    const Predictions& predictions, std::size_t counted, Index c, std::size_t& positives)
 {
     const auto classes = static_cast<std::uint32_t>(scores.cols());
-    const auto positiveLabel = static_cast<std::uint32_t>(c);
-    std::vector<std::uint64_t> keys;
-    keys.reserve(static_cast<std::size_t>(scores.rows()));
+    std::vector<std::uint64_t> keys(counted);
     const float* column = scores.col(c).data();
-    std::size_t positives = 0;
-    for (Index i = 0; i < scores.rows(); ++i) {
+    positives = 0;
+    bool anyInvalid = false;
+    std::size_t k = 0;
+    for (Index i = 0; i < scores.rows() && k < counted; ++i) {
         const std::int32_t label = predictions.labels[i];
         if (label == predictions.ignoreIndex)
             continue;
-        if (label < 0 || static_cast<std::uint32_t>(label) >= classes)
-            throw std::invalid_argument("row " + std::to_string(i) + ": label "
-                + std::to_string(label) + " has no score column");
-        keys.push_back(
-            std::uint64_t {scoreKey(column[i])} << 32 | static_cast<std::uint32_t>(label));
-        positives += static_cast<std::uint32_t>(label) == positiveLabel;
+        anyInvalid |= static_cast<std::uint32_t>(label) >= classes || std::isnan(column[i]);
+        keys[k++] = std::uint64_t {scoreKey(column[i])} << 32 | static_cast<std::uint32_t>(label);
+        positives += label == c;
+    }
+    if (anyInvalid) {
+        for (Index i = 0; i < scores.rows(); ++i) {
+            const std::int32_t label = predictions.labels[i];
+            if (label == predictions.ignoreIndex)
+                continue;
+            if (static_cast<std::uint32_t>(label) >= classes)
+                throw std::invalid_argument("row " + std::to_string(i) + ": label "
+                    + std::to_string(label) + " has no score column");
+            if (std::isnan(column[i]))
+                throw std::invalid_argument("row " + std::to_string(i) + ", class "
+                    + std::to_string(c) + ": the score is NaN");
+        }
     }
     sortAscending(keys);
+    return keys;
+}
+
+// The micro average's positives: the score each counted row gives its own class, sorted.
+std::vector<std::uint32_t> sortedTrueClassKeys(
+    const ScoreMatrix& scores, const Predictions& predictions)
+{
+    std::vector<std::uint32_t> keys;
+    keys.reserve(static_cast<std::size_t>(predictions.countedRows()));
+    const float* data = scores.data();
+    const auto rows = static_cast<std::size_t>(scores.rows());
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::int32_t label = predictions.labels[static_cast<Index>(i)];
+        if (label != predictions.ignoreIndex)
+            keys.push_back(scoreKey(data[static_cast<std::size_t>(label) * rows + i]));
+    }
+    sortAscending(keys);
+    return keys;
+}
+
+// Everything rocReport needs of class c against the rest, from one sort of its column's keys and
+// one walk over them from the highest score down.
+struct ClassSweep {
+    RocStatistics statistics {0, 0};
+    std::int64_t positives = 0;
+    std::int64_t negatives = 0;
+    // Hand & Till: twiceU[b] = 2 U(c | b), U(c | b) = sum over the rows of class b of
+    // (#rows of class c scoring higher in column c + #tied / 2).
+    std::vector<std::int64_t> twiceU;
+    // The micro average's 2U restricted to this column's negative elements: per element
+    // 2 (#micro positives scoring higher) + #tied.
+    std::int64_t microTwiceU = 0;
+    RankedScores ranked; // only when asked for (the curves need it)
+};
+
+// counted: the number of rows not ignored. microPositives: sortedTrueClassKeys, or nullptr when
+// the micro average is not wanted.
+ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
+    std::size_t counted, Index c, const std::vector<std::uint32_t>* microPositives, bool keepRanked)
+{
+    std::size_t positives = 0;
+    const std::vector<std::uint64_t> keys
+        = sortedColumnKeys(scores, predictions, counted, c, positives);
+    const auto positiveLabel = static_cast<std::uint32_t>(c);
 
     ClassSweep sweep;
-    sweep.ranked.positives.resize(positives);
-    sweep.ranked.negatives.resize(keys.size() - positives);
-    // From the highest score down: the split into positives and negatives (filled from their
-    // ends, so both stay ascending) and, per group of tied scores, 2 U(c | b).
-    std::size_t p = positives;
+    sweep.positives = static_cast<std::int64_t>(positives);
+    sweep.negatives = static_cast<std::int64_t>(keys.size() - positives);
+    sweep.twiceU.assign(static_cast<std::size_t>(scores.cols()), 0);
+    if (keepRanked) {
+        sweep.ranked.positives.resize(positives);
+        sweep.ranked.negatives.resize(keys.size() - positives);
+    }
+    // Locals, not members of sweep, so that the compiler keeps them in registers.
+    RocStatistics statistics(sweep.positives, sweep.negatives);
+    std::int64_t* twiceU = sweep.twiceU.data();
+    std::int64_t microTwiceU = 0;
+    std::size_t p = positives; // the ranked arrays are filled from their ends: both ascending
     std::size_t n = keys.size() - positives;
-    sweep.twiceU.assign(classes, 0);
+    std::size_t microAbove
+        = microPositives ? microPositives->size() : 0; // [microAbove, end) > score
     std::int64_t above = 0;
     std::size_t end = keys.size();
     while (end > 0) {
-        const std::uint64_t score = keys[end - 1] >> 32;
-        std::size_t begin = end - 1;
-        while (begin > 0 && keys[begin - 1] >> 32 == score)
-            --begin;
-        std::int64_t tied = 0;
-        for (std::size_t k = begin; k < end; ++k)
-            tied += static_cast<std::uint32_t>(keys[k]) == positiveLabel;
-        for (std::size_t k = begin; k < end; ++k) {
-            const auto label = static_cast<std::uint32_t>(keys[k]);
-            if (label == positiveLabel) {
-                sweep.ranked.positives[--p] = static_cast<std::uint32_t>(score);
-            } else {
-                sweep.ranked.negatives[--n] = static_cast<std::uint32_t>(score);
-                sweep.twiceU[label] += 2 * above + tied;
-            }
+        const auto score = static_cast<std::uint32_t>(keys[end - 1] >> 32);
+        // One pass over the tied group: its positives counted, its negatives credited with the
+        // positives above; the tied positives are credited after, when there are any.
+        std::int64_t tp = 0;
+        std::size_t begin = end;
+        for (; begin > 0 && static_cast<std::uint32_t>(keys[begin - 1] >> 32) == score; --begin) {
+            const auto label = static_cast<std::uint32_t>(keys[begin - 1]);
+            if (label == positiveLabel)
+                ++tp;
+            else
+                twiceU[label] += 2 * above;
         }
-        above += tied;
+        const std::int64_t fp = static_cast<std::int64_t>(end - begin) - tp;
+        if (tp > 0 && fp > 0)
+            for (std::size_t k = begin; k < end; ++k)
+                if (static_cast<std::uint32_t>(keys[k]) != positiveLabel)
+                    twiceU[static_cast<std::uint32_t>(keys[k])] += tp;
+        if (keepRanked) {
+            for (std::int64_t k = 0; k < tp; ++k)
+                sweep.ranked.positives[--p] = score;
+            for (std::int64_t k = 0; k < fp; ++k)
+                sweep.ranked.negatives[--n] = score;
+        }
+        if (microPositives && fp > 0) {
+            const std::vector<std::uint32_t>& all = *microPositives;
+            while (microAbove > 0 && all[microAbove - 1] > score)
+                --microAbove;
+            std::size_t tiedFrom = microAbove;
+            while (tiedFrom > 0 && all[tiedFrom - 1] == score)
+                --tiedFrom;
+            const auto higher = static_cast<std::int64_t>(all.size() - microAbove);
+            const auto tied = static_cast<std::int64_t>(microAbove - tiedFrom);
+            microTwiceU += fp * (2 * higher + tied);
+            microAbove = tiedFrom;
+        }
+        statistics.addGroup(tp, fp);
+        above += tp;
         end = begin;
     }
+    sweep.statistics = statistics;
+    sweep.microTwiceU = microTwiceU;
     return sweep;
 }
 
@@ -140,6 +220,24 @@ double handTill(const std::vector<std::vector<std::int64_t>>& twiceU,
     return pairs > 0 ? sum / static_cast<double>(pairs) : kNaN;
 }
 
+void fillClass(ClassRoc& entry, const RocStatistics& statistics, std::int64_t positives,
+    std::int64_t negatives)
+{
+    entry.positives = positives;
+    entry.negatives = negatives;
+    entry.auroc = statistics.auroc();
+    entry.ci = statistics.delong();
+    entry.averagePrecision = statistics.averagePrecision();
+}
+
+void fillCurves(ClassRoc& entry, const RankedScores& ranked, const RocOptions& options)
+{
+    if (!options.withCurves)
+        return;
+    entry.roc = rocCurveOf(ranked, options.dropIntermediate);
+    entry.pr = precisionRecallCurveOf(ranked);
+}
+
 } // namespace
 
 RocReport rocReport(const Predictions& predictions, const RocOptions& options)
@@ -148,7 +246,10 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     if (!(options.maxFpr > 0.0 && options.maxFpr <= 1.0))
         throw std::invalid_argument(
             "max_fpr must be in (0, 1], got " + std::to_string(options.maxFpr));
-    const ScoreMatrix scores = rankingScores(predictions);
+    // Probabilities and a single logit column are ranked as given, without a copy.
+    const bool softmax = predictions.kind == ScoreKind::Logits && predictions.classes() >= 2;
+    const ScoreMatrix converted = softmax ? rankingScores(predictions) : ScoreMatrix();
+    const ScoreMatrix& scores = softmax ? converted : predictions.scores;
     const Index classes = predictions.classes();
 
     RocReport report;
@@ -157,47 +258,56 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     report.partial = kNaN;
 
     std::vector<std::vector<std::int64_t>> twiceU(static_cast<std::size_t>(classes));
-    // Task 0 of a multiclass task is the micro average (the largest sort), then one per class.
-    const std::size_t firstClassTask = report.binary ? 0 : 1;
-    parallelFor(firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
-        if (task < firstClassTask) {
-            const BinaryProblem micro = microAverage(scores, predictions);
-            const RankedScores ranked = rankScores(micro.scores, micro.positive);
-            report.micro = aurocOf(ranked);
-            if (options.withCurves)
-                report.microRoc = rocCurveOf(ranked, options.dropIntermediate);
-            return;
-        }
-        const auto c = static_cast<Index>(task - firstClassTask);
-        ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
-        entry.name = report.binary ? positiveClassName(predictions) : className(predictions, c);
-        RankedScores ranked;
-        if (report.binary) {
-            const BinaryProblem problem = oneVsRest(scores, predictions, c);
-            ranked = rankScores(problem.scores, problem.positive);
-        } else {
-            ClassSweep sweep = sweepClass(scores, predictions, c);
-            ranked = std::move(sweep.ranked);
+    if (report.binary) {
+        ClassRoc& entry = report.classes.front();
+        entry.name = positiveClassName(predictions);
+        const RankedScores ranked
+            = rankColumn({scores.data(), static_cast<std::size_t>(scores.rows())},
+                {predictions.labels.data(), static_cast<std::size_t>(predictions.labels.size())}, 1,
+                predictions.ignoreIndex);
+        fillClass(entry, rocStatisticsOf(ranked),
+            static_cast<std::int64_t>(ranked.positives.size()),
+            static_cast<std::int64_t>(ranked.negatives.size()));
+        fillCurves(entry, ranked, options);
+        if (options.maxFpr == 1.0)
+            report.partial = entry.auroc;
+        else if (options.withCurves && options.dropIntermediate)
+            report.partial = partialAuroc(entry.roc, options.maxFpr);
+        else
+            report.partial = partialAuroc(rocCurveOf(ranked, true), options.maxFpr);
+    } else {
+        const std::vector<std::uint32_t> microPositives = sortedTrueClassKeys(scores, predictions);
+        std::vector<std::int64_t> microTwiceU(static_cast<std::size_t>(classes), 0);
+        // One task per class, all alike in size; with curves, the micro curve (the largest sort)
+        // comes first.
+        const std::size_t firstClassTask = options.withCurves ? 1 : 0;
+        parallelFor(firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
+            if (task < firstClassTask) {
+                const BinaryProblem micro = microAverage(scores, predictions);
+                report.microRoc = rocCurveOf(
+                    rankScores(micro.scores, micro.positive), options.dropIntermediate);
+                return;
+            }
+            const auto c = static_cast<Index>(task - firstClassTask);
+            ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
+            entry.name = className(predictions, c);
+            ClassSweep sweep = sweepClass(
+                scores, predictions, microPositives.size(), c, &microPositives, options.withCurves);
+            fillClass(entry, sweep.statistics, sweep.positives, sweep.negatives);
+            fillCurves(entry, sweep.ranked, options);
             twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
-        }
-        entry.positives = static_cast<std::int64_t>(ranked.positives.size());
-        entry.negatives = static_cast<std::int64_t>(ranked.negatives.size());
-        entry.ci = delongIntervalOf(ranked);
-        entry.auroc = std::isnan(entry.ci.auc) ? aurocOf(ranked) : entry.ci.auc;
-        entry.averagePrecision = averagePrecisionOf(ranked);
-        if (options.withCurves) {
-            entry.roc = rocCurveOf(ranked, options.dropIntermediate);
-            entry.pr = precisionRecallCurveOf(ranked);
-        }
-        if (report.binary) {
-            if (options.maxFpr == 1.0)
-                report.partial = entry.auroc;
-            else if (options.withCurves && options.dropIntermediate)
-                report.partial = partialAuroc(entry.roc, options.maxFpr);
-            else
-                report.partial = partialAuroc(rocCurveOf(ranked, true), options.maxFpr);
-        }
-    });
+            microTwiceU[static_cast<std::size_t>(c)] = sweep.microTwiceU;
+        });
+        // micro = 2U / (2 m n) over the N x C elements: m = N positives, n = N (C - 1) negatives.
+        const auto microPositiveCount = static_cast<double>(microPositives.size());
+        const double microNegativeCount = microPositiveCount * static_cast<double>(classes - 1);
+        std::int64_t microSum = 0;
+        for (const std::int64_t part : microTwiceU)
+            microSum += part;
+        report.micro = microPositives.empty()
+            ? kNaN
+            : static_cast<double>(microSum) / (2.0 * microPositiveCount * microNegativeCount);
+    }
 
     std::vector<double> aurocs;
     std::vector<double> aps;
@@ -258,9 +368,11 @@ double oneVsOneAuroc(
     const auto classes = static_cast<std::size_t>(scores.cols());
     std::vector<std::vector<std::int64_t>> twiceU(classes);
     std::vector<std::int64_t> rows(classes);
+    const auto counted = static_cast<std::size_t>(predictions.countedRows());
     parallelFor(classes, [&](std::size_t c) {
-        ClassSweep sweep = sweepClass(scores, predictions, static_cast<Index>(c));
-        rows[c] = static_cast<std::int64_t>(sweep.ranked.positives.size());
+        ClassSweep sweep
+            = sweepClass(scores, predictions, counted, static_cast<Index>(c), nullptr, false);
+        rows[c] = sweep.positives;
         twiceU[c] = std::move(sweep.twiceU);
     });
     return handTill(twiceU, rows, predictions, warnings);

@@ -4,6 +4,7 @@
 #include "golden_cases.h"
 #include "io/csv_reader.h"
 #include "io/prediction_reader.h"
+#include "io/score_scan.h"
 #include "test_rng.h"
 
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -290,6 +292,63 @@ private slots:
         QCOMPARE(result.predictions.scores(200001, 0), t.logits[std::size_t(200002 * kClasses)]);
         QCOMPARE(result.predictions.labels[200000], t.labels[200000]);
         QCOMPARE(result.predictions.labels[200001], t.labels[200002]);
+    }
+
+    void summaryMatchesPlainScan_data()
+    {
+        QTest::addColumn<int>("values"); // 0 softmax rows, 1 logits, 2 ties on a grid, 3 a nan row
+        QTest::addColumn<int>("classes");
+        QTest::addColumn<bool>("equalWorstRows"); // two rows, far apart, deviating the most alike
+        for (int k = 0; k < 12; ++k)
+            QTest::addRow("values%d_C%d%s", k % 4, 1 + (k % 3) * 4, k >= 8 ? "_equal_worst" : "")
+                << k % 4 << 1 + (k % 3) * 4 << (k >= 8);
+    }
+    // The ScoreSummary gathered while parsing (chunk by chunk, on several threads) against
+    // summarizeScores of the parsed matrix.
+    void summaryMatchesPlainScan()
+    {
+        QFETCH(int, values);
+        QFETCH(int, classes);
+        QFETCH(bool, equalWorstRows);
+        constexpr Index n = 50000;
+        const auto labels = randomLabels(77 + values, n, classes);
+        std::vector<float> x = randomLogits(77 + values, n, classes, labels, 1.0);
+        if (values == 2)
+            x = randomUnitScores(77, n * classes, 3);
+        std::string text = "label";
+        for (int c = 0; c < classes; ++c)
+            text += ",c" + std::to_string(c);
+        text += "\n";
+        char field[32];
+        for (Index r = 0; r < n; ++r) {
+            if (r % 9973 == 0)
+                text += "# a comment\n\n";
+            text += std::to_string(labels[std::size_t(r)] % std::max(classes, 2));
+            double sum = 0;
+            for (int c = 0; c < classes; ++c)
+                sum += values == 0 ? std::exp(double(x[std::size_t(r * classes + c)])) : 1.0;
+            for (int c = 0; c < classes; ++c) {
+                double v = x[std::size_t(r * classes + c)];
+                if (values == 0)
+                    v = std::exp(v) / sum;
+                if (equalWorstRows && (r == 1234 || r == 45678))
+                    v = 0.75;
+                std::snprintf(field, sizeof field, ",%.9g", v);
+                text += values == 3 && r == 31337 && c == classes - 1 ? std::string(",nan") : field;
+            }
+            text += "\n";
+        }
+        ReadOptions options;
+        options.skipInvalid = true;
+        const DelimitedTable t = readDelimited(text, "s.csv", options, true);
+        QCOMPARE(t.scores.rows(), values == 3 ? n - 1 : n);
+        const ScoreSummary plain = summarizeScores(t.scores);
+        QCOMPARE(t.summary.allFinite, plain.allFinite);
+        QCOMPARE(t.summary.allInUnitInterval, plain.allInUnitInterval);
+        QCOMPARE(t.summary.rowSumDeviation(), plain.rowSumDeviation());
+        QCOMPARE(t.summary.worstRow, plain.worstRow);
+        if (equalWorstRows && values == 0)
+            QCOMPARE(t.summary.worstRow, Index(1234));
     }
 
     void progressReachesOne()

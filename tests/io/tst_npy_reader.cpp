@@ -3,8 +3,10 @@
 // multi-threaded transpose and every half-precision value.
 
 #include "golden_cases.h"
+#include "io/file_bytes.h"
 #include "io/npy_reader.h"
 #include "io/prediction_reader.h"
+#include "io/score_scan.h"
 #include "npy_writer.h"
 #include "test_rng.h"
 
@@ -13,6 +15,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 using namespace focalscope;
 using namespace focalscope::testing;
@@ -155,6 +158,110 @@ private slots:
                 mismatches += p.scores(r, c) != logits[std::size_t(r * classes + c)];
         }
         QCOMPARE(mismatches, Index(0));
+    }
+
+    void fileMatchesMapping_data()
+    {
+        QTest::addColumn<QString>("descr");
+        QTest::addColumn<bool>("fortran");
+        QTest::addColumn<qint64>("rows");
+        QTest::addColumn<qint64>("classes");
+        QTest::addColumn<int>("values"); // 0 probabilities, 1 logits, 2 ties, 3 a non-finite one
+        const char* descrs[] = {"<f4", ">f4", "<f8", ">f8", "<f2"};
+        const qint64 rowCounts[] = {1, 255, 257, 70001};
+        const qint64 classCounts[] = {1, 3, 10, 70};
+        for (int k = 0; k < 64; ++k)
+            QTest::addRow("case%d_%s_%s_%lldx%lld_v%d", k, descrs[k % 5], k % 3 == 0 ? "F" : "C",
+                rowCounts[k % 4], classCounts[(k / 4) % 4], (k / 2) % 4)
+                << QString::fromLatin1(descrs[k % 5]) << (k % 3 == 0) << rowCounts[k % 4]
+                << classCounts[(k / 4) % 4] << (k / 2) % 4;
+    }
+    // The file path (pieces read at offsets, straight into the matrix, the summary on the way)
+    // against the plain one (the mapped bytes converted, then summarizeScores).
+    void fileMatchesMapping()
+    {
+        QFETCH(QString, descr);
+        QFETCH(bool, fortran);
+        QFETCH(qint64, rows);
+        QFETCH(qint64, classes);
+        QFETCH(int, values);
+        const auto seed = static_cast<std::uint64_t>(rows * 31 + classes);
+        const auto labels = randomLabels(seed, rows, classes);
+        std::vector<float> x = randomLogits(seed, rows, classes, labels, 1.0); // row-major
+        if (values == 0) { // rows of a softmax: probabilities summing to 1 up to rounding
+            for (Index r = 0; r < rows; ++r) {
+                double sum = 0;
+                for (Index c = 0; c < classes; ++c)
+                    sum += std::exp(double(x[std::size_t(r * classes + c)]));
+                for (Index c = 0; c < classes; ++c)
+                    x[std::size_t(r * classes + c)]
+                        = float(std::exp(double(x[std::size_t(r * classes + c)])) / sum);
+            }
+        } else if (values == 2) {
+            x = randomUnitScores(seed, rows * classes, 2);
+        } else if (values == 3) {
+            x[std::size_t(rows * classes / 2)] = std::numeric_limits<float>::infinity();
+        }
+        // The file's element order and item type.
+        const int size = descr.back().digitValue();
+        const bool swap = descr.front() == QLatin1Char('>');
+        QByteArray data;
+        for (Index k = 0; k < rows * classes; ++k) {
+            const Index r = fortran ? k % rows : k / classes;
+            const Index c = fortran ? k / rows : k % classes;
+            const float v = x[std::size_t(r * classes + c)];
+            if (size == 8) {
+                const double d = swap ? byteSwapped(double(v)) : double(v);
+                data.append(reinterpret_cast<const char*>(&d), 8);
+            } else if (size == 4) {
+                const float f = swap ? byteSwapped(v) : v;
+                data.append(reinterpret_cast<const char*>(&f), 4);
+            } else {
+                const std::uint16_t h = std::bit_cast<std::uint16_t>(static_cast<_Float16>(v));
+                data.append(reinterpret_cast<const char*>(&h), 2);
+            }
+        }
+        const std::vector<std::int64_t> shape = classes == 1
+            ? std::vector<std::int64_t> {rows}
+            : std::vector<std::int64_t> {rows, classes};
+        const QByteArray bytes
+            = npyBytes(descr.toStdString(), fortran, shape, data.data(), std::size_t(data.size()));
+        std::vector<std::int64_t> labels64(labels.begin(), labels.end());
+        const QByteArray labelBytes
+            = npyBytes("<i8", false, {rows}, labels64.data(), labels64.size() * 8);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.npy"));
+        const QString labelsPath = dir.filePath(QStringLiteral("l.npy"));
+        QVERIFY(writeBytes(path, bytes));
+        QVERIFY(writeBytes(labelsPath, labelBytes));
+
+        const std::string_view view(bytes.data(), std::size_t(bytes.size()));
+        const NpyHeader header = parseNpyHeader(view, "s.npy");
+        ScoreSummary mappedSummary;
+        const ScoreMatrix mapped = npyScores(view, header, "s.npy", {}, nullptr, &mappedSummary);
+        const FileReader file(path.toStdString());
+        const NpyHeader fileHeader = parseNpyHeader(file.npyHead(), file.size(), file.name());
+        QCOMPARE(fileHeader.dataOffset, header.dataOffset);
+        ScoreSummary summary;
+        const ScoreMatrix read = npyScores(file, fileHeader, {}, summary);
+        QCOMPARE(read.rows(), mapped.rows());
+        QCOMPARE(read.cols(), mapped.cols());
+        QVERIFY(std::memcmp(read.data(), mapped.data(), std::size_t(read.size()) * 4) == 0);
+
+        const ScoreSummary plain = summarizeScores(read);
+        for (const ScoreSummary& s : {summary, mappedSummary}) {
+            QCOMPARE(s.allFinite, plain.allFinite);
+            QCOMPARE(s.allInUnitInterval, plain.allInUnitInterval);
+            QCOMPARE(s.rowSumDeviation(), plain.rowSumDeviation());
+            QCOMPARE(s.worstRow, plain.worstRow);
+        }
+        QCOMPARE(summary.allFinite, values != 3);
+
+        const FileReader labelFile(labelsPath.toStdString());
+        const NpyHeader labelHeader
+            = parseNpyHeader(labelFile.npyHead(), labelFile.size(), labelFile.name());
+        QVERIFY(npyLabels(labelFile, labelHeader)
+            == Eigen::Map<const LabelVector>(labels.data(), rows));
     }
 
     void cancel_data()

@@ -1,4 +1,5 @@
 #include "charts/concentration_plot.h"
+#include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
 #include "charts/pt_distribution_plot.h"
 #include "charts/roc_plot.h"
@@ -101,6 +102,8 @@ private slots:
     void ptHistogramCounts();
     void ptDistribution_data();
     void ptDistribution();
+    void lossCurveAlphaIsTheForegroundWeight_data();
+    void lossCurveAlphaIsTheForegroundWeight();
     void gallery_data();
     void gallery();
 
@@ -453,6 +456,37 @@ void TestChartBuilders::gallery()
     const QImage image(path);
     QCOMPARE(image.size(), QSize(1200, 900));
     QVERIFY(distinctColours(image) > 50);
+}
+
+void TestChartBuilders::lossCurveAlphaIsTheForegroundWeight_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("alphaMode");
+    QTest::addColumn<int>("classes");
+    QTest::addColumn<double>("expected");
+    const int softmax = int(LossMode::Softmax);
+    const int sigmoid = int(LossMode::Sigmoid);
+    QTest::newRow("seed scalar: foreground gets 1 - a")
+        << softmax << int(Alpha::Mode::Scalar) << 5 << 0.75;
+    QTest::newRow("torchvision scalar: positives get a")
+        << sigmoid << int(Alpha::Mode::Scalar) << 1 << 0.25;
+    QTest::newRow("per class: class 1") << softmax << int(Alpha::Mode::PerClass) << 3 << 2.0;
+    QTest::newRow("none") << softmax << int(Alpha::Mode::None) << 4 << 1.0;
+    QTest::newRow("list of the wrong length") << softmax << int(Alpha::Mode::PerClass) << 7 << 1.0;
+}
+
+void TestChartBuilders::lossCurveAlphaIsTheForegroundWeight()
+{
+    QFETCH(int, mode);
+    QFETCH(int, alphaMode);
+    QFETCH(int, classes);
+    QFETCH(double, expected);
+    FocalParams params;
+    params.mode = LossMode(mode);
+    params.alpha = Alpha::Mode(alphaMode) == Alpha::Mode::Scalar ? Alpha::fromScalar(0.25)
+        : Alpha::Mode(alphaMode) == Alpha::Mode::PerClass        ? Alpha::fromList({1.0, 2.0, 3.0})
+                                                                 : Alpha::none();
+    QCOMPARE(lossCurveAlpha(params, classes), expected);
 }
 
 QTEST_MAIN(TestChartBuilders)

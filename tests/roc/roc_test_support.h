@@ -5,6 +5,7 @@
 
 #include "data/predictions.h"
 #include "fixture.h"
+#include "roc/delong.h"
 #include "test_rng.h"
 
 #include <QJsonObject>
@@ -151,6 +152,89 @@ inline PlainCurve plainCurve(
         }
     }
     return curve;
+}
+
+// DeLong's variance straight from its definition: psi(x_i, y_j) for every pair,
+// V10_i = mean_j psi, V01_j = mean_i psi, Var = S10 / m + S01 / n.
+inline DelongInterval directDelong(
+    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+{
+    std::vector<float> x;
+    std::vector<float> y;
+    for (std::size_t k = 0; k < scores.size(); ++k)
+        (positive[k] ? x : y).push_back(scores[k]);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (x.size() < 2 || y.size() < 2)
+        return {nan, nan, nan, nan};
+    const auto m = static_cast<double>(x.size());
+    const auto n = static_cast<double>(y.size());
+    std::vector<double> v10(x.size(), 0.0);
+    std::vector<double> v01(y.size(), 0.0);
+    double auc = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        for (std::size_t j = 0; j < y.size(); ++j) {
+            const double psi = x[i] > y[j] ? 1.0 : (x[i] == y[j] ? 0.5 : 0.0);
+            v10[i] += psi / n;
+            v01[j] += psi / m;
+            auc += psi;
+        }
+    auc /= m * n;
+    double s10 = 0.0;
+    double s01 = 0.0;
+    for (const double v : v10)
+        s10 += (v - auc) * (v - auc);
+    for (const double v : v01)
+        s01 += (v - auc) * (v - auc);
+    const double se = std::sqrt(s10 / (m - 1) / m + s01 / (n - 1) / n);
+    return {auc, se, std::clamp(auc - 1.959964 * se, 0.0, 1.0),
+        std::clamp(auc + 1.959964 * se, 0.0, 1.0)};
+}
+
+// AP by the definition over the std::sort curve: sum_n (R_n - R_{n-1}) P_n.
+inline double plainAveragePrecision(
+    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+{
+    const PlainCurve curve = plainCurve(scores, positive);
+    const std::int64_t positives = curve.tps.back();
+    if (positives == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    double ap = 0.0;
+    for (std::size_t k = 1; k < curve.tps.size(); ++k) {
+        const double precision
+            = static_cast<double>(curve.tps[k]) / static_cast<double>(curve.tps[k] + curve.fps[k]);
+        ap += static_cast<double>(curve.tps[k] - curve.tps[k - 1]) / static_cast<double>(positives)
+            * precision;
+    }
+    return ap;
+}
+
+// Hand & Till straight from the definition: for every pair a < b of classes with rows, the
+// Mann-Whitney AUROC of the rows of a and b ranked by column a (positives: class a) and by
+// column b, averaged.
+inline double plainHandTill(const ScoreMatrix& scores, const Predictions& p)
+{
+    double sum = 0.0;
+    int pairs = 0;
+    for (Index a = 0; a < scores.cols(); ++a)
+        for (Index b = a + 1; b < scores.cols(); ++b) {
+            std::vector<float> byA, byB;
+            std::vector<std::uint8_t> isA, isB;
+            for (Index i = 0; i < scores.rows(); ++i) {
+                if (p.labels[i] != a && p.labels[i] != b)
+                    continue;
+                byA.push_back(scores(i, a));
+                isA.push_back(p.labels[i] == a ? 1 : 0);
+                byB.push_back(scores(i, b));
+                isB.push_back(p.labels[i] == b ? 1 : 0);
+            }
+            const double ab = mannWhitneyAuroc(byA, isA);
+            const double ba = mannWhitneyAuroc(byB, isB);
+            if (std::isnan(ab) || std::isnan(ba))
+                continue;
+            sum += (ab + ba) / 2.0;
+            ++pairs;
+        }
+    return pairs > 0 ? sum / pairs : std::numeric_limits<double>::quiet_NaN();
 }
 
 inline bool closeOrBothNaN(double actual, double expected, double tolerance)

@@ -18,42 +18,6 @@ namespace {
 
 constexpr double kTolerance = 1e-12;
 
-// DeLong's variance straight from its definition: psi(x_i, y_j) for every pair,
-// V10_i = mean_j psi, V01_j = mean_i psi, Var = S10 / m + S01 / n.
-DelongInterval directDelong(
-    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
-{
-    std::vector<float> x;
-    std::vector<float> y;
-    for (std::size_t k = 0; k < scores.size(); ++k)
-        (positive[k] ? x : y).push_back(scores[k]);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    if (x.size() < 2 || y.size() < 2)
-        return {nan, nan, nan, nan};
-    const auto m = static_cast<double>(x.size());
-    const auto n = static_cast<double>(y.size());
-    std::vector<double> v10(x.size(), 0.0);
-    std::vector<double> v01(y.size(), 0.0);
-    double auc = 0.0;
-    for (std::size_t i = 0; i < x.size(); ++i)
-        for (std::size_t j = 0; j < y.size(); ++j) {
-            const double psi = x[i] > y[j] ? 1.0 : (x[i] == y[j] ? 0.5 : 0.0);
-            v10[i] += psi / n;
-            v01[j] += psi / m;
-            auc += psi;
-        }
-    auc /= m * n;
-    double s10 = 0.0;
-    double s01 = 0.0;
-    for (const double v : v10)
-        s10 += (v - auc) * (v - auc);
-    for (const double v : v01)
-        s01 += (v - auc) * (v - auc);
-    const double se = std::sqrt(s10 / (m - 1) / m + s01 / (n - 1) / n);
-    return {auc, se, std::clamp(auc - 1.959964 * se, 0.0, 1.0),
-        std::clamp(auc + 1.959964 * se, 0.0, 1.0)};
-}
-
 bool relativelyClose(double actual, double expected, double tolerance)
 {
     if (std::isnan(expected) || std::isnan(actual))

@@ -35,24 +35,6 @@ void compareSampled(
     }
 }
 
-// AP by the definition over the std::sort curve: sum_n (R_n - R_{n-1}) P_n.
-double plainAveragePrecision(
-    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
-{
-    const PlainCurve curve = plainCurve(scores, positive);
-    const std::int64_t positives = curve.tps.back();
-    if (positives == 0)
-        return std::numeric_limits<double>::quiet_NaN();
-    double ap = 0.0;
-    for (std::size_t k = 1; k < curve.tps.size(); ++k) {
-        const double precision
-            = static_cast<double>(curve.tps[k]) / static_cast<double>(curve.tps[k] + curve.fps[k]);
-        ap += static_cast<double>(curve.tps[k] - curve.tps[k - 1]) / static_cast<double>(positives)
-            * precision;
-    }
-    return ap;
-}
-
 } // namespace
 
 class TestPrCurve : public QObject {

@@ -77,6 +77,8 @@ private slots:
     void matchesScikitLearn();
     void matchesPlainReference_data();
     void matchesPlainReference();
+    void largeMatchesPlainReference_data();
+    void largeMatchesPlainReference();
 };
 
 // DESIGN.md: [0.13, 0.26, 0.08, 0.19, 0.34] / [0, 0, 1, 1, 1].
@@ -227,6 +229,41 @@ void TestRocCurve::matchesPlainReference()
     QVERIFY(closeOrBothNaN(aurocFromCurve(curve), reference, kTolerance));
     if (std::isnan(reference))
         QVERIFY(std::isnan(partialAuroc(curve, 0.5)));
+}
+
+void TestRocCurve::largeMatchesPlainReference_data()
+{
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<int>("positiveGroups");
+    QTest::newRow("few distinct scores") << 6 << 1;
+    QTest::newRow("many ties, balanced") << 14 << 2;
+    QTest::newRow("almost no ties") << 24 << 3;
+    QTest::newRow("no positives") << 14 << 0;
+}
+
+// Above 2^20 keys the split into positives and negatives, the two sorts and the AUROC walk run
+// on two threads: against the std::sort curve (exact integer counts).
+void TestRocCurve::largeMatchesPlainReference()
+{
+    QFETCH(int, bits);
+    QFETCH(int, positiveGroups);
+    const BinaryInputs in = tiedInputs(4242 + bits, 1200001, bits, 4, positiveGroups);
+    const PlainCurve plain = plainCurve(in.scores, in.positive);
+    // 2 U = sum over the points of (fps_k - fps_{k-1}) (tps_k + tps_{k-1}), exact in int64.
+    std::int64_t twiceU = 0;
+    for (std::size_t k = 1; k < plain.fps.size(); ++k)
+        twiceU += (plain.fps[k] - plain.fps[k - 1]) * (plain.tps[k] + plain.tps[k - 1]);
+    const std::int64_t positives = plain.tps.back();
+    const std::int64_t negatives = plain.fps.back();
+    const double reference = positives == 0 || negatives == 0
+        ? std::numeric_limits<double>::quiet_NaN()
+        : static_cast<double>(twiceU)
+            / (2.0 * static_cast<double>(positives) * static_cast<double>(negatives));
+    QVERIFY(closeOrBothNaN(auroc(in.scores, in.positive), reference, kTolerance));
+    const RocCurve curve = rocCurve(in.scores, in.positive, false);
+    QVERIFY(curve.fps == plain.fps);
+    QVERIFY(curve.tps == plain.tps);
+    QVERIFY(curve.thresholds == plain.thresholds);
 }
 
 QTEST_GUILESS_MAIN(TestRocCurve)

@@ -91,6 +91,8 @@ private slots:
     void nanScoreRejected();
     void matchesScikitLearn_data();
     void matchesScikitLearn();
+    void matchesPlainReferences_data();
+    void matchesPlainReferences();
 };
 
 void TestRocReport::seedMulticlassExample_data()
@@ -351,6 +353,110 @@ void TestRocReport::matchesScikitLearn()
         QVERIFY2(closeOrBothNaN(average.actual, e, kTolerance),
             qPrintable(
                 QLatin1String(average.key) + QLatin1Char(' ') + describe(average.actual, e)));
+    }
+}
+
+void TestRocReport::matchesPlainReferences_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<qint64>("classes");
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<qint64>("labelClasses");
+    QTest::addColumn<int>("ignoreEvery");
+    QTest::addColumn<bool>("logits");
+    QTest::addColumn<bool>("withCurves");
+    // bits: the scores lie on a 2^bits grid (1 and 2: almost every score tied); labelClasses
+    // below classes leaves classes without rows (single-class columns); 1 labels every row alike.
+    const qint64 sizes[] = {1, 2, 9, 60, 333};
+    const qint64 classCounts[] = {1, 2, 3, 5};
+    const int bitCounts[] = {1, 2, 4, 24};
+    for (int k = 0; k < 80; ++k) {
+        const qint64 classes = classCounts[k % 4];
+        const qint64 targets = classes == 1 ? 2 : classes;
+        const qint64 labelClasses = k % 5 == 0 ? 1 : (k % 7 == 0 ? targets - 1 : targets);
+        QTest::addRow("case%d_n%lld_C%lld_bits%d", k, sizes[k % 5], classes, bitCounts[(k / 4) % 4])
+            << static_cast<quint64>(7100 + 17 * k) << sizes[k % 5] << classes
+            << bitCounts[(k / 4) % 4] << std::max<qint64>(1, labelClasses) << (k % 3 == 0 ? 4 : 0)
+            << (k % 6 == 1) << (k % 2 == 1);
+    }
+}
+
+// The fused per-class walk of rocReport (AUROC, DeLong, AP, Hand & Till and the micro share)
+// against the plain paths: the problems of binary_problem.h and O(mn) definitions.
+void TestRocReport::matchesPlainReferences()
+{
+    QFETCH(quint64, seed);
+    QFETCH(qint64, n);
+    QFETCH(qint64, classes);
+    QFETCH(int, bits);
+    QFETCH(qint64, labelClasses);
+    QFETCH(int, ignoreEvery);
+    QFETCH(bool, logits);
+    QFETCH(bool, withCurves);
+    Predictions p;
+    const std::vector<float> values = randomUnitScores(seed, n * classes, bits);
+    p.scores = Eigen::Map<const ScoreMatrix>(values.data(), n, classes);
+    if (logits)
+        p.scores = (p.scores.array() * 4.0f - 2.0f).matrix();
+    const std::vector<std::int32_t> labels = randomLabels(seed + 1, n, labelClasses);
+    p.labels = Eigen::Map<const LabelVector>(labels.data(), n);
+    if (ignoreEvery != 0)
+        for (Index i = 0; i < n; i += ignoreEvery)
+            p.labels[i] = p.ignoreIndex;
+    p.kind = logits ? ScoreKind::Logits : ScoreKind::Probabilities;
+    RocOptions options;
+    options.withCurves = withCurves;
+    options.dropIntermediate = false;
+    const RocReport r = rocReport(p, options);
+    const ScoreMatrix s = rankingScores(p);
+
+    std::vector<double> aurocs;
+    for (Index c = 0; c < classes; ++c) {
+        const BinaryProblem problem = oneVsRest(s, p, c);
+        const ClassRoc& a = r.classes[static_cast<std::size_t>(c)];
+        const auto positives = std::count(problem.positive.begin(), problem.positive.end(), 1);
+        QCOMPARE(a.positives, positives);
+        QCOMPARE(a.negatives, static_cast<std::int64_t>(problem.positive.size()) - positives);
+        const double auroc = mannWhitneyAuroc(problem.scores, problem.positive);
+        aurocs.push_back(auroc);
+        QVERIFY2(closeOrBothNaN(a.auroc, auroc, kTolerance), qPrintable(describe(a.auroc, auroc)));
+        const DelongInterval ci = directDelong(problem.scores, problem.positive);
+        QVERIFY2(closeOrBothNaN(a.ci.se, ci.se, kTolerance), qPrintable(describe(a.ci.se, ci.se)));
+        QVERIFY(closeOrBothNaN(a.ci.lower, ci.lower, kTolerance));
+        QVERIFY(closeOrBothNaN(a.ci.upper, ci.upper, kTolerance));
+        const double ap = plainAveragePrecision(problem.scores, problem.positive);
+        QVERIFY2(closeOrBothNaN(a.averagePrecision, ap, kTolerance),
+            qPrintable(describe(a.averagePrecision, ap)));
+        if (withCurves) {
+            const PlainCurve curve = plainCurve(problem.scores, problem.positive);
+            QCOMPARE(a.roc.fps, curve.fps);
+            QCOMPARE(a.roc.tps, curve.tps);
+            QCOMPARE(a.roc.thresholds, curve.thresholds);
+        } else {
+            QVERIFY(a.roc.fps.empty());
+        }
+    }
+    double macro = 0.0;
+    int defined = 0;
+    for (const double a : aurocs)
+        if (!std::isnan(a)) {
+            macro += a;
+            ++defined;
+        }
+    QVERIFY(closeOrBothNaN(r.macro, defined > 0 ? macro / defined : std::nan(""), kTolerance));
+
+    const BinaryProblem micro = microAverage(s, p);
+    const double microAuroc = mannWhitneyAuroc(micro.scores, micro.positive);
+    QVERIFY2(
+        closeOrBothNaN(r.micro, microAuroc, kTolerance), qPrintable(describe(r.micro, microAuroc)));
+    const double ovo
+        = r.binary ? mannWhitneyAuroc(micro.scores, micro.positive) : plainHandTill(s, p);
+    QVERIFY2(closeOrBothNaN(r.ovo, ovo, kTolerance), qPrintable(describe(r.ovo, ovo)));
+    if (withCurves && !r.binary) {
+        const PlainCurve curve = plainCurve(micro.scores, micro.positive);
+        QCOMPARE(r.microRoc.fps, curve.fps);
+        QCOMPARE(r.microRoc.tps, curve.tps);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "loss/focal_views.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace focalscope {
 
@@ -58,6 +59,17 @@ PlotSpec lossPlot(double alpha, double gamma, bool showGradient)
         spec.note
             = QStringLiteral("Reference curves use the same α = %1").arg(formatParameter(alpha));
     return spec;
+}
+
+double lossCurveAlpha(const FocalParams& params, Index classes)
+{
+    try {
+        const Eigen::VectorXd weights
+            = effectiveAlpha(params.alpha, params.mode, std::max<Index>(classes, 1));
+        return weights.size() > 1 ? weights[1] : weights[0];
+    } catch (const std::invalid_argument&) {
+        return 1.0; // a weight list that does not fit the classes (yet): draw unweighted
+    }
 }
 
 } // namespace focalscope

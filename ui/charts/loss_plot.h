@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loss/focal_loss.h"
 #include "plot/plot_spec.h"
 
 namespace focalscope {
@@ -16,5 +17,11 @@ inline constexpr int kReferenceGammaSeriesId = 10; // + index into kReferenceGam
 // times a power of ten (Figure 1's 0..5 for alpha = 1; the curves leave the top, -log p_t ->
 // inf at 0). With showGradient, |dl/dx_t| of the current curve on the right axis.
 PlotSpec lossPlot(double alpha, double gamma, bool showGradient = false);
+
+// The alpha_t the loss-vs-p_t curve is drawn with, the same in the window and the CLI: the
+// weight of a foreground row (class 1; label 1 of a binary task), the rows focal loss is
+// tuned for — with the seed's scalar alpha a that is 1 - a, with torchvision's sigmoid a.
+// 1 when alpha is none; class 0's weight for a one-class softmax.
+double lossCurveAlpha(const FocalParams& params, Index classes);
 
 } // namespace focalscope

@@ -162,7 +162,10 @@ void PlotChart::createSeries()
         const PlotSeries& s = m_spec.series[i];
         QAbstractSeries* series = nullptr;
         if (isBars(s)) {
-            auto* area = new QAreaSeries(new QLineSeries, new QLineSeries);
+            // QAreaSeries does not own its boundary lines: parent them to it.
+            auto* area = new QAreaSeries;
+            area->setUpperSeries(new QLineSeries(area));
+            area->setLowerSeries(new QLineSeries(area));
             series = area;
         } else if (s.style == PlotSeries::Style::Scatter) {
             auto* scatter = new QScatterSeries;

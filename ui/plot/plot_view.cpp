@@ -66,9 +66,11 @@ const PlotSpec& PlotView::spec() const
 
 void PlotView::installChart(PlotChart* chart)
 {
-    PlotChart* old = m_chart;
+    // The view's current chart: QChartView's own default one at first, then ours. setChart()
+    // releases it without deleting it.
+    QChart* old = this->chart();
     m_chart = chart;
-    setChart(chart); // the view takes the new chart; the old one is ours to delete
+    setChart(chart);
     delete old;
     connect(chart, &QChart::plotAreaChanged, this, [this] { placeOverlays(); });
     chart->fitPlotArea();

@@ -1,0 +1,108 @@
+// focalscope: the desktop application. Argument parsing only; the window lives in ui/.
+
+#include "loading/prediction_loader.h"
+#include "model/dataset_session.h"
+#include "window/main_window.h"
+#include "window/message_presenter.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// With --screenshot nobody is there to close a message box: errors go to stderr.
+class StderrPresenter : public focalscope::MessagePresenter {
+public:
+    void showError(QWidget*, const QString& title, const QString& message) override
+    {
+        std::fprintf(stderr, "focalscope: %s: %s\n", qPrintable(title), qPrintable(message));
+    }
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Focalscope"));
+    QApplication::setOrganizationDomain(QStringLiteral("focalscope.io"));
+    QApplication::setApplicationName(QStringLiteral("Focalscope"));
+    QApplication::setApplicationVersion(QStringLiteral(FOCALSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.focalscope.Focalscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.focalscope.Focalscope.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Explore focal loss and ROC / AUROC on a classifier's predictions."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("Predictions (.csv, .tsv, .npy, .npz); the demo "
+                       "dataset when omitted."),
+        QStringLiteral("[FILE"));
+    parser.addPositionalArgument(QStringLiteral("LABELS"),
+        QStringLiteral("Labels of FILE (.npy or one-column CSV)."), QStringLiteral("[LABELS]]"));
+    const QCommandLineOption settingsOption(QStringLiteral("settings"),
+        QStringLiteral("Read and write settings in this ini file."), QStringLiteral("FILE"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to PATH once everything is computed, then "
+                       "quit."),
+        QStringLiteral("PATH"));
+    parser.addOption(settingsOption);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 2) {
+        std::fprintf(stderr, "focalscope: at most two files (predictions and labels)\n");
+        return 2;
+    }
+
+    std::unique_ptr<QSettings> settings = parser.isSet(settingsOption)
+        ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
+        : std::make_unique<QSettings>();
+
+    focalscope::MainWindow window(*settings);
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (screenshot) {
+        window.setMessagePresenter(std::make_unique<StderrPresenter>());
+        window.resize(1600, 1000);
+    }
+    window.show();
+    if (files.isEmpty()) {
+        if (!window.openDemo() && screenshot)
+            return 3;
+    } else {
+        window.openFile(files.value(0), files.value(1));
+    }
+
+    if (screenshot) {
+        const QString path = parser.value(screenshotOption);
+        auto* session = &window.session();
+        // Once the data is in and every pipeline is idle, let the charts lay out, then grab.
+        QObject::connect(
+            session, &focalscope::DatasetSession::idle, &window, [&window, session, path] {
+                if (!session->hasData() || !session->loss() || !session->lossCharts()
+                    || !session->roc())
+                    return;
+                QTimer::singleShot(500, &window, [&window, path] {
+                    const bool saved = window.grab().save(path);
+                    if (!saved)
+                        std::fprintf(stderr, "focalscope: cannot write %s\n", qPrintable(path));
+                    QApplication::exit(saved ? 0 : 1);
+                });
+            });
+        QObject::connect(&window.loader(), &focalscope::PredictionLoader::failed, &app,
+            [](const QString&, const QString& message) {
+                std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));
+                QApplication::exit(3);
+            });
+    }
+    return QApplication::exec();
+}

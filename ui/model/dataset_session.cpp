@@ -1,0 +1,305 @@
+#include "model/dataset_session.h"
+
+#include "charts/concentration_plot.h"
+#include "charts/pr_plot.h"
+#include "charts/pt_distribution_plot.h"
+#include "charts/roc_plot.h"
+#include "io/kind_detection.h"
+#include "model/parameter_model.h"
+#include "model/recompute_scheduler.h"
+
+#include <sstream>
+
+namespace focalscope {
+
+namespace {
+
+// The per-class alpha list the loss takes: one weight per target in softmax mode, one per
+// score column in sigmoid mode.
+int alphaListLength(const Predictions& predictions, LossMode mode)
+{
+    return static_cast<int>(
+        mode == LossMode::Softmax ? predictions.targetClasses() : predictions.classes());
+}
+
+} // namespace
+
+DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
+    : QObject(parent)
+    , m_parameters(parameters)
+{
+    m_kindPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_input)
+                return {};
+            return [this, input = m_input, request = m_parameters.kindRequest()] {
+                std::string warning;
+                const ScoreKind kind = request == KindRequest::Auto
+                    ? input->predictions.kind
+                    : focalscope::resolveKind(request, input->predictions.scores, warning);
+                std::shared_ptr<const Predictions> predictions;
+                if (kind == input->predictions.kind) {
+                    predictions = std::shared_ptr<const Predictions>(input, &input->predictions);
+                } else {
+                    auto copy = std::make_shared<Predictions>(input->predictions);
+                    copy->kind = kind;
+                    predictions = std::move(copy);
+                }
+                return [this, predictions, warning] {
+                    m_predictions = predictions;
+                    m_kindWarning = warning;
+                    invalidateCache();
+                    m_rocPipeline->invalidate();
+                    m_rocPipeline->requestNow();
+                    emit kindChanged();
+                };
+            };
+        },
+        0, this);
+
+    m_lossPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_predictions)
+                return {};
+            const FocalParams params = m_parameters.focalParams();
+            std::shared_ptr<const PtCache> cache = m_cache;
+            if (cache && cache->mode != params.mode)
+                cache.reset();
+            return [this, predictions = m_predictions, cache,
+                       params]() mutable -> RecomputeScheduler::Apply {
+                if (!cache)
+                    cache = std::make_shared<const PtCache>(
+                        computePtCache(*predictions, params.mode));
+                auto results = std::make_shared<LossResults>();
+                results->analysis = analyzeLoss(*cache, params, predictions->targetClasses());
+                return [this, cache, results = std::shared_ptr<const LossResults>(results)] {
+                    m_cache = cache;
+                    m_loss = results;
+                    emit lossChanged();
+                    m_lossChartsPipeline->requestNow();
+                };
+            };
+        },
+        kCoalescingMs, this);
+
+    m_lossChartsPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_predictions || !m_loss)
+                return {};
+            return [this, predictions = m_predictions, loss = m_loss, names = targetNameList(),
+                       grouping = m_ptGrouping]() -> RecomputeScheduler::Apply {
+                auto charts = std::make_shared<LossCharts>();
+                const LossAnalysis& analysis = loss->analysis;
+                charts->concentrationPlot
+                    = concentrationPlot(analysis.concentration, analysis.easyShare);
+                charts->ptDistributionPlot = ptDistributionPlot(analysis.loss, predictions->labels,
+                    predictions->ignoreIndex, predictions->targetClasses(), analysis.params.gamma,
+                    grouping, names);
+                return [this, charts = std::shared_ptr<const LossCharts>(charts)] {
+                    m_lossCharts = charts;
+                    emit lossChartsChanged();
+                };
+            };
+        },
+        0, this);
+
+    m_rocPipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            if (!m_predictions)
+                return {};
+            RocOptions options;
+            options.maxFpr = m_parameters.maxFpr();
+            return [this, predictions = m_predictions, options]() -> RecomputeScheduler::Apply {
+                auto results = std::make_shared<RocResults>();
+                results->report = rocReport(*predictions, options);
+                RocPlotOptions plotOptions;
+                plotOptions.maxFpr = options.maxFpr;
+                results->rocPlot = rocPlot(results->report, {}, plotOptions);
+                results->prPlot = prPlot(results->report, {});
+                return [this, results = std::shared_ptr<const RocResults>(results)] {
+                    m_roc = results;
+                    emit rocChanged();
+                };
+            };
+        },
+        kCoalescingMs, this);
+
+    connect(m_lossPipeline, &RecomputeScheduler::applied, this, [this](double ms) {
+        m_lossMs = ms;
+        emit recomputed(ms);
+    });
+    connect(m_rocPipeline, &RecomputeScheduler::applied, this, [this](double ms) {
+        m_rocMs = ms;
+        emit recomputed(ms);
+    });
+    for (RecomputeScheduler* pipeline :
+        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline}) {
+        connect(pipeline, &RecomputeScheduler::failed, this, &DatasetSession::computationFailed);
+        connect(pipeline, &RecomputeScheduler::idle, this, &DatasetSession::onPipelineIdle);
+    }
+
+    connect(&m_parameters, &ParameterModel::lossParametersChanged, m_lossPipeline,
+        &RecomputeScheduler::request);
+    connect(
+        &m_parameters, &ParameterModel::maxFprChanged, m_rocPipeline, &RecomputeScheduler::request);
+    connect(&m_parameters, &ParameterModel::lossModeChanged, this, [this] {
+        if (m_predictions)
+            m_parameters.setAlphaListLength(
+                alphaListLength(*m_predictions, m_parameters.lossMode()));
+        invalidateCache();
+    });
+    connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &DatasetSession::resolveKind);
+}
+
+DatasetSession::~DatasetSession() = default;
+
+void DatasetSession::setDataset(
+    std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath)
+{
+    m_input = std::move(input);
+    m_path = path;
+    m_labelsPath = labelsPath;
+    m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+    m_kindWarning.clear();
+    m_cache.reset();
+    m_loss.reset();
+    m_lossCharts.reset();
+    m_roc.reset();
+    for (RecomputeScheduler* pipeline :
+        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline})
+        pipeline->invalidate();
+
+    // The new data's loss mode and alpha length; their signals only queue requests.
+    const LossMode mode = defaultLossMode(*m_predictions);
+    m_parameters.setAlphaListLength(alphaListLength(*m_predictions, mode));
+    m_parameters.setLossMode(mode);
+    for (RecomputeScheduler* pipeline :
+        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline})
+        pipeline->invalidate();
+
+    emit datasetChanged();
+    resolveKind();
+}
+
+void DatasetSession::resolveKind()
+{
+    if (!m_input)
+        return;
+    if (m_parameters.kindRequest() == KindRequest::Auto) {
+        m_kindPipeline->invalidate();
+        m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+        m_kindWarning.clear();
+        invalidateCache();
+        m_rocPipeline->invalidate();
+        m_rocPipeline->requestNow();
+        emit kindChanged();
+        return;
+    }
+    // An explicit kind: resolveKind() scans the scores for its warning, so off the GUI thread.
+    m_kindPipeline->invalidate();
+    m_lossPipeline->invalidate();
+    m_rocPipeline->invalidate();
+    m_kindPipeline->requestNow();
+}
+
+void DatasetSession::invalidateCache()
+{
+    m_cache.reset();
+    m_lossChartsPipeline->invalidate();
+    m_lossPipeline->invalidate();
+    m_lossPipeline->requestNow();
+}
+
+void DatasetSession::onPipelineIdle()
+{
+    if (!isBusy())
+        emit idle();
+}
+
+bool DatasetSession::isBusy() const
+{
+    return m_kindPipeline->isBusy() || m_lossPipeline->isBusy() || m_lossChartsPipeline->isBusy()
+        || m_rocPipeline->isBusy();
+}
+
+void DatasetSession::setPtGrouping(PtGrouping grouping)
+{
+    if (grouping == m_ptGrouping)
+        return;
+    m_ptGrouping = grouping;
+    m_lossChartsPipeline->requestNow();
+}
+
+void DatasetSession::setCoalescingInterval(int milliseconds)
+{
+    m_lossPipeline->setDelay(milliseconds);
+    m_rocPipeline->setDelay(milliseconds);
+}
+
+std::vector<std::string> DatasetSession::targetNameList() const
+{
+    std::vector<std::string> names;
+    for (const QString& name : targetNames())
+        names.push_back(name.toStdString());
+    return names;
+}
+
+QStringList DatasetSession::targetNames() const
+{
+    QStringList names;
+    if (!m_predictions)
+        return names;
+    if (m_predictions->isBinary()) {
+        const QString positive = m_predictions->classNames.empty()
+            ? QStringLiteral("positive")
+            : QString::fromStdString(m_predictions->classNames.front());
+        return {QStringLiteral("negative"), positive};
+    }
+    for (Index c = 0; c < m_predictions->classes(); ++c)
+        names.append(QString::fromStdString(className(*m_predictions, c)));
+    return names;
+}
+
+QStringList DatasetSession::warnings() const
+{
+    QStringList list;
+    if (m_input) {
+        for (const std::string& w : m_input->warnings)
+            list.append(QString::fromStdString(w));
+    }
+    if (!m_kindWarning.empty())
+        list.append(QString::fromStdString(m_kindWarning));
+    if (m_roc) {
+        for (const std::string& w : m_roc->report.warnings)
+            list.append(QString::fromStdString(w));
+    }
+    return list;
+}
+
+Analysis DatasetSession::analysis() const
+{
+    Analysis result;
+    if (m_loss)
+        result.loss = m_loss->analysis;
+    if (m_roc) {
+        result.roc = m_roc->report;
+        result.warnings = m_roc->report.warnings;
+    }
+    if (!m_kindWarning.empty())
+        result.warnings.push_back(m_kindWarning);
+    // The note analyze() adds (report/analysis.cpp), so that the JSON equals the CLI's.
+    const FocalParams& params = result.loss.params;
+    if (m_predictions && params.mode == LossMode::Softmax
+        && params.alpha.mode == Alpha::Mode::Scalar && m_predictions->classes() > 2) {
+        std::ostringstream note;
+        note << "scalar alpha " << params.alpha.scalar << " weights class 0 ("
+             << className(*m_predictions, 0) << ") by " << params.alpha.scalar
+             << " and every other class by " << 1.0 - params.alpha.scalar
+             << "; give one weight per class to weight the " << m_predictions->classes()
+             << " classes individually";
+        result.warnings.push_back(note.str());
+    }
+    return result;
+}
+
+} // namespace focalscope

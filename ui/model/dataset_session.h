@@ -1,0 +1,131 @@
+#pragma once
+
+#include "charts/pt_distribution_plot.h"
+#include "io/read_options.h"
+#include "plot/plot_spec.h"
+#include "report/analysis.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace focalscope {
+
+class ParameterModel;
+class RecomputeScheduler;
+
+// What the loss views show for the current parameters.
+struct LossResults {
+    LossAnalysis analysis;
+};
+
+// The loss charts whose data grow with the rows (decimated curves, histograms), built after
+// each LossResults in a pipeline of their own so that the numbers never wait for them.
+struct LossCharts {
+    PlotSpec concentrationPlot;
+    PlotSpec ptDistributionPlot; // every class; the view hides what the user hides
+};
+
+// The ROC analysis and its charts (every class; the view hides what the user hides).
+struct RocResults {
+    RocReport report;
+    PlotSpec rocPlot;
+    PlotSpec prPlot;
+};
+
+// The open dataset and everything computed from it. Recomputation runs off the GUI thread in
+// four coalesced pipelines:
+// - kind: a copy of the scores with the requested input kind (only when it differs),
+// - loss: computePtCache() once per dataset, mode and kind, then analyzeLoss() on every alpha /
+//   gamma change (cheap); after each, the loss charts that grow with the rows,
+// - ROC: rocReport() on a new dataset, kind or max FPR (heavy; independent of alpha / gamma).
+// Results of superseded inputs are dropped; the results shown are always the latest applied.
+class DatasetSession : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kCoalescingMs = 30;
+
+    explicit DatasetSession(ParameterModel& parameters, QObject* parent = nullptr);
+    ~DatasetSession() override;
+
+    // Takes a dataset just read; it replaces the one open. Sets the loss mode to the task's
+    // default and the per-class alpha length to the data's.
+    void setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
+        const QString& labelsPath = {});
+
+    bool hasData() const { return m_predictions != nullptr; }
+    const ReadResult* input() const { return m_input.get(); }
+    // The predictions with the requested kind (the input's when auto).
+    const Predictions* predictions() const { return m_predictions.get(); }
+    QString path() const { return m_path; }
+    QString labelsPath() const { return m_labelsPath; }
+    // Display names of the target classes: the class names, or "negative" and the positive
+    // class for a binary task.
+    QStringList targetNames() const;
+
+    std::shared_ptr<const LossResults> loss() const { return m_loss; }
+    std::shared_ptr<const LossCharts> lossCharts() const { return m_lossCharts; }
+    std::shared_ptr<const RocResults> rocResults() const { return m_roc; }
+    std::shared_ptr<const RocReport> roc() const
+    {
+        return m_roc ? std::shared_ptr<const RocReport>(m_roc, &m_roc->report) : nullptr;
+    }
+
+    // The input's, the kind's and the ROC analysis' warnings.
+    QStringList warnings() const;
+    // The analysis in the CLI's form (for the JSON export); requires loss() and roc().
+    Analysis analysis() const;
+
+    double lastLossMilliseconds() const { return m_lossMs; }
+    double lastRocMilliseconds() const { return m_rocMs; }
+    bool isBusy() const;
+    void setCoalescingInterval(int milliseconds);
+    // How the p_t distribution groups rows: per class, or background (label 0) / foreground.
+    void setPtGrouping(PtGrouping grouping);
+    PtGrouping ptGrouping() const { return m_ptGrouping; }
+
+signals:
+    void datasetChanged();
+    void kindChanged();
+    void lossChanged();
+    void lossChartsChanged();
+    void rocChanged();
+    // A pipeline applied a result computed in `milliseconds`.
+    void recomputed(double milliseconds);
+    // Parameters that do not fit the data (e.g. an alpha list of the wrong length).
+    void computationFailed(const QString& message);
+    // Every pipeline has finished.
+    void idle();
+
+private:
+    void resolveKind();
+    std::vector<std::string> targetNameList() const;
+    void invalidateCache();
+    void onPipelineIdle();
+
+    ParameterModel& m_parameters;
+    std::shared_ptr<const ReadResult> m_input;
+    std::shared_ptr<const Predictions> m_predictions;
+    std::string m_kindWarning;
+    QString m_path;
+    QString m_labelsPath;
+
+    // Valid for m_predictions and m_cacheMode; reset when either changes.
+    std::shared_ptr<const PtCache> m_cache;
+    std::shared_ptr<const LossResults> m_loss;
+    std::shared_ptr<const LossCharts> m_lossCharts;
+    std::shared_ptr<const RocResults> m_roc;
+    PtGrouping m_ptGrouping = PtGrouping::PerClass;
+    double m_lossMs = 0.0;
+    double m_rocMs = 0.0;
+
+    RecomputeScheduler* m_kindPipeline = nullptr;
+    RecomputeScheduler* m_lossPipeline = nullptr;
+    RecomputeScheduler* m_lossChartsPipeline = nullptr;
+    RecomputeScheduler* m_rocPipeline = nullptr;
+};
+
+} // namespace focalscope

@@ -1,0 +1,212 @@
+#include "model/parameter_model.h"
+
+#include "settings/settings_keys.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace focalscope {
+
+ParameterModel::ParameterModel(QObject* parent)
+    : QObject(parent)
+{
+}
+
+void ParameterModel::setAlphaListLength(int length)
+{
+    if (length == m_alphaListLength && static_cast<int>(m_alphaPerClass.size()) == length)
+        return;
+    m_alphaListLength = length;
+    if (static_cast<int>(m_alphaPerClass.size()) != length)
+        m_alphaPerClass.assign(static_cast<std::size_t>(length), 1.0);
+    emit lossParametersChanged();
+}
+
+FocalParams ParameterModel::focalParams() const
+{
+    FocalParams params;
+    params.mode = m_lossMode;
+    params.gamma = m_gamma;
+    params.reduction = m_reduction;
+    switch (m_alphaMode) {
+    case Alpha::Mode::Scalar:
+        params.alpha = Alpha::fromScalar(m_alphaScalar);
+        break;
+    case Alpha::Mode::PerClass:
+        params.alpha = Alpha::fromList(m_alphaPerClass);
+        break;
+    case Alpha::Mode::None:
+        params.alpha = Alpha::none();
+        break;
+    }
+    return params;
+}
+
+void ParameterModel::setLossMode(LossMode mode)
+{
+    if (mode == m_lossMode)
+        return;
+    m_lossMode = mode;
+    emit lossModeChanged();
+}
+
+void ParameterModel::setKindRequest(KindRequest kind)
+{
+    if (kind == m_kindRequest)
+        return;
+    m_kindRequest = kind;
+    emit kindRequestChanged();
+}
+
+void ParameterModel::setAlphaMode(Alpha::Mode mode)
+{
+    if (mode == m_alphaMode)
+        return;
+    m_alphaMode = mode;
+    emit lossParametersChanged();
+}
+
+void ParameterModel::setAlphaScalar(double alpha)
+{
+    alpha = std::clamp(alpha, 0.0, 1.0);
+    if (alpha == m_alphaScalar && m_alphaMode == Alpha::Mode::Scalar)
+        return;
+    m_alphaScalar = alpha;
+    m_alphaMode = Alpha::Mode::Scalar;
+    emit lossParametersChanged();
+}
+
+void ParameterModel::setAlphaPerClass(std::vector<double> weights)
+{
+    m_alphaPerClass = std::move(weights);
+    m_alphaPerClass.resize(static_cast<std::size_t>(m_alphaListLength), 1.0);
+    m_alphaMode = Alpha::Mode::PerClass;
+    emit lossParametersChanged();
+}
+
+void ParameterModel::setAlphaWeight(int index, double weight)
+{
+    if (index < 0 || index >= static_cast<int>(m_alphaPerClass.size()) || !std::isfinite(weight)
+        || weight < 0.0)
+        return;
+    m_alphaPerClass[static_cast<std::size_t>(index)] = weight;
+    m_alphaMode = Alpha::Mode::PerClass;
+    emit lossParametersChanged();
+}
+
+void ParameterModel::setGamma(double gamma)
+{
+    gamma = std::clamp(gamma, 0.0, kMaxGamma);
+    if (gamma == m_gamma)
+        return;
+    m_gamma = gamma;
+    emit lossParametersChanged();
+}
+
+void ParameterModel::setReduction(Reduction reduction)
+{
+    if (reduction == m_reduction)
+        return;
+    m_reduction = reduction;
+    emit lossParametersChanged();
+}
+
+void ParameterModel::setMaxFpr(double maxFpr)
+{
+    maxFpr = std::clamp(maxFpr, 0.01, 1.0);
+    if (maxFpr == m_maxFpr)
+        return;
+    m_maxFpr = maxFpr;
+    emit maxFprChanged();
+}
+
+void ParameterModel::resetToDefaults()
+{
+    m_alphaMode = Alpha::Mode::Scalar;
+    m_alphaScalar = kDefaultAlpha;
+    m_alphaPerClass.assign(static_cast<std::size_t>(m_alphaListLength), 1.0);
+    m_gamma = kDefaultGamma;
+    m_reduction = Reduction::Mean;
+    emit lossParametersChanged();
+    setMaxFpr(kDefaultMaxFpr);
+}
+
+void ParameterModel::save(QSettings& settings) const
+{
+    settings::alphaMode.write(settings, alphaModeName(m_alphaMode));
+    settings::alpha.write(settings, m_alphaScalar);
+    QStringList weights;
+    for (double w : m_alphaPerClass)
+        weights.append(QString::number(w, 'g', 17));
+    settings::alphaPerClass.write(settings, weights);
+    settings::gamma.write(settings, m_gamma);
+    settings::reduction.write(settings, reductionName(m_reduction));
+    settings::maxFpr.write(settings, m_maxFpr);
+}
+
+void ParameterModel::restore(const QSettings& settings)
+{
+    m_alphaScalar = std::clamp(settings::alpha.read(settings), 0.0, 1.0);
+    m_gamma = std::clamp(settings::gamma.read(settings), 0.0, kMaxGamma);
+    m_reduction = reductionFromName(settings::reduction.read(settings), Reduction::Mean);
+    m_alphaMode = alphaModeFromName(settings::alphaMode.read(settings), Alpha::Mode::Scalar);
+    m_alphaPerClass.clear();
+    for (const QString& text : settings::alphaPerClass.read(settings)) {
+        bool ok = false;
+        const double w = text.toDouble(&ok);
+        m_alphaPerClass.push_back(ok && std::isfinite(w) && w >= 0.0 ? w : 1.0);
+    }
+    m_alphaListLength = static_cast<int>(m_alphaPerClass.size());
+    emit lossParametersChanged();
+    const double maxFpr = settings::maxFpr.read(settings);
+    setMaxFpr(std::isfinite(maxFpr) ? maxFpr : kDefaultMaxFpr);
+}
+
+QString alphaModeName(Alpha::Mode mode)
+{
+    switch (mode) {
+    case Alpha::Mode::Scalar:
+        return QStringLiteral("scalar");
+    case Alpha::Mode::PerClass:
+        return QStringLiteral("per-class");
+    case Alpha::Mode::None:
+        return QStringLiteral("none");
+    }
+    return {};
+}
+
+Alpha::Mode alphaModeFromName(const QString& name, Alpha::Mode fallback)
+{
+    for (Alpha::Mode mode : {Alpha::Mode::Scalar, Alpha::Mode::PerClass, Alpha::Mode::None}) {
+        if (alphaModeName(mode) == name)
+            return mode;
+    }
+    return fallback;
+}
+
+QString reductionName(Reduction reduction)
+{
+    switch (reduction) {
+    case Reduction::Mean:
+        return QStringLiteral("mean");
+    case Reduction::Sum:
+        return QStringLiteral("sum");
+    case Reduction::WeightedMean:
+        return QStringLiteral("weighted-mean");
+    case Reduction::None:
+        return QStringLiteral("none");
+    }
+    return {};
+}
+
+Reduction reductionFromName(const QString& name, Reduction fallback)
+{
+    for (Reduction r :
+        {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean, Reduction::None}) {
+        if (reductionName(r) == name)
+            return r;
+    }
+    return fallback;
+}
+
+} // namespace focalscope

@@ -1,0 +1,56 @@
+#pragma once
+
+// Every QSettings key of the application, declared once with its type and default.
+// Components take a QSettings& so that tests can hand in their own (a temporary ini file).
+
+#include <QByteArray>
+#include <QSettings>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace focalscope {
+
+template<typename T> struct SettingKey {
+    const char* name;
+    T defaultValue;
+
+    T read(const QSettings& settings) const
+    {
+        const QVariant value = settings.value(QLatin1String(name));
+        if (!value.isValid() || !value.canConvert<T>())
+            return defaultValue;
+        return value.value<T>();
+    }
+    void write(QSettings& settings, const T& value) const
+    {
+        settings.setValue(QLatin1String(name), QVariant::fromValue(value));
+    }
+};
+
+namespace settings {
+
+inline const SettingKey<QByteArray> windowGeometry {"window/geometry", {}};
+inline const SettingKey<QByteArray> windowState {"window/state", {}};
+inline const SettingKey<int> currentChart {"window/currentChart", 0};
+
+// Recent entries: a predictions path, or "predictions<TAB>labels".
+inline const SettingKey<QStringList> recentFiles {"files/recent", {}};
+inline const SettingKey<QString> lastDirectory {"files/lastDirectory", {}};
+
+inline const SettingKey<QString> alphaMode {"parameters/alphaMode", QStringLiteral("scalar")};
+inline const SettingKey<double> alpha {"parameters/alpha", 0.25};
+inline const SettingKey<QStringList> alphaPerClass {"parameters/alphaPerClass", {}};
+inline const SettingKey<double> gamma {"parameters/gamma", 2.0};
+inline const SettingKey<QString> reduction {"parameters/reduction", QStringLiteral("mean")};
+inline const SettingKey<double> maxFpr {"parameters/maxFpr", 1.0};
+inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
+inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
+
+inline const SettingKey<QSize> exportSize {"export/size", QSize(1200, 800)};
+inline const SettingKey<int> exportDpi {"export/dpi", 150};
+
+} // namespace settings
+
+} // namespace focalscope

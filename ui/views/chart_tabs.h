@@ -1,0 +1,87 @@
+#pragma once
+
+#include "plot/plot_spec.h"
+#include "views/operating_point.h"
+
+#include <QList>
+#include <QTabWidget>
+
+#include <array>
+#include <vector>
+
+namespace focalscope {
+
+class DatasetSession;
+class ParameterModel;
+class PlotView;
+
+// The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC and
+// precision-recall. Each tab is a PlotView fed by the plot layer's builders from the session's
+// latest results; a new result replaces the points of the shown series. Hovering a ROC or PR
+// curve shows its threshold and rates; clicking a ROC curve picks an operating point.
+class ChartTabs : public QTabWidget {
+    Q_OBJECT
+
+public:
+    enum Chart {
+        LossChart,
+        ConcentrationChart,
+        PtDistributionChart,
+        RocChart,
+        PrChart,
+        ChartCount
+    };
+
+    ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent = nullptr);
+
+    PlotView* view(Chart chart) const { return m_views[static_cast<std::size_t>(chart)]; }
+    // The latest spec of a chart. Only the current tab's view is kept up to date with it;
+    // another tab's view catches up when it is shown.
+    const PlotSpec& spec(Chart chart) const;
+    Chart currentChart() const { return static_cast<Chart>(currentIndex()); }
+    static QString chartTitle(Chart chart);
+    // A short name for file names: "loss", "concentration", "pt-distribution", "roc", "pr".
+    static QString chartFileName(Chart chart);
+
+    // One flag per target class; hidden classes leave every per-class chart.
+    void setVisibleClasses(const QList<bool>& visible);
+    const QList<bool>& visibleClasses() const { return m_visible; }
+    void setShowGradient(bool show);
+    bool showGradient() const { return m_showGradient; }
+
+    // Picks point `curveIndex` of the ROC curve of target class `targetClass` (what a click on
+    // the curve does): marks it and emits operatingPointPicked. False when there is no such point.
+    bool pickOperatingPoint(int targetClass, std::size_t curveIndex);
+
+signals:
+    void operatingPointPicked(const QString& className, const OperatingPoint& point);
+    void operatingPointCleared();
+
+private:
+    void updateLossCharts();
+    // The concentration and p_t distribution charts (built with the session's LossCharts).
+    void updateRowCharts();
+    void updateRocCharts();
+    void onHovered(Chart chart, int series, qsizetype sourceIndex, QPointF value);
+    void onClicked(Chart chart, int series, qsizetype sourceIndex);
+    // The ROC report entry (index into RocReport::classes) of target class c, or -1.
+    int rocEntry(int targetClass) const;
+    // The target class of a ROC report entry (a binary task's entry 0 is target 1).
+    int targetOfEntry(int entry) const;
+    bool isTargetVisible(int targetClass) const;
+    std::vector<bool> visibleTargets() const;
+    void setChartSpec(Chart chart, PlotSpec spec);
+    void showChart(Chart chart);
+
+    DatasetSession& m_session;
+    ParameterModel& m_parameters;
+    std::array<PlotView*, ChartCount> m_views {};
+    std::array<PlotSpec, ChartCount> m_specs;
+    std::array<bool, ChartCount> m_stale {};
+    QList<bool> m_visible;
+    bool m_showGradient = false;
+    int m_pickedClass = -1;
+    std::size_t m_pickedIndex = 0;
+};
+
+} // namespace focalscope

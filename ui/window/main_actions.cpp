@@ -1,0 +1,70 @@
+#include "window/main_actions.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace focalscope {
+
+MainActions::MainActions(QMainWindow& window)
+    : QObject(&window)
+{
+    QMenu* file = window.menuBar()->addMenu(tr("&File"));
+    open = file->addAction(tr("&Open…"));
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a predictions file (.csv, .tsv, .npy, .npz)"));
+    openLabels = file->addAction(tr("Open &Labels…"));
+    openLabels->setToolTip(tr("Open the labels (.npy or one-column CSV) of the predictions file"));
+    recentMenu = file->addMenu(tr("Open &Recent"));
+    openDemo = file->addAction(tr("Open &Demo"));
+    file->addSeparator();
+    exportPlot = file->addAction(tr("Export &Plot…"));
+    exportPlot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportMetrics = file->addAction(tr("Export &Metrics…"));
+    exportMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
+    quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    viewMenu = window.menuBar()->addMenu(tr("&View"));
+    showGradient = viewMenu->addAction(tr("Show &Gradient Curve"));
+    showGradient->setCheckable(true);
+    showGradient->setToolTip(tr("Draw |dl/dx_t| against p_t on the loss chart"));
+    groupBackgroundForeground
+        = viewMenu->addAction(tr("p_t Distribution by &Background / Foreground"));
+    groupBackgroundForeground->setCheckable(true);
+    groupBackgroundForeground->setToolTip(
+        tr("Group the p_t histograms as background (label 0) and foreground instead of per class"));
+    copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
+    viewMenu->addSeparator();
+
+    QMenu* helpMenu = window.menuBar()->addMenu(tr("&Help"));
+    help = helpMenu->addAction(tr("&Formulas and Conventions"));
+    help->setShortcut(QKeySequence::HelpContents);
+    about = helpMenu->addAction(tr("&About Focalscope"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainActions::setRecentEntries(const QList<RecentEntry>& entries)
+{
+    recentMenu->clear();
+    for (int i = 0; i < entries.size(); ++i) {
+        const RecentEntry& entry = entries[i];
+        QString text = QFileInfo(entry.predictions).fileName();
+        if (!entry.labels.isEmpty())
+            text += tr(" + %1").arg(QFileInfo(entry.labels).fileName());
+        QAction* action = recentMenu->addAction(QStringLiteral("&%1 %2").arg(
+            i < 9 ? QString::number(i + 1) : QStringLiteral("1&0"), text));
+        action->setToolTip(entry.encoded().replace(u'\t', QStringLiteral(" + ")));
+        connect(action, &QAction::triggered, this, [this, entry] { emit recentTriggered(entry); });
+    }
+    recentMenu->addSeparator();
+    QAction* clear = recentMenu->addAction(tr("Clear List"));
+    clear->setEnabled(!entries.isEmpty());
+    connect(clear, &QAction::triggered, this, &MainActions::clearRecentTriggered);
+}
+
+} // namespace focalscope

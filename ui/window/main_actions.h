@@ -1,0 +1,41 @@
+#pragma once
+
+#include "settings/recent_files.h"
+
+#include <QObject>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+
+namespace focalscope {
+
+// The window's actions and menus (File, View, Help). The window connects them to its slots.
+class MainActions : public QObject {
+    Q_OBJECT
+
+public:
+    explicit MainActions(QMainWindow& window);
+
+    QAction* open = nullptr;
+    QAction* openLabels = nullptr;
+    QAction* openDemo = nullptr;
+    QAction* exportPlot = nullptr;
+    QAction* exportMetrics = nullptr;
+    QAction* quit = nullptr;
+    QAction* showGradient = nullptr;
+    QAction* groupBackgroundForeground = nullptr;
+    QAction* copyMetrics = nullptr;
+    QAction* help = nullptr;
+    QAction* about = nullptr;
+    QMenu* recentMenu = nullptr;
+    QMenu* viewMenu = nullptr;
+
+    void setRecentEntries(const QList<RecentEntry>& entries);
+
+signals:
+    void recentTriggered(const RecentEntry& entry);
+    void clearRecentTriggered();
+};
+
+} // namespace focalscope

@@ -1,0 +1,422 @@
+#include "window/main_window.h"
+
+#include "dialogs/export_plot_dialog.h"
+#include "dialogs/help_dialog.h"
+#include "docks/classes_dock.h"
+#include "docks/parameters_dock.h"
+#include "io/prediction_reader.h"
+#include "loading/load_progress_dialog.h"
+#include "loading/prediction_loader.h"
+#include "model/dataset_session.h"
+#include "model/parameter_model.h"
+#include "plot/plot_export.h"
+#include "report/json_report.h"
+#include "settings/recent_files.h"
+#include "settings/settings_keys.h"
+#include "views/chart_tabs.h"
+#include "views/metrics_view.h"
+#include "views/operating_point_panel.h"
+#include "window/demo_dataset.h"
+#include "window/main_actions.h"
+#include "window/message_presenter.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace focalscope {
+
+MainWindow::MainWindow(QSettings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_presenter(std::make_unique<MessageBoxPresenter>())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Focalscope"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_parameters = new ParameterModel(this);
+    m_parameters->restore(settings);
+    m_session = new DatasetSession(*m_parameters, this);
+    m_loader = new PredictionLoader(this);
+    m_progress = new LoadProgressDialog(*m_loader, this);
+
+    m_charts = new ChartTabs(*m_session, *m_parameters, this);
+    m_metrics = new MetricsView(*m_session, this);
+    auto* central = new QSplitter(Qt::Vertical, this);
+    central->setObjectName(QStringLiteral("centralSplitter"));
+    central->addWidget(m_charts);
+    central->addWidget(m_metrics);
+    central->setStretchFactor(0, 1);
+    central->setStretchFactor(1, 0);
+    central->setSizes({640, 300});
+    setCentralWidget(central);
+
+    m_parametersDock = new ParametersDock(*m_parameters, *m_session, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_parametersDock);
+    m_classesDock = new ClassesDock(*m_session, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_classesDock);
+    m_operatingPoint = new OperatingPointPanel(this);
+    auto* operatingPointDock = new QDockWidget(tr("Operating point"), this);
+    operatingPointDock->setObjectName(QStringLiteral("operatingPointDock"));
+    operatingPointDock->setWidget(m_operatingPoint);
+    addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
+    // Sizes for a first start; a saved dock state replaces them (restoreSettings).
+    QTimer::singleShot(0, this, [this, operatingPointDock] {
+        if (settings::windowState.read(m_settings).isEmpty()) {
+            resizeDocks({m_parametersDock, m_classesDock}, {300, 450}, Qt::Horizontal);
+            resizeDocks({m_classesDock, operatingPointDock}, {240, 400}, Qt::Vertical);
+        }
+    });
+
+    m_rowsLabel = new QLabel(this);
+    m_classesLabel = new QLabel(this);
+    m_kindLabel = new QLabel(this);
+    m_timeLabel = new QLabel(this);
+    for (QLabel* label : {m_rowsLabel, m_classesLabel, m_kindLabel, m_timeLabel})
+        statusBar()->addPermanentWidget(label);
+
+    m_actions = new MainActions(*this);
+    m_actions->viewMenu->addAction(m_parametersDock->toggleViewAction());
+    m_actions->viewMenu->addAction(m_classesDock->toggleViewAction());
+    m_actions->viewMenu->addAction(operatingPointDock->toggleViewAction());
+    connectActions();
+
+    connect(m_loader, &PredictionLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &PredictionLoader::failed, this, &MainWindow::onLoadFailed);
+    connect(m_loader, &PredictionLoader::cancelled, this, &MainWindow::onLoadCancelled);
+    connect(
+        m_classesDock, &ClassesDock::visibilityChanged, m_charts, &ChartTabs::setVisibleClasses);
+    connect(m_charts, &ChartTabs::operatingPointPicked, m_operatingPoint,
+        &OperatingPointPanel::showPoint);
+    connect(
+        m_charts, &ChartTabs::operatingPointCleared, m_operatingPoint, &OperatingPointPanel::clear);
+    connect(m_session, &DatasetSession::datasetChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &DatasetSession::kindChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &DatasetSession::recomputed, this, &MainWindow::updateStatus);
+    connect(m_session, &DatasetSession::computationFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Cannot compute: %1").arg(message), 10000);
+    });
+
+    resize(1500, 950);
+    restoreSettings();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::connectActions()
+{
+    connect(m_actions->open, &QAction::triggered, this, &MainWindow::chooseFile);
+    connect(m_actions->openLabels, &QAction::triggered, this, &MainWindow::chooseLabels);
+    connect(m_actions->openDemo, &QAction::triggered, this, &MainWindow::openDemo);
+    connect(m_actions->exportPlot, &QAction::triggered, this, &MainWindow::chooseExportPlot);
+    connect(m_actions->exportMetrics, &QAction::triggered, this, &MainWindow::chooseExportMetrics);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->showGradient, &QAction::toggled, m_charts, &ChartTabs::setShowGradient);
+    connect(m_actions->groupBackgroundForeground, &QAction::toggled, this, [this](bool checked) {
+        m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
+    });
+    connect(m_actions->copyMetrics, &QAction::triggered, m_metrics, &MetricsView::copyToClipboard);
+    connect(m_actions->help, &QAction::triggered, this, &MainWindow::showHelp);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions, &MainActions::recentTriggered, this,
+        [this](const RecentEntry& entry) { openFile(entry.predictions, entry.labels); });
+    connect(m_actions, &MainActions::clearRecentTriggered, this, [this] {
+        RecentFiles(m_settings).clear();
+        refreshRecentMenu();
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    const QByteArray geometry = settings::windowGeometry.read(m_settings);
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings::windowState.read(m_settings);
+    if (!state.isEmpty())
+        restoreState(state);
+    m_actions->showGradient->setChecked(settings::showGradient.read(m_settings));
+    m_actions->groupBackgroundForeground->setChecked(settings::ptByBackground.read(m_settings));
+    m_charts->setCurrentIndex(settings::currentChart.read(m_settings));
+    refreshRecentMenu();
+}
+
+void MainWindow::saveSettings()
+{
+    settings::windowGeometry.write(m_settings, saveGeometry());
+    settings::windowState.write(m_settings, saveState());
+    settings::showGradient.write(m_settings, m_actions->showGradient->isChecked());
+    settings::ptByBackground.write(m_settings, m_actions->groupBackgroundForeground->isChecked());
+    settings::currentChart.write(m_settings, m_charts->currentIndex());
+    m_parameters->save(m_settings);
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_loader->cancel();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::setMessagePresenter(std::unique_ptr<MessagePresenter> presenter)
+{
+    m_presenter = std::move(presenter);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 10000);
+    if (m_presenter)
+        m_presenter->showError(this, title, message);
+}
+
+void MainWindow::openFile(const QString& path, const QString& labelsPath)
+{
+    ReadOptions options;
+    options.kind = KindRequest::Auto;
+    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    m_loader->load(path, labelsPath, options);
+}
+
+bool MainWindow::openDemo()
+{
+    m_demoPath = demoDatasetPath();
+    if (m_demoPath.isEmpty()) {
+        showError(tr("Open Demo"),
+            tr("The demo dataset (share/focalscope/demo/demo.npz) was not found."));
+        return false;
+    }
+    openFile(m_demoPath);
+    return true;
+}
+
+void MainWindow::onLoaded(
+    std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath)
+{
+    m_session->setDataset(std::move(result), path, labelsPath);
+    if (path != m_demoPath) {
+        RecentFiles(m_settings)
+            .add({QFileInfo(path).absoluteFilePath(),
+                labelsPath.isEmpty() ? QString() : QFileInfo(labelsPath).absoluteFilePath()});
+        refreshRecentMenu();
+    }
+    setWindowTitle(tr("%1 — Focalscope").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::onLoadFailed(const QString& path, const QString& message)
+{
+    Q_UNUSED(path);
+    showError(tr("Cannot open file"), message);
+}
+
+void MainWindow::onLoadCancelled(const QString& path)
+{
+    statusBar()->showMessage(tr("Opening %1 was cancelled; the data open before is kept.")
+                                 .arg(QFileInfo(path).fileName()),
+        8000);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Predictions"),
+        dialogDirectory(), QString::fromLatin1(predictionFileFilter()));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    openFile(path);
+}
+
+void MainWindow::chooseLabels()
+{
+    if (!m_session->hasData() || m_session->path().isEmpty()) {
+        showError(tr("Open Labels"), tr("Open a predictions file first."));
+        return;
+    }
+    const QString labels = QFileDialog::getOpenFileName(this,
+        tr("Open Labels for %1").arg(QFileInfo(m_session->path()).fileName()), dialogDirectory(),
+        tr("Labels (*.npy *.csv *.tsv *.txt);;All files (*)"));
+    if (labels.isEmpty())
+        return;
+    rememberDirectory(labels);
+    openFile(m_session->path(), labels);
+}
+
+void MainWindow::chooseExportPlot()
+{
+    QStringList charts;
+    for (int c = 0; c < ChartTabs::ChartCount; ++c)
+        charts << ChartTabs::chartTitle(static_cast<ChartTabs::Chart>(c));
+    const QString suggested = QDir(dialogDirectory())
+                                  .filePath(ChartTabs::chartFileName(m_charts->currentChart())
+                                      + QStringLiteral(".png"));
+    ExportPlotDialog dialog(m_settings, charts, m_charts->currentIndex(), suggested, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    rememberDirectory(dialog.path());
+    QString error;
+    if (!exportPlot(m_charts->spec(static_cast<ChartTabs::Chart>(dialog.chart())), dialog.path(),
+            dialog.options(), &error)) {
+        showError(tr("Export Plot"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(dialog.path())), 5000);
+}
+
+void MainWindow::chooseExportMetrics()
+{
+    const QString suggested = QDir(dialogDirectory()).filePath(QStringLiteral("metrics.csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Metrics"), suggested,
+        tr("CSV table (*.csv);;JSON, focalscope-cli schema (*.json)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    QString error;
+    if (!exportMetrics(path, &error)) {
+        showError(tr("Export Metrics"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+bool MainWindow::exportMetrics(const QString& path, QString* error) const
+{
+    auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!m_session->hasData() || !m_session->loss() || !m_session->roc())
+        return fail(tr("There are no metrics to export yet."));
+    QByteArray bytes;
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+        bytes = QByteArray::fromStdString(jsonReport(m_session->path().toStdString(),
+            *m_session->input(), m_session->analysis(), m_parameters->maxFpr() < 1.0));
+    } else if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+        bytes = m_metrics->toDelimited(u',', true).toUtf8();
+    } else {
+        return fail(tr("%1: choose a file name ending in .csv or .json").arg(path));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return true;
+}
+
+void MainWindow::showHelp()
+{
+    auto* dialog = new HelpDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Focalscope"), HelpDialog::aboutHtml());
+}
+
+void MainWindow::refreshRecentMenu()
+{
+    m_actions->setRecentEntries(RecentFiles(m_settings).entries());
+}
+
+void MainWindow::updateStatus()
+{
+    const Predictions* predictions = m_session->predictions();
+    if (!predictions) {
+        m_rowsLabel->setText(tr("No data"));
+        m_classesLabel->clear();
+        m_kindLabel->clear();
+        m_timeLabel->clear();
+        return;
+    }
+    const ReadResult* input = m_session->input();
+    QString rows = tr("%L1 rows").arg(predictions->rows());
+    if (input && input->ignored > 0)
+        rows += tr(" (%L1 ignored)").arg(input->ignored);
+    if (input && input->skipped > 0)
+        rows += tr(", %L1 skipped").arg(input->skipped);
+    m_rowsLabel->setText(rows);
+    m_classesLabel->setText(
+        predictions->isBinary() ? tr("binary") : tr("%1 classes").arg(predictions->classes()));
+    m_kindLabel->setText(
+        predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities"));
+    m_timeLabel->setText(tr("recompute %1 ms").arg(m_session->lastLossMilliseconds(), 0, 'f', 1));
+    m_timeLabel->setToolTip(tr("Last loss recompute %1 ms, last ROC computation %2 ms")
+                                .arg(m_session->lastLossMilliseconds(), 0, 'f', 1)
+                                .arg(m_session->lastRocMilliseconds(), 0, 'f', 1));
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList {
+        m_rowsLabel->text(), m_classesLabel->text(), m_kindLabel->text(), m_timeLabel->text()}
+        .join(QStringLiteral(" · "));
+}
+
+QString MainWindow::dialogDirectory() const
+{
+    const QString last = settings::lastDirectory.read(m_settings);
+    return last.isEmpty() ? QDir::homePath() : last;
+}
+
+void MainWindow::rememberDirectory(const QString& path)
+{
+    settings::lastDirectory.write(m_settings, QFileInfo(path).absolutePath());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls()) {
+        for (const QUrl& url : event->mimeData()->urls()) {
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (files.size() == 1) {
+        openFile(files.front());
+        return;
+    }
+    // Two files: the one named like labels is the labels file, else the second.
+    auto looksLikeLabels = [](const QString& path) {
+        const QString name = QFileInfo(path).completeBaseName().toLower();
+        return name.contains(QStringLiteral("label")) || name.contains(QStringLiteral("target"));
+    };
+    if (looksLikeLabels(files[0]) && !looksLikeLabels(files[1]))
+        files.swapItemsAt(0, 1);
+    openFile(files[0], files[1]);
+}
+
+} // namespace focalscope

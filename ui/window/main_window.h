@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QSettings>
+
+#include <memory>
+
+class QLabel;
+
+namespace focalscope {
+
+class ChartTabs;
+class ClassesDock;
+class DatasetSession;
+class LoadProgressDialog;
+class MainActions;
+class MessagePresenter;
+class MetricsView;
+class OperatingPointPanel;
+class ParameterModel;
+class ParametersDock;
+class PredictionLoader;
+struct ReadResult;
+
+// Assembles the parts: docks, chart tabs, metrics table, operating point panel, actions,
+// background loader, session. It owns what ties them together (opening files, exports,
+// settings, the status bar) and nothing else.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts a background load; the open dataset stays until it succeeds.
+    void openFile(const QString& path, const QString& labelsPath = {});
+    // Opens the bundled demo dataset; false (with the error shown) when it cannot be found.
+    bool openDemo();
+
+    // Exports the metrics as CSV or JSON (by extension), atomically.
+    bool exportMetrics(const QString& path, QString* error = nullptr) const;
+
+    void saveSettings();
+
+    void setMessagePresenter(std::unique_ptr<MessagePresenter> presenter);
+    // The last error shown to the user (load failures, export failures).
+    QString lastError() const { return m_lastError; }
+
+    ParameterModel& parameters() const { return *m_parameters; }
+    DatasetSession& session() const { return *m_session; }
+    PredictionLoader& loader() const { return *m_loader; }
+    ParametersDock* parametersDock() const { return m_parametersDock; }
+    ClassesDock* classesDock() const { return m_classesDock; }
+    ChartTabs* chartTabs() const { return m_charts; }
+    MetricsView* metricsView() const { return m_metrics; }
+    OperatingPointPanel* operatingPointPanel() const { return m_operatingPoint; }
+    QString statusText() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void connectActions();
+    void restoreSettings();
+    void showError(const QString& title, const QString& message);
+    void onLoaded(
+        std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath);
+    void onLoadFailed(const QString& path, const QString& message);
+    void onLoadCancelled(const QString& path);
+    void chooseFile();
+    void chooseLabels();
+    void chooseExportPlot();
+    void chooseExportMetrics();
+    void showHelp();
+    void showAbout();
+    void refreshRecentMenu();
+    void updateStatus();
+    QString dialogDirectory() const;
+    void rememberDirectory(const QString& path);
+
+    QSettings& m_settings;
+    ParameterModel* m_parameters = nullptr;
+    DatasetSession* m_session = nullptr;
+    PredictionLoader* m_loader = nullptr;
+    LoadProgressDialog* m_progress = nullptr;
+    MainActions* m_actions = nullptr;
+    ParametersDock* m_parametersDock = nullptr;
+    ClassesDock* m_classesDock = nullptr;
+    ChartTabs* m_charts = nullptr;
+    MetricsView* m_metrics = nullptr;
+    OperatingPointPanel* m_operatingPoint = nullptr;
+    QLabel* m_rowsLabel = nullptr;
+    QLabel* m_classesLabel = nullptr;
+    QLabel* m_kindLabel = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    std::unique_ptr<MessagePresenter> m_presenter;
+    QString m_lastError;
+    QString m_demoPath;
+};
+
+} // namespace focalscope
