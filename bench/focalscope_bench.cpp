@@ -264,9 +264,9 @@ BinaryInput binaryInput(const Predictions& predictions)
     return input;
 }
 
-// What the window recomputes after a gamma or alpha change: the loss analysis on the GUI's
-// background thread, then the specs of the charts that depend on it (DatasetSession's loss and
-// loss-chart pipelines, ChartTabs::updateLossCharts).
+// What the window recomputes after a gamma or alpha change: the loss analysis and the specs of
+// the charts that depend on it (DatasetSession's loss and loss-chart pipelines on the thread
+// pool, ChartTabs::updateLossCharts on the GUI thread).
 struct WindowRecompute {
     LossAnalysis analysis;
     PlotSpec lossPlot;
@@ -328,9 +328,14 @@ int runBench(const BenchOptions& options)
         FocalParams defaults;
         defaults.mode = defaultLossMode(input);
         const PtCache cache = computePtCache(input, defaults.mode);
+        // DatasetSession::targetNames().
         std::vector<std::string> names;
-        for (Index c = 0; c < input.targetClasses(); ++c)
-            names.push_back(c < input.classes() ? className(input, c) : std::to_string(c));
+        if (input.isBinary()) {
+            names = {"negative", input.classNames.empty() ? "positive" : input.classNames.front()};
+        } else {
+            for (Index c = 0; c < input.classes(); ++c)
+                names.push_back(className(input, c));
+        }
         timing = timeRuns(options.repeat, [&](int run) {
             using Clock = std::chrono::steady_clock;
             const auto start = Clock::now();
@@ -340,7 +345,7 @@ int runBench(const BenchOptions& options)
             window->analysis = analyzeLoss(cache, params, input.targetClasses());
             const auto analysed = Clock::now();
             const LossAnalysis& analysis = window->analysis;
-            window->lossPlot = lossPlot(params.alpha.scalar, params.gamma);
+            window->lossPlot = lossPlot(lossCurveAlpha(params, input.classes()), params.gamma);
             window->concentrationPlot
                 = concentrationPlot(analysis.concentration, analysis.easyShare);
             window->ptDistributionPlot
