@@ -167,7 +167,7 @@ def time_focalscope(bench, item, arguments, repeat):
         raise RuntimeError(f"{' '.join(command)}: exit status {run.returncode}: "
                            f"{run.stderr.strip()}")
     report = json.loads(run.stdout)
-    return report["times_ms"], report["result"]
+    return report["times_ms"], report["result"], report.get("parts_median_ms", {})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def run_interleaved(bench, files, peers, items, rounds, repeat):
     process and warm up in the first round; each focalscope-bench run warms up itself."""
     peer_times = {row.peer: [] for row in ROWS if row.peer}
     ours = {item: [] for item in items}
-    peer_results, our_results, errors = {}, {}, {}
+    peer_results, our_results, our_parts, errors = {}, {}, {}, {}
     for r in range(rounds):
         for item in items:
             item_peers = [row.peer for row in ROWS if row.item == item and row.peer]
@@ -241,13 +241,15 @@ def run_interleaved(bench, files, peers, items, rounds, repeat):
                 elif item not in errors:
                     log(f"round {r + 1}/{rounds}: focalscope-bench --item {item}")
                     try:
-                        times, our_results[item] = time_focalscope(
+                        times, our_results[item], parts = time_focalscope(
                             bench, item, bench_arguments(item, files), repeat)
                         ours[item] += times
+                        for part, ms in parts.items():
+                            our_parts.setdefault(item, {}).setdefault(part, []).append(ms)
                     except (RuntimeError, ValueError, KeyError) as error:
                         errors[item] = str(error)
                         log(f"  failed: {error}")
-    return peer_times, ours, peer_results, our_results, errors
+    return peer_times, ours, peer_results, our_results, our_parts, errors
 
 
 def measure_memory(cli, files):
@@ -378,7 +380,7 @@ def main():
         files, distinct = generate(directory, sizes, SEED)
         log("loading the peers' data")
         peers = make_peers(files, sizes.classes)
-        peer_times, ours, peer_results, our_results, errors = run_interleaved(
+        peer_times, ours, peer_results, our_results, our_parts, errors = run_interleaved(
             args.bench, files, peers, items, args.rounds, args.repeat)
         memory = None
         if not args.only or "memory" in args.only.split(","):
@@ -427,10 +429,15 @@ def main():
             f"{rss / 1e6:.1f} MB Max RSS ({seconds:.2f} s wall), budget {budget / 1e6:.1f} MB "
             f"(3 x {raw_bytes / 1e6:.1f} MB raw scores + 80 MB): "
             f"{'pass' if passed else '**FAIL**'}")
+        lines.append("")
     elif "memory" in errors:
         failures.append("memory")
-        lines.append(f"Peak memory of `focalscope-cli --json`: **FAIL** (no result)")
-    lines.append("")
+        lines += ["Peak memory of `focalscope-cli --json`: **FAIL** (no result)", ""]
+
+    for item, parts in our_parts.items():
+        split = " + ".join(f"{part} {milliseconds(statistics.median(ms))}"
+                           for part, ms in parts.items())
+        lines += [f"{item} split (median of each run's medians): {split}", ""]
 
     agreement = agreement_lines(peer_results, our_results, cli_report)
     if agreement:

@@ -8,6 +8,9 @@
 // clock stops. One untimed warm-up run comes first; each result is folded into a checksum that
 // is printed, so no run can be optimised away.
 
+#include "charts/concentration_plot.h"
+#include "charts/loss_plot.h"
+#include "charts/pt_distribution_plot.h"
 #include "io/prediction_reader.h"
 #include "loss/focal_loss.h"
 #include "report/analysis.h"
@@ -49,6 +52,7 @@ struct RunResult {
     using Values = std::vector<std::pair<std::string, double>>;
     Values values;
     std::shared_ptr<const void> output;
+    Values partsMs; // the durations of the run's named parts, when an item has parts
 };
 // One run of an item; `run` is the repeat's index (-1 for the warm-up).
 using RunFunction = std::function<RunResult(int run)>;
@@ -67,8 +71,9 @@ constexpr Item kItems[] = {
         "focalLoss(predictions, FocalParams{}): softmax, mean, from the scores "
         "(loss/focal_loss.h)"},
     {"recompute",
-        "analyzeLoss(cache, params, classes) with a new gamma each run, the PtCache "
-        "built once (report/analysis.h)"},
+        "the window's work after a gamma change: analyzeLoss(cache, params, classes) "
+        "(report/analysis.h), then the specs of the loss, concentration and p_t distribution "
+        "charts (ui/charts); the PtCache built once, a new gamma each run"},
     {"csv-load", "readPredictions(file) of a CSV file (io/prediction_reader.h)"},
     {"npy-load", "readPredictions(scores, labels) of .npy files (io/prediction_reader.h)"},
 };
@@ -154,11 +159,13 @@ double sumOf(const RunResult& result)
 
 template<typename T> RunResult resultOf(T&& output, RunResult::Values values)
 {
-    return {std::move(values), std::make_shared<const std::decay_t<T>>(std::forward<T>(output))};
+    return {
+        std::move(values), std::make_shared<const std::decay_t<T>>(std::forward<T>(output)), {}};
 }
 
 struct Timing {
     std::vector<double> ms;
+    std::vector<std::pair<std::string, std::vector<double>>> partsMs;
     RunResult::Values last;
     double checksum = 0.0;
 };
@@ -175,6 +182,11 @@ Timing timeRuns(int repeat, const RunFunction& run)
         keepAlive(result);
         timing.ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
         timing.checksum += sumOf(result);
+        for (std::size_t p = 0; p < result.partsMs.size(); ++p) {
+            if (timing.partsMs.size() <= p)
+                timing.partsMs.push_back({result.partsMs[p].first, {}});
+            timing.partsMs[p].second.push_back(result.partsMs[p].second);
+        }
         timing.last = std::move(result.values);
     }
     return timing;
@@ -214,6 +226,11 @@ void printJson(const BenchOptions& options, Index rows, Index classes, const Tim
         std::printf("%s\"%s\": ", i == 0 ? "" : ", ", timing.last[i].first.c_str());
         printNumber(timing.last[i].second);
     }
+    std::printf("}, \"parts_median_ms\": {");
+    for (std::size_t i = 0; i < timing.partsMs.size(); ++i) {
+        std::printf("%s\"%s\": ", i == 0 ? "" : ", ", timing.partsMs[i].first.c_str());
+        printNumber(median(timing.partsMs[i].second));
+    }
     std::printf("}, \"checksum\": ");
     printNumber(timing.checksum);
     std::printf("}\n");
@@ -247,6 +264,16 @@ BinaryInput binaryInput(const Predictions& predictions)
     return input;
 }
 
+// What the window recomputes after a gamma or alpha change: the loss analysis and the specs of
+// the charts that depend on it (DatasetSession's loss and loss-chart pipelines on the thread
+// pool, ChartTabs::updateLossCharts on the GUI thread).
+struct WindowRecompute {
+    LossAnalysis analysis;
+    PlotSpec lossPlot;
+    PlotSpec concentrationPlot;
+    PlotSpec ptDistributionPlot;
+};
+
 // Gammas that differ from one run to the next (and from the warm-up's 2), as a slider gives.
 double recomputeGamma(int run)
 {
@@ -279,7 +306,7 @@ int runBench(const BenchOptions& options)
     if (item == "binary-auroc") {
         const BinaryInput binary = binaryInput(input);
         timing = timeRuns(options.repeat, [&](int) {
-            return RunResult {{{"auroc", auroc(binary.scores, binary.positive)}}, {}};
+            return RunResult {{{"auroc", auroc(binary.scores, binary.positive)}}, {}, {}};
         });
     } else if (item == "ovr-auroc") {
         RocOptions rocOptions;
@@ -298,15 +325,45 @@ int runBench(const BenchOptions& options)
             return resultOf(std::move(loss), {{"loss", value}});
         });
     } else if (item == "recompute") {
-        const FocalParams defaults;
+        FocalParams defaults;
+        defaults.mode = defaultLossMode(input);
         const PtCache cache = computePtCache(input, defaults.mode);
+        // DatasetSession::targetNames().
+        std::vector<std::string> names;
+        if (input.isBinary()) {
+            names = {"negative", input.classNames.empty() ? "positive" : input.classNames.front()};
+        } else {
+            for (Index c = 0; c < input.classes(); ++c)
+                names.push_back(className(input, c));
+        }
         timing = timeRuns(options.repeat, [&](int run) {
+            using Clock = std::chrono::steady_clock;
+            const auto start = Clock::now();
             FocalParams params = defaults;
             params.gamma = recomputeGamma(run);
-            LossAnalysis analysis = analyzeLoss(cache, params, input.targetClasses());
-            const RunResult::Values values {{"gamma", params.gamma}, {"loss", analysis.loss.value},
-                {"easy_share", analysis.easyShare}};
-            return resultOf(std::move(analysis), values);
+            auto window = std::make_shared<WindowRecompute>();
+            window->analysis = analyzeLoss(cache, params, input.targetClasses());
+            const auto analysed = Clock::now();
+            const LossAnalysis& analysis = window->analysis;
+            window->lossPlot = lossPlot(lossCurveAlpha(params, input.classes()), params.gamma);
+            window->concentrationPlot
+                = concentrationPlot(analysis.concentration, analysis.easyShare);
+            window->ptDistributionPlot
+                = ptDistributionPlot(analysis.loss, input.labels, input.ignoreIndex,
+                    input.targetClasses(), params.gamma, PtGrouping::PerClass, names);
+            const auto charted = Clock::now();
+            RunResult result {{{"gamma", params.gamma}, {"loss", analysis.loss.value},
+                                  {"easy_share", analysis.easyShare},
+                                  {"chart_series",
+                                      static_cast<double>(window->lossPlot.series.size()
+                                          + window->concentrationPlot.series.size()
+                                          + window->ptDistributionPlot.series.size())}},
+                window,
+                {{"analyze_loss",
+                     std::chrono::duration<double, std::milli>(analysed - start).count()},
+                    {"chart_specs",
+                        std::chrono::duration<double, std::milli>(charted - analysed).count()}}};
+            return result;
         });
     }
     printJson(options, input.rows(), input.classes(), timing);
