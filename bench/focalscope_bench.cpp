@@ -68,8 +68,8 @@ constexpr Item kItems[] = {
         "rocReport(predictions, {.withCurves = false}): per class, macro, weighted, "
         "micro, ovo (roc/roc_report.h)"},
     {"focal-loss",
-        "focalLoss(predictions, FocalParams{}): softmax, mean, from the scores "
-        "(loss/focal_loss.h)"},
+        "focalLoss(predictions, FocalParams{}, RowValues::Drop): softmax, mean, from the "
+        "scores, the reduced value only as the peer returns (loss/focal_loss.h)"},
     {"recompute",
         "the window's work after a gamma change: analyzeLoss(cache, params, classes) "
         "(report/analysis.h), then the specs of the loss, concentration and p_t distribution "
@@ -320,7 +320,7 @@ int runBench(const BenchOptions& options)
     } else if (item == "focal-loss") {
         const FocalParams params;
         timing = timeRuns(options.repeat, [&](int) {
-            FocalLossResult loss = focalLoss(input, params);
+            FocalLossResult loss = focalLoss(input, params, RowValues::Drop);
             const double value = loss.value;
             return resultOf(std::move(loss), {{"loss", value}});
         });
