@@ -29,8 +29,7 @@ void validatePredictions(const Predictions& predictions)
 {
     if (predictions.labels.size() != predictions.rows())
         throw std::invalid_argument("scores have " + std::to_string(predictions.rows())
-                                    + " rows but there are "
-                                    + std::to_string(predictions.labels.size()) + " labels");
+            + " rows but there are " + std::to_string(predictions.labels.size()) + " labels");
     if (predictions.classes() < 1)
         throw std::invalid_argument("scores have no class column");
     const Index targets = predictions.targetClasses();
@@ -40,10 +39,9 @@ void validatePredictions(const Predictions& predictions)
             continue;
         if (label < 0 || label >= targets)
             throw std::invalid_argument("row " + std::to_string(i) + ": label "
-                                        + std::to_string(label) + " is outside [0, "
-                                        + std::to_string(targets) + ") and is not the ignore index "
-                                        + std::to_string(predictions.ignoreIndex));
+                + std::to_string(label) + " is outside [0, " + std::to_string(targets)
+                + ") and is not the ignore index " + std::to_string(predictions.ignoreIndex));
     }
 }
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -10,7 +10,7 @@ namespace focalscope {
 // One score and one truth per sample: what every binary curve and AUROC is computed from.
 struct BinaryProblem {
     std::vector<float> scores;
-    std::vector<std::uint8_t> positive;  // 1 for a positive sample, 0 for a negative one
+    std::vector<std::uint8_t> positive; // 1 for a positive sample, 0 for a negative one
 };
 
 // The scores ROC analysis ranks: probabilities as given; for logits with C >= 2, the softmax
@@ -23,4 +23,4 @@ BinaryProblem oneVsRest(const ScoreMatrix& scores, const Predictions& prediction
 // Every (row, class) element against its one-hot target, ignored rows dropped.
 BinaryProblem microAverage(const ScoreMatrix& scores, const Predictions& predictions);
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -18,4 +18,4 @@ PrCurve precisionRecallCurve(std::span<const float> scores, std::span<const std:
 // AP = sum_n (R_n - R_{n-1}) P_n. NaN without positives.
 double averagePrecision(std::span<const float> scores, std::span<const std::uint8_t> positive);
 
-}  // namespace focalscope
+} // namespace focalscope

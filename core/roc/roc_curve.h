@@ -21,7 +21,7 @@ struct RocCurve {
 // dropIntermediate removes collinear points by scikit-learn's second-difference rule.
 // Without positives (or negatives) tpr (or fpr) is NaN, as in scikit-learn.
 RocCurve rocCurve(std::span<const float> scores, std::span<const std::uint8_t> positive,
-                  bool dropIntermediate = true);
+    bool dropIntermediate = true);
 
 // The trapezoid area = the Mann-Whitney statistic with ties counted 1/2. NaN when there are
 // no positives or no negatives.
@@ -32,4 +32,4 @@ double aurocFromCurve(const RocCurve& curve);
 // 0.5 (1 + (A - m^2/2) / (m - m^2/2)); maxFpr == 1 gives the plain AUROC.
 double partialAuroc(const RocCurve& curve, double maxFpr);
 
-}  // namespace focalscope
+} // namespace focalscope

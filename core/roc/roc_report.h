@@ -11,8 +11,8 @@
 namespace focalscope {
 
 struct RocOptions {
-    double maxFpr = 1.0;           // partial AUROC (binary tasks) when < 1
-    bool dropIntermediate = true;  // for the stored curves; values never depend on it
+    double maxFpr = 1.0; // partial AUROC (binary tasks) when < 1
+    bool dropIntermediate = true; // for the stored curves; values never depend on it
     bool withCurves = true;
 };
 
@@ -20,10 +20,10 @@ struct ClassRoc {
     std::string name;
     std::int64_t positives = 0;
     std::int64_t negatives = 0;
-    double auroc = 0.0;  // NaN when undefined
+    double auroc = 0.0; // NaN when undefined
     DelongInterval ci;
     double averagePrecision = 0.0;
-    RocCurve roc;  // empty unless withCurves
+    RocCurve roc; // empty unless withCurves
     PrCurve pr;
 };
 
@@ -32,13 +32,13 @@ struct ClassRoc {
 struct RocReport {
     bool binary = false;
     std::vector<ClassRoc> classes;
-    double macro = 0.0;     // mean of the defined per-class values
-    double weighted = 0.0;  // weighted by positives
-    double micro = 0.0;     // flattened one-hot
-    double ovo = 0.0;       // Hand & Till
-    double partial = 0.0;   // binary: McClish-standardised partial AUROC at maxFpr; else NaN
+    double macro = 0.0; // mean of the defined per-class values
+    double weighted = 0.0; // weighted by positives
+    double micro = 0.0; // flattened one-hot
+    double ovo = 0.0; // Hand & Till
+    double partial = 0.0; // binary: McClish-standardised partial AUROC at maxFpr; else NaN
     double apMacro = 0.0;
-    RocCurve microRoc;  // multiclass, withCurves
+    RocCurve microRoc; // multiclass, withCurves
     std::vector<std::string> warnings;
 };
 
@@ -47,6 +47,6 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options = 
 // Hand & Till's macro one-vs-one AUROC (scikit-learn multi_class='ovo'); pairs involving a
 // class with no rows are skipped and named in warnings.
 double oneVsOneAuroc(const ScoreMatrix& scores, const Predictions& predictions,
-                     std::vector<std::string>* warnings = nullptr);
+    std::vector<std::string>* warnings = nullptr);
 
-}  // namespace focalscope
+} // namespace focalscope

@@ -29,8 +29,8 @@ inline QJsonDocument loadJson(const QString& relativePath)
     QJsonParseError error;
     QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (doc.isNull())
-        throw std::runtime_error("bad fixture " + relativePath.toStdString() + ": "
-                                 + error.errorString().toStdString());
+        throw std::runtime_error(
+            "bad fixture " + relativePath.toStdString() + ": " + error.errorString().toStdString());
     return doc;
 }
 
@@ -52,4 +52,4 @@ inline bool sameOrBothNaN(double a, double b)
     return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
-}  // namespace focalscope::testing
+} // namespace focalscope::testing

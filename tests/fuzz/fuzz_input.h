@@ -19,8 +19,8 @@ namespace focalscope::fuzz {
 // A file in memory-backed /dev/shm (else the temp dir) named with the reader's extension.
 inline std::filesystem::path scratchFile(const char* extension)
 {
-    std::filesystem::path dir = std::filesystem::exists("/dev/shm") ? "/dev/shm"
-                                                                      : std::filesystem::temp_directory_path();
+    std::filesystem::path dir
+        = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
     return dir / ("focalscope-fuzz-" + std::to_string(getpid()) + extension);
 }
 
@@ -55,7 +55,7 @@ inline void checkResult(const ReadResult& result)
 
 // Reads path (and labels) as a user would; only ReadError is an expected outcome.
 inline void readAndCheck(const std::filesystem::path& path, const std::filesystem::path& labels,
-                         const ReadOptions& options)
+    const ReadOptions& options)
 {
     try {
         checkResult(readPredictions(path, labels, options));
@@ -73,4 +73,4 @@ inline ReadOptions optionsFrom(std::uint8_t byte)
     return options;
 }
 
-}  // namespace focalscope::fuzz
+} // namespace focalscope::fuzz

@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // With a labels file of one label per row for the common 1-D and 2-D shapes.
     for (std::int64_t rows : {1, 2, 3, 4, 8, 16}) {
-        std::string header = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + std::to_string(rows) + ",), }";
+        std::string header = "{'descr': '|u1', 'fortran_order': False, 'shape': ("
+            + std::to_string(rows) + ",), }";
         header.resize(118 - 1, ' ');
         header += '\n';
         std::string file("\x93NUMPY\x01\x00", 8);
