@@ -533,7 +533,19 @@ def bad_corpus():
         "<f4 needs 4000000000000 bytes of data, but the file holds only 16 after the header")
 
 
+# Inputs found by scripts/fuzz, kept byte for byte (they are not generated) with the message
+# each must give.
+FUZZ_FINDINGS = [
+    ("fuzz_huge_stored_entry.npz", "fuzz_huge_stored_entry.npz:target.npy: corrupt entry: it "
+     "declares 4294967120 compressed bytes, but the archive has only 664"),
+]
+
+
 def main():
+    kept = {}
+    for name, _ in FUZZ_FINDINGS:
+        with open(os.path.join(BAD, name), "rb") as f:
+            kept[name] = f.read()
     for d in (GOLDEN, BAD):
         if os.path.isdir(d):
             shutil.rmtree(d)
@@ -542,6 +554,8 @@ def main():
     golden_npz()
     golden_csv()
     bad_corpus()
+    for name, expected in FUZZ_FINDINGS:
+        bad(name, kept[name], expected)
     with open(os.path.join(GOLDEN, "expected.json"), "w") as f:
         json.dump({"cases": cases}, f, indent=1, ensure_ascii=False)
         f.write("\n")
