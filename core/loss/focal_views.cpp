@@ -218,24 +218,29 @@ double focalGradientAt(double pt, double alpha, double gamma)
     return alpha * std::abs(gamma * weight * pt * std::log(pt) - weight * q);
 }
 
-Curve lossVsPt(double alpha, double gamma, int count)
+namespace {
+
+// f(p_t, alpha, gamma) at ptSamples(count).
+Curve sampledOverPt(double (*f)(double, double, double), double alpha, double gamma, int count)
 {
     Curve curve;
     curve.x = ptSamples(count);
     curve.y.reserve(curve.x.size());
     for (double pt : curve.x)
-        curve.y.push_back(focalLossAt(pt, alpha, gamma));
+        curve.y.push_back(f(pt, alpha, gamma));
     return curve;
+}
+
+} // namespace
+
+Curve lossVsPt(double alpha, double gamma, int count)
+{
+    return sampledOverPt(focalLossAt, alpha, gamma, count);
 }
 
 Curve gradientVsPt(double alpha, double gamma, int count)
 {
-    Curve curve;
-    curve.x = ptSamples(count);
-    curve.y.reserve(curve.x.size());
-    for (double pt : curve.x)
-        curve.y.push_back(focalGradientAt(pt, alpha, gamma));
-    return curve;
+    return sampledOverPt(focalGradientAt, alpha, gamma, count);
 }
 
 LossConcentration lossConcentration(const FocalLossResult& loss, const LabelVector& labels,

@@ -8,7 +8,9 @@
 #include "roc/delong.h"
 #include "test_rng.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QTest>
 
 #include <algorithm>
 #include <cmath>
@@ -25,6 +27,17 @@ struct BinaryInputs {
     std::vector<float> scores2; // the second column of the paired DeLong test
     std::vector<std::uint8_t> positive;
 };
+
+// One _data() row per case of gen_roc.py's binary_cases.json, in the column "expected".
+inline void addBinaryCaseRows()
+{
+    QTest::addColumn<QJsonObject>("expected");
+    for (const QJsonValue& c :
+        loadJson(QStringLiteral("reference/fixtures/roc/binary_cases.json")).array())
+        QTest::addRow("seed%lld_n%lld", c[QStringLiteral("seed")].toInteger(),
+            c[QStringLiteral("n")].toInteger())
+            << c.toObject();
+}
 
 // gen_roc.py binary_inputs: scores on a 2^bits grid, positive = label of k groups < p.
 inline BinaryInputs binaryInputs(const QJsonObject& c)

@@ -81,12 +81,7 @@ void TestPrCurve::withoutPositives()
 
 void TestPrCurve::matchesScikitLearn_data()
 {
-    QTest::addColumn<QJsonObject>("expected");
-    for (const QJsonValue& c :
-        loadJson(QStringLiteral("reference/fixtures/roc/binary_cases.json")).array())
-        QTest::addRow("seed%lld_n%lld", c[QStringLiteral("seed")].toInteger(),
-            c[QStringLiteral("n")].toInteger())
-            << c.toObject();
+    addBinaryCaseRows();
 }
 
 void TestPrCurve::matchesScikitLearn()
