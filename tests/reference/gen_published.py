@@ -184,6 +184,7 @@ MARKERS = ["wfns", "s100b", "ndka"]
 #   ci.auc(r, method = "delong"); var(r, method = "delong")
 #   auc(r, partial.auc = c(1 - a, 1 - b), partial.auc.focus = "specificity"[, partial.auc.correct = TRUE])
 #   roc.test(r1, r2, method = "delong"[, paired = FALSE])
+# partialRange is in the order of RANGES: [raw, corrected] each.
 PROC = {
     "version": "1.18.0",
     "markers": {
