@@ -84,7 +84,7 @@ private slots:
 // DESIGN.md: [0.13, 0.26, 0.08, 0.19, 0.34] / [0, 0, 1, 1, 1].
 void TestRocCurve::seedExample()
 {
-    const std::vector<float> scores {0.13f, 0.26f, 0.08f, 0.19f, 0.34f};
+    const std::vector<double> scores {0.13, 0.26, 0.08, 0.19, 0.34};
     const std::vector<std::uint8_t> positive {0, 0, 1, 1, 1};
     const RocCurve curve = rocCurve(scores, positive, false);
     const std::vector<double> fpr {0, 0, .5, .5, 1, 1};
@@ -93,7 +93,7 @@ void TestRocCurve::seedExample()
     QCOMPARE(curve.tpr, tpr);
     QCOMPARE(curve.positives, 3);
     QCOMPARE(curve.negatives, 2);
-    const std::vector<double> thresholds {kInf, 0.34f, 0.26f, 0.19f, 0.13f, 0.08f};
+    const std::vector<double> thresholds {kInf, 0.34, 0.26, 0.19, 0.13, 0.08};
     QCOMPARE(curve.thresholds, thresholds);
     QCOMPARE(auroc(scores, positive), 0.5);
     QCOMPARE(aurocFromCurve(curve), 0.5);
@@ -115,23 +115,23 @@ void TestRocCurve::seedExample()
 
 void TestRocCurve::dropIntermediate_data()
 {
-    QTest::addColumn<std::vector<float>>("scores");
+    QTest::addColumn<std::vector<double>>("scores");
     QTest::addColumn<std::vector<std::uint8_t>>("positive");
     QTest::addColumn<std::vector<std::int64_t>>("fps");
     QTest::addColumn<std::vector<std::int64_t>>("tps");
     // Three positives in a row then three negatives: the middle points are collinear.
-    QTest::newRow("runs") << std::vector<float> {6, 5, 4, 3, 2, 1}
+    QTest::newRow("runs") << std::vector<double> {6, 5, 4, 3, 2, 1}
                           << std::vector<std::uint8_t> {1, 1, 1, 0, 0, 0}
                           << std::vector<std::int64_t> {0, 0, 0, 3}
                           << std::vector<std::int64_t> {0, 1, 3, 3};
-    QTest::newRow("alternating") << std::vector<float> {4, 3, 2, 1}
+    QTest::newRow("alternating") << std::vector<double> {4, 3, 2, 1}
                                  << std::vector<std::uint8_t> {1, 0, 1, 0}
                                  << std::vector<std::int64_t> {0, 0, 1, 1, 2}
                                  << std::vector<std::int64_t> {0, 1, 1, 2, 2};
     QTest::newRow("two points kept")
-        << std::vector<float> {2, 1} << std::vector<std::uint8_t> {1, 0}
+        << std::vector<double> {2, 1} << std::vector<std::uint8_t> {1, 0}
         << std::vector<std::int64_t> {0, 0, 1} << std::vector<std::int64_t> {0, 1, 1};
-    QTest::newRow("one score") << std::vector<float> {1, 1, 1}
+    QTest::newRow("one score") << std::vector<double> {1, 1, 1}
                                << std::vector<std::uint8_t> {1, 0, 0}
                                << std::vector<std::int64_t> {0, 2}
                                << std::vector<std::int64_t> {0, 1};
@@ -139,7 +139,7 @@ void TestRocCurve::dropIntermediate_data()
 
 void TestRocCurve::dropIntermediate()
 {
-    QFETCH(std::vector<float>, scores);
+    QFETCH(std::vector<double>, scores);
     QFETCH(std::vector<std::uint8_t>, positive);
     QFETCH(std::vector<std::int64_t>, fps);
     QFETCH(std::vector<std::int64_t>, tps);
@@ -151,7 +151,7 @@ void TestRocCurve::dropIntermediate()
 
 void TestRocCurve::signedZerosTie()
 {
-    const std::vector<float> scores {-0.0f, 0.0f};
+    const std::vector<double> scores {-0.0, 0.0};
     const std::vector<std::uint8_t> positive {1, 0};
     QCOMPARE(auroc(scores, positive), 0.5);
     QCOMPARE(rocCurve(scores, positive, false).fpr.size(), std::size_t {2});
