@@ -6,7 +6,7 @@ set -euo pipefail
 focalscope_packages=(
   cmake ninja-build ccache g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins
-  libeigen3-dev libhwy-dev libzip-dev
+  libeigen3-dev libhwy-dev libzip-dev libtbb-dev
   fonts-dejavu-core xvfb xauth
   desktop-file-utils appstream
 )

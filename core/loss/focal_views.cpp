@@ -1,6 +1,7 @@
 #include "loss/focal_views.h"
 
 #include "loss/focal_kernels.h"
+#include "parallel/parallel.h"
 
 #include <hwy/contrib/sort/vqsort.h>
 
@@ -11,7 +12,6 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 namespace focalscope {
@@ -168,14 +168,17 @@ template<typename Background, typename Foreground>
 void bothGroups(
     std::size_t foregroundRows, const Background& background, const Foreground& foreground)
 {
-    std::thread thread;
-    if (foregroundRows >= (std::size_t {1} << 15) && std::thread::hardware_concurrency() > 1)
-        thread = std::thread(foreground);
-    else
+    if (foregroundRows < (std::size_t {1} << 15)) {
         foreground();
-    background();
-    if (thread.joinable())
-        thread.join();
+        background();
+        return;
+    }
+    parallel::forEach(2, [&](std::size_t k) {
+        if (k == 0)
+            foreground();
+        else
+            background();
+    });
 }
 
 } // namespace

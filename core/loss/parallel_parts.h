@@ -1,15 +1,14 @@
 #pragma once
 
-// Work on a range of rows split into a fixed number of contiguous parts, run on all cores.
+// Work on a range of rows split into a fixed number of contiguous parts, run on core's thread
+// pool (core/parallel).
 // What each part computes is kept per part and combined in part order by the caller, so results
 // depend neither on the number of threads nor on timing.
 
 #include "data/predictions.h"
+#include "parallel/parallel.h"
 
 #include <algorithm>
-#include <exception>
-#include <thread>
-#include <vector>
 
 namespace focalscope::parallel {
 
@@ -29,42 +28,31 @@ inline std::pair<Index, Index> partRange(Index rows, int parts, int p)
     return {rows * p / parts, rows * (p + 1) / parts};
 }
 
-// The threads forEachPart() runs `parts` parts of rows x columns work on.
+// The scratch slots forEachPart() may hand to work: 1 when rows x columns is too little work
+// to share, else core's thread limit (a slot per thread that may run a part).
 inline int threadCount(Index rows, Index columns, int parts)
 {
-    if (rows * columns < kMinParallelWork)
+    if (rows * columns < kMinParallelWork || parts < 2)
         return 1;
-    return std::min<int>(
-        parts, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    return maxThreads();
 }
 
-// Calls work(t, p, begin, end) for every part p on thread t < threadCount(); parts are dealt to
-// threads in turn, the calling thread (t = 0) taking the first. The first exception thrown is
-// rethrown after all threads finish.
+// Calls work(t, p, begin, end) for every part p on core's thread pool, t the slot of the thread
+// running it (t < threadCount(): scratch per slot is never shared by parts running at once).
+// Exceptions follow core/parallel's policy (the one of the lowest part is rethrown).
 template<typename Work> void forEachPart(Index rows, Index columns, int parts, const Work& work)
 {
-    const int threads = threadCount(rows, columns, parts);
-    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
-    const auto run = [&](int t) {
-        try {
-            for (int p = t; p < parts; p += threads) {
-                const auto [begin, end] = partRange(rows, parts, p);
-                work(t, p, begin, end);
-            }
-        } catch (...) {
-            errors[static_cast<std::size_t>(t)] = std::current_exception();
+    if (threadCount(rows, columns, parts) == 1) {
+        for (int p = 0; p < parts; ++p) {
+            const auto [begin, end] = partRange(rows, parts, p);
+            work(0, p, begin, end);
         }
-    };
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(threads - 1));
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(run, t);
-    run(0);
-    for (std::thread& thread : pool)
-        thread.join();
-    for (const std::exception_ptr& error : errors)
-        if (error)
-            std::rethrow_exception(error);
+        return;
+    }
+    forEach(static_cast<std::size_t>(parts), [&](std::size_t p) {
+        const auto [begin, end] = partRange(rows, parts, static_cast<int>(p));
+        work(threadSlot(), static_cast<int>(p), begin, end);
+    });
 }
 
 } // namespace focalscope::parallel

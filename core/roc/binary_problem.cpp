@@ -1,5 +1,6 @@
 #include "roc/binary_problem.h"
 
+#include "parallel/parallel.h"
 #include "roc/ranked_scores.h"
 
 #include <algorithm>
@@ -21,22 +22,24 @@ ScoreMatrix rankingScores(const Predictions& predictions)
     ScoreMatrix p(rows, classes);
     // Rows are independent: blocks of rows on every core.
     constexpr Index kBlock = 16384;
-    parallelFor(static_cast<std::size_t>((rows + kBlock - 1) / kBlock), [&](std::size_t block) {
-        std::vector<double> e(static_cast<std::size_t>(classes));
-        const Index end = std::min(rows, static_cast<Index>(block + 1) * kBlock);
-        for (Index i = static_cast<Index>(block) * kBlock; i < end; ++i) {
-            double rowMax = -std::numeric_limits<double>::infinity();
-            for (Index c = 0; c < classes; ++c)
-                rowMax = std::max(rowMax, static_cast<double>(x(i, c)));
-            double sum = 0.0;
-            for (Index c = 0; c < classes; ++c) {
-                e[static_cast<std::size_t>(c)] = std::exp(static_cast<double>(x(i, c)) - rowMax);
-                sum += e[static_cast<std::size_t>(c)];
+    parallel::forEach(
+        static_cast<std::size_t>((rows + kBlock - 1) / kBlock), [&](std::size_t block) {
+            std::vector<double> e(static_cast<std::size_t>(classes));
+            const Index end = std::min(rows, static_cast<Index>(block + 1) * kBlock);
+            for (Index i = static_cast<Index>(block) * kBlock; i < end; ++i) {
+                double rowMax = -std::numeric_limits<double>::infinity();
+                for (Index c = 0; c < classes; ++c)
+                    rowMax = std::max(rowMax, static_cast<double>(x(i, c)));
+                double sum = 0.0;
+                for (Index c = 0; c < classes; ++c) {
+                    e[static_cast<std::size_t>(c)]
+                        = std::exp(static_cast<double>(x(i, c)) - rowMax);
+                    sum += e[static_cast<std::size_t>(c)];
+                }
+                for (Index c = 0; c < classes; ++c)
+                    p(i, c) = e[static_cast<std::size_t>(c)] / sum;
             }
-            for (Index c = 0; c < classes; ++c)
-                p(i, c) = e[static_cast<std::size_t>(c)] / sum;
-        }
-    });
+        });
     return p;
 }
 

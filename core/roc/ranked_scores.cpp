@@ -1,16 +1,14 @@
 #include "roc/ranked_scores.h"
 
+#include "parallel/parallel.h"
+
 #include <hwy/contrib/sort/vqsort.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
-#include <exception>
-#include <mutex>
 #include <stdexcept>
 #include <sys/mman.h>
-#include <thread>
 
 namespace focalscope {
 
@@ -71,7 +69,7 @@ void sortRanked(RankedScores& ranked)
         sortAscending(ranked.negatives);
         return;
     }
-    parallelFor(
+    parallel::forEach(
         2, [&](std::size_t k) { sortAscending(k == 0 ? ranked.negatives : ranked.positives); });
 }
 
@@ -148,39 +146,6 @@ RankedScores rankColumn(std::span<const double> column, std::span<const std::int
                 throw std::invalid_argument("score " + std::to_string(k) + " is NaN");
     sortRanked(ranked);
     return ranked;
-}
-
-void parallelFor(std::size_t count, const std::function<void(std::size_t)>& task)
-{
-    const std::size_t threads
-        = std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
-    if (threads <= 1) {
-        for (std::size_t k = 0; k < count; ++k)
-            task(k);
-        return;
-    }
-    std::atomic<std::size_t> next {0};
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto worker = [&] {
-        try {
-            for (std::size_t k = next++; k < count; k = next++)
-                task(k);
-        } catch (...) {
-            const std::lock_guard lock(failureMutex);
-            if (!failure)
-                failure = std::current_exception();
-            next = count;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& thread : pool)
-        thread.join();
-    if (failure)
-        std::rethrow_exception(failure);
 }
 
 } // namespace focalscope

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -102,8 +101,5 @@ PrCurve precisionRecallCurveOf(const RankedScores& ranked);
 double averagePrecisionOf(const RankedScores& ranked);
 struct DelongInterval;
 DelongInterval delongIntervalOf(const RankedScores& ranked);
-
-// Runs task(k) for k in [0, count) on up to hardware_concurrency() threads.
-void parallelFor(std::size_t count, const std::function<void(std::size_t)>& task);
 
 } // namespace focalscope

@@ -1,5 +1,6 @@
 #include "roc/roc_curve.h"
 
+#include "parallel/parallel.h"
 #include "roc/ranked_scores.h"
 
 #include <algorithm>
@@ -53,7 +54,7 @@ double aurocOf(const RankedScores& ranked)
         const auto n = static_cast<std::size_t>(
             std::lower_bound(negatives.begin(), negatives.end(), pivot) - negatives.begin());
         std::int64_t parts[2] = {0, 0};
-        parallelFor(2, [&](std::size_t part) {
+        parallel::forEach(2, [&](std::size_t part) {
             parts[part] = part == 0 ? twiceUOf(positives.subspan(p), negatives.subspan(n), 0)
                                     : twiceUOf(positives.first(p), negatives.first(n),
                                         static_cast<std::int64_t>(positives.size() - p));

@@ -1,5 +1,6 @@
 #include "roc/roc_report.h"
 
+#include "parallel/parallel.h"
 #include "roc/binary_problem.h"
 #include "roc/ranked_scores.h"
 #include "roc/roc_statistics.h"
@@ -302,24 +303,25 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         // One task per class, all alike in size; with curves, the micro curve (the largest sort)
         // comes first.
         const std::size_t firstClassTask = options.withCurves ? 1 : 0;
-        parallelFor(firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
-            if (task < firstClassTask) {
-                const BinaryProblem micro = microAverage(scores, predictions);
-                report.microRoc = rocCurveOf(
-                    rankScores(micro.scores, micro.positive), options.dropIntermediate);
-                return;
-            }
-            const auto c = static_cast<Index>(task - firstClassTask);
-            ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
-            entry.name = className(predictions, c);
-            ClassSweep sweep = sweepClass(
-                scores, predictions, microPositives.size(), c, &microPositives, needRanked);
-            fillClass(entry, sweep.statistics, sweep.positives, sweep.negatives);
-            fillCurves(entry, sweep.ranked, options);
-            fillPartialRange(entry, sweep.ranked, options);
-            twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
-            microTwiceU[static_cast<std::size_t>(c)] = sweep.microTwiceU;
-        });
+        parallel::forEach(
+            firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
+                if (task < firstClassTask) {
+                    const BinaryProblem micro = microAverage(scores, predictions);
+                    report.microRoc = rocCurveOf(
+                        rankScores(micro.scores, micro.positive), options.dropIntermediate);
+                    return;
+                }
+                const auto c = static_cast<Index>(task - firstClassTask);
+                ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
+                entry.name = className(predictions, c);
+                ClassSweep sweep = sweepClass(
+                    scores, predictions, microPositives.size(), c, &microPositives, needRanked);
+                fillClass(entry, sweep.statistics, sweep.positives, sweep.negatives);
+                fillCurves(entry, sweep.ranked, options);
+                fillPartialRange(entry, sweep.ranked, options);
+                twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
+                microTwiceU[static_cast<std::size_t>(c)] = sweep.microTwiceU;
+            });
         // micro = 2U / (2 m n) over the N x C elements: m = N positives, n = N (C - 1) negatives.
         const auto microPositiveCount = static_cast<double>(microPositives.size());
         const double microNegativeCount = microPositiveCount * static_cast<double>(classes - 1);
@@ -391,7 +393,7 @@ double oneVsOneAuroc(
     std::vector<std::vector<std::int64_t>> twiceU(classes);
     std::vector<std::int64_t> rows(classes);
     const auto counted = static_cast<std::size_t>(predictions.countedRows());
-    parallelFor(classes, [&](std::size_t c) {
+    parallel::forEach(classes, [&](std::size_t c) {
         ClassSweep sweep
             = sweepClass(scores, predictions, counted, static_cast<Index>(c), nullptr, false);
         rows[c] = sweep.positives;
