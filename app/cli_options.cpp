@@ -83,15 +83,16 @@ FprRange parseFprRange(const std::string& text)
     return range;
 }
 
-template<typename Enum>
+// One of the values, by the name core gives it (nameOf: lossModeName, reductionName, ...).
+template<typename Enum, typename NameOf>
 Enum parseChoice(const std::string& option, const std::string& text,
-    std::initializer_list<std::pair<const char*, Enum>> choices)
+    std::initializer_list<Enum> values, NameOf nameOf)
 {
     std::string names;
-    for (const auto& [name, value] : choices) {
-        if (text == name)
+    for (const Enum value : values) {
+        if (text == nameOf(value))
             return value;
-        names += names.empty() ? name : std::string("|") + name;
+        names += names.empty() ? nameOf(value) : std::string("|") + nameOf(value);
     }
     throw ArgumentError(option + ": expected " + names + ", got '" + text + "'");
 }
@@ -128,12 +129,12 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             return;
         }
         if (arg == "--kind")
-            o.read.kind = parseChoice<KindRequest>(arg, next(),
-                {{"auto", KindRequest::Auto}, {"logits", KindRequest::Logits},
-                    {"probabilities", KindRequest::Probabilities}});
+            o.read.kind = parseChoice(arg, next(),
+                {KindRequest::Auto, KindRequest::Logits, KindRequest::Probabilities},
+                kindRequestName);
         else if (arg == "--loss")
-            o.lossMode = parseChoice<LossMode>(
-                arg, next(), {{"softmax", LossMode::Softmax}, {"sigmoid", LossMode::Sigmoid}});
+            o.lossMode
+                = parseChoice(arg, next(), {LossMode::Softmax, LossMode::Sigmoid}, lossModeName);
         else if (arg == "--alpha")
             o.alpha = parseAlpha(next());
         else if (arg == "--gamma") {
@@ -141,9 +142,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             if (o.gamma < 0.0)
                 throw ArgumentError("--gamma: must be >= 0");
         } else if (arg == "--reduction")
-            o.reduction = parseChoice<Reduction>(arg, next(),
-                {{"mean", Reduction::Mean}, {"sum", Reduction::Sum},
-                    {"weighted-mean", Reduction::WeightedMean}});
+            o.reduction = parseChoice(arg, next(),
+                {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean}, reductionName);
         else if (arg == "--ignore-index")
             o.read.ignoreIndex = parseInteger(arg, next());
         else if (arg == "--max-fpr") {

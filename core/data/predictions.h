@@ -26,6 +26,20 @@ constexpr const char* scoreKindName(ScoreKind kind)
     return kind == ScoreKind::Logits ? "logits" : "probabilities";
 }
 
+// "auto", "logits" or "probabilities": what the user asks for.
+constexpr const char* kindRequestName(KindRequest request)
+{
+    switch (request) {
+    case KindRequest::Auto:
+        return "auto";
+    case KindRequest::Logits:
+        return scoreKindName(ScoreKind::Logits);
+    case KindRequest::Probabilities:
+        return scoreKindName(ScoreKind::Probabilities);
+    }
+    return "auto";
+}
+
 // A model's predictions: N rows, C score columns. C == 1 is a binary task whose single column
 // is the positive-class score and whose labels are 0 and 1. Rows whose label equals
 // ignoreIndex stay in the data but are left out of every metric.
