@@ -19,6 +19,7 @@
 #include "settings/recent_files.h"
 #include "views/chart_tabs.h"
 #include "views/metrics_view.h"
+#include "views/number_format.h"
 #include "views/operating_point_panel.h"
 #include "window/main_window.h"
 #include "window/message_presenter.h"
@@ -828,7 +829,8 @@ void TestMainWindow::exportDialogRemembersSizeAndDpi()
         ExportPlotDialog dialog(*m_settings, {QStringLiteral("Loss"), QStringLiteral("ROC")}, 1,
             m_dir->filePath(QStringLiteral("roc.svg")));
         QCOMPARE(dialog.chart(), 1);
-        QCOMPARE(dialog.options().size, QSize(1200, 800));
+        QCOMPARE(dialog.options().size, ExportOptions {}.size);
+        QCOMPARE(dialog.options().dpi, ExportOptions {}.dpi);
         auto spins = dialog.findChildren<QSpinBox*>();
         QCOMPARE(spins.size(), 3);
         spins[0]->setValue(900);

@@ -42,7 +42,7 @@ void TestSettings::keysFallBackToDefaults()
     QSettings settings(iniPath(), QSettings::IniFormat);
     QCOMPARE(settings::gamma.read(settings), 2.0);
     QCOMPARE(settings::alpha.read(settings), 0.25);
-    QCOMPARE(settings::exportSize.read(settings), QSize(1200, 800));
+    QCOMPARE(settings::exportSize.read(settings), QSize(1200, 900));
     QVERIFY(settings::recentFiles.read(settings).isEmpty());
     QVERIFY(settings::windowState.read(settings).isEmpty());
 }

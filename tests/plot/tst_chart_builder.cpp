@@ -1,4 +1,5 @@
 #include "plot/chart_builder.h"
+#include "plot/plot_palette.h"
 
 #include <QAreaSeries>
 #include <QGraphicsLayout>

@@ -5,6 +5,7 @@
 #include "charts/roc_plot.h"
 #include "plot/decimation.h"
 #include "plot/plot_export.h"
+#include "plot/plot_palette.h"
 #include "synthetic_predictions.h"
 
 #include <QImage>

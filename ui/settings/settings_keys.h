@@ -3,6 +3,8 @@
 // Every QSettings key of the application, declared once with its type and default.
 // Components take a QSettings& so that tests can hand in their own (a temporary ini file).
 
+#include "plot/export_defaults.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QSize>
@@ -48,8 +50,9 @@ inline const SettingKey<double> maxFpr {"parameters/maxFpr", 1.0};
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
 
-inline const SettingKey<QSize> exportSize {"export/size", QSize(1200, 800)};
-inline const SettingKey<int> exportDpi {"export/dpi", 150};
+inline const SettingKey<QSize> exportSize {
+    "export/size", QSize(kDefaultExportWidth, kDefaultExportHeight)};
+inline const SettingKey<int> exportDpi {"export/dpi", kDefaultExportDpi};
 
 } // namespace settings
 

@@ -5,7 +5,7 @@
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
 #include "plot/plot_view.h"
-#include "views/operating_point_panel.h"
+#include "views/number_format.h"
 
 #include <cmath>
 

@@ -37,7 +37,4 @@ private:
     QString m_className;
 };
 
-// A number for display: 4 significant digits, "—" for NaN, "+∞" for infinity.
-QString formatNumber(double value, int precision = 4);
-
 } // namespace focalscope
