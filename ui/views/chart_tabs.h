@@ -1,7 +1,7 @@
 #pragma once
 
 #include "plot/plot_spec.h"
-#include "views/operating_point.h"
+#include "roc/operating_point.h"
 
 #include <QList>
 #include <QTabWidget>

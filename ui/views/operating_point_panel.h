@@ -1,6 +1,6 @@
 #pragma once
 
-#include "views/operating_point.h"
+#include "roc/operating_point.h"
 
 #include <QWidget>
 
