@@ -921,12 +921,15 @@ void TestMainWindow::resetRestoresDefaults()
         = m_window->parametersDock()->findChild<QPushButton*>(QStringLiteral("resetParameters"));
     QVERIFY(reset);
     reset->click();
-    QCOMPARE(m_window->parameters().alphaMode(), Alpha::Mode::Scalar);
-    QCOMPARE(m_window->parameters().alphaScalar(), ParameterModel::kDefaultAlpha);
-    QCOMPARE(m_window->parameters().gamma(), ParameterModel::kDefaultGamma);
-    QCOMPARE(m_window->parameters().reduction(), Reduction::Mean);
-    QCOMPARE(m_window->parametersDock()->gammaSlider()->value(), 200);
-    QCOMPARE(m_window->parametersDock()->alphaSpin()->value(), 0.25);
+    // The defaults are focalscope-cli's: core's FocalParams.
+    const FocalParams defaults;
+    QCOMPARE(m_window->parameters().alphaMode(), defaults.alpha.mode);
+    QCOMPARE(m_window->parameters().alphaScalar(), defaults.alpha.scalar);
+    QCOMPARE(m_window->parameters().gamma(), defaults.gamma);
+    QCOMPARE(m_window->parameters().reduction(), defaults.reduction);
+    QCOMPARE(m_window->parametersDock()->gammaSlider()->value(),
+        int(std::lround(defaults.gamma * ParametersDock::kGammaSteps)));
+    QCOMPARE(m_window->parametersDock()->alphaSpin()->value(), defaults.alpha.scalar);
     waitUntilComputed();
     const Analysis expected = coreAnalysis(fixture("three_class.csv"));
     QVERIFY(close(m_window->session().loss()->analysis.loss.value, expected.loss.loss.value));
