@@ -11,6 +11,7 @@
 #include "loading/prediction_loader.h"
 #include "loss/alpha_suggestions.h"
 #include "loss/focal_views.h"
+#include "model/alpha_weight_model.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
 #include "plot/plot_export.h"
@@ -72,6 +73,13 @@ const PlotSeries* currentLossSeries(const PlotSpec& spec)
             return &s;
     }
     return nullptr;
+}
+
+double weightAt(const AlphaWeightModel* weights, int row)
+{
+    return weights->index(row, AlphaWeightModel::WeightColumn)
+        .data(AlphaWeightModel::kWeightRole)
+        .toDouble();
 }
 
 bool close(double a, double b, double tolerance = 1e-12)
@@ -318,10 +326,10 @@ void TestMainWindow::parameterChangesMatchCore()
         formatNumber(expected.loss.loss.value, 6)));
 
     // The effective weights the dock shows: [a, 1 - a, 1 - a].
-    QTableWidget* weights = dock->weightTable();
+    AlphaWeightModel* weights = dock->weightModel();
     QCOMPARE(weights->rowCount(), 3);
-    QVERIFY(close(weights->item(0, 1)->data(Qt::UserRole).toDouble(), alpha));
-    QVERIFY(close(weights->item(2, 1)->data(Qt::UserRole).toDouble(), 1.0 - alpha));
+    QVERIFY(close(weightAt(weights, 0), alpha));
+    QVERIFY(close(weightAt(weights, 2), 1.0 - alpha));
 
     // The loss chart shows the current curve for a foreground row (class 1 weighs 1 - a):
     // every drawn point lies on core's l(p_t).
@@ -385,9 +393,9 @@ void TestMainWindow::alphaSuggestionFillsWeights()
             : effectiveNumberWeights(counts, kEffectiveNumberBetas[std::size_t(suggestion - 1)]);
         QCOMPARE(m_window->parameters().alphaMode(), Alpha::Mode::PerClass);
         QCOMPARE(m_window->parameters().alphaPerClass(), expected);
-        QTableWidget* weights = m_window->parametersDock()->weightTable();
+        AlphaWeightModel* weights = m_window->parametersDock()->weightModel();
         for (int c = 0; c < 3; ++c)
-            QCOMPARE(weights->item(c, 1)->data(Qt::UserRole).toDouble(), expected[std::size_t(c)]);
+            QCOMPARE(weightAt(weights, c), expected[std::size_t(c)]);
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->session().loss()->analysis.params.alpha.perClass == expected, 10000);
         waitUntilComputed();
@@ -395,9 +403,10 @@ void TestMainWindow::alphaSuggestionFillsWeights()
         QVERIFY(close(m_window->session().loss()->analysis.loss.value, core.loss.loss.value));
     }
     // Editing one weight in the table keeps the others.
-    QTableWidget* weights = m_window->parametersDock()->weightTable();
+    AlphaWeightModel* weights = m_window->parametersDock()->weightModel();
     const std::vector<double> before = m_window->parameters().alphaPerClass();
-    weights->item(1, 1)->setText(QStringLiteral("2.5"));
+    QVERIFY(weights->setData(
+        weights->index(1, AlphaWeightModel::WeightColumn), QStringLiteral("2.5"), Qt::EditRole));
     QCOMPARE(
         m_window->parameters().alphaPerClass(), (std::vector<double> {before[0], 2.5, before[2]}));
 }
