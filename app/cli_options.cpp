@@ -70,6 +70,19 @@ void parseSize(const std::string& text, CliOptions& options)
         throw ArgumentError("--size: width and height must be in 16..20000, got '" + text + "'");
 }
 
+// A,B with 0 <= A < B <= 1.
+FprRange parseFprRange(const std::string& text)
+{
+    const std::size_t comma = text.find(',');
+    if (comma == std::string::npos)
+        throw ArgumentError("--fpr-range: expected A,B, e.g. 0,0.1, got '" + text + "'");
+    const FprRange range {parseNumber("--fpr-range", text.substr(0, comma)),
+        parseNumber("--fpr-range", text.substr(comma + 1))};
+    if (!(range.low >= 0.0 && range.low < range.high && range.high <= 1.0))
+        throw ArgumentError("--fpr-range: expected 0 <= A < B <= 1, got '" + text + "'");
+    return range;
+}
+
 template<typename Enum>
 Enum parseChoice(const std::string& option, const std::string& text,
     std::initializer_list<std::pair<const char*, Enum>> choices)
@@ -137,7 +150,10 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.maxFpr = parseNumber(arg, next());
             if (!(o.maxFpr > 0.0 && o.maxFpr <= 1.0))
                 throw ArgumentError("--max-fpr: must be in (0, 1]");
-        } else if (arg == "--scores-key")
+            o.maxFprGiven = true;
+        } else if (arg == "--fpr-range")
+            o.fprRange = parseFprRange(next());
+        else if (arg == "--scores-key")
             o.read.scoresKey = next();
         else if (arg == "--labels-key")
             o.read.labelsKey = next();
@@ -161,6 +177,10 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
                 throw ArgumentError("--dpi: must be in 10..2400");
         } else if (arg == "--roc-csv")
             o.rocCsv = next();
+        else if (arg == "--pr-csv")
+            o.prCsv = next();
+        else if (arg == "--per-row")
+            o.perRow = next();
         else if (arg == "--") {
             positional.insert(
                 positional.end(), arguments.begin() + static_cast<long>(i) + 1, arguments.end());
@@ -186,6 +206,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         if (ext != ".png" && ext != ".svg" && ext != ".pdf")
             throw ArgumentError("export file " + *path + ": expected a .png, .svg or .pdf name");
     }
+    if (!o.perRow.empty() && !o.perRow.ends_with(".csv") && !o.perRow.ends_with(".npy"))
+        throw ArgumentError("--per-row " + o.perRow + ": expected a .csv or .npy name");
 }
 
 } // namespace
@@ -215,7 +237,10 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --gamma G                          focusing parameter >= 0 (default 2)
   --reduction mean|sum|weighted-mean (default mean)
   --ignore-index K                   label of rows left out of every metric (default -100)
-  --max-fpr F                        partial AUROC up to F, McClish-standardised (binary)
+  --max-fpr F                        partial AUROC up to F, McClish-standardised (binary;
+                                     1 gives the full AUROC, as scikit-learn)
+  --fpr-range A,B                    partial AUROC over FPR A..B per class: raw area and
+                                     McClish-standardised (pROC's partial.auc)
   --scores-key K  --labels-key K     .npz entries to read
   --skip-invalid                     drop and count rows with non-finite scores
   --json                             all results as JSON on stdout (schema 1)
@@ -224,6 +249,10 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --size WxH                         plot size in pixels (default 1200x900)
   --dpi N                            plot resolution (default 150)
   --roc-csv F                        every ROC point as class,threshold,fpr,tpr
+  --pr-csv F                         every precision-recall point as
+                                     class,threshold,precision,recall (precision_recall_curve)
+  --per-row F                        each row's row,label,p_t,loss (the reduction none), as
+                                     .csv or .npy (float64, N x 4)
   --help  --version
 
 Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.

@@ -2,6 +2,7 @@
 
 #include "io/read_options.h"
 #include "loss/focal_loss.h"
+#include "roc/roc_report.h"
 
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@ struct CliOptions {
     double gamma = 2.0;
     Reduction reduction = Reduction::Mean;
     double maxFpr = 1.0;
+    bool maxFprGiven = false; // --max-fpr was given (1 gives the full AUROC as "partial")
+    std::optional<FprRange> fprRange; // --fpr-range A,B
     bool json = false;
     std::string exportRoc;
     std::string exportPr;
@@ -29,6 +32,8 @@ struct CliOptions {
     int height = 900;
     int dpi = 150;
     std::string rocCsv;
+    std::string prCsv;
+    std::string perRow; // .csv or .npy
 
     bool wantsPlots() const
     {

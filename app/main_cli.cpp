@@ -3,11 +3,14 @@
 #include "cli_exports.h"
 #include "cli_options.h"
 #include "io/prediction_reader.h"
+#include "report/curve_csv.h"
 #include "report/json_report.h"
+#include "report/per_row.h"
 #include "report/text_report.h"
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <unistd.h>
 
@@ -71,9 +74,11 @@ int main(int argc, char** argv)
     analysisOptions.loss.gamma = options.gamma;
     analysisOptions.loss.reduction = options.reduction;
     analysisOptions.roc.maxFpr = options.maxFpr;
-    analysisOptions.roc.withCurves = options.wantsPlots() || !options.rocCsv.empty();
-    // Only the concentration plot needs the rows' losses; the reports need their sums.
-    analysisOptions.perRowViews = !options.exportConcentration.empty();
+    analysisOptions.roc.fprRange = options.fprRange;
+    analysisOptions.roc.withCurves
+        = options.wantsPlots() || !options.rocCsv.empty() || !options.prCsv.empty();
+    // Only the concentration plot and --per-row need the rows' losses; the reports need sums.
+    analysisOptions.perRowViews = !options.exportConcentration.empty() || !options.perRow.empty();
     Analysis analysis;
     try {
         analysis = analyze(input.predictions, analysisOptions);
@@ -82,7 +87,7 @@ int main(int argc, char** argv)
         return BadArguments;
     }
 
-    const bool partialRequested = options.maxFpr < 1.0;
+    const bool partialRequested = options.maxFprGiven;
     if (options.json)
         std::cout << jsonReport(options.predictions, input, analysis, partialRequested);
     else
@@ -90,13 +95,21 @@ int main(int argc, char** argv)
     std::cout.flush();
 
     int status = Success;
-    if (!options.rocCsv.empty()) {
+    const auto write = [&](const std::string& path, const std::function<std::string()>& text) {
+        if (path.empty())
+            return;
         std::string error;
-        if (!writeFileAtomically(options.rocCsv, rocCsv(analysis), error)) {
+        if (!writeFileAtomically(path, text(), error)) {
             std::cerr << "focalscope-cli: " << error << '\n';
             status = OutputFailed;
         }
-    }
+    };
+    write(options.rocCsv, [&] { return rocCsv(analysis); });
+    write(options.prCsv, [&] { return prCsv(analysis); });
+    write(options.perRow, [&] {
+        return options.perRow.ends_with(".npy") ? perRowNpy(input.predictions, analysis)
+                                                : perRowCsv(input.predictions, analysis);
+    });
     if (options.wantsPlots() && !writePlots(options, input, analysis))
         status = OutputFailed;
     return status;

@@ -243,7 +243,7 @@ ReadResult readInput(const BenchOptions& options)
 
 // The binary problem auroc() takes: the score column and label == 1, ignored rows left out.
 struct BinaryInput {
-    std::vector<float> scores;
+    std::vector<double> scores;
     std::vector<std::uint8_t> positive;
 };
 

@@ -44,4 +44,29 @@ void validatePredictions(const Predictions& predictions)
     }
 }
 
+void dropRows(ScoreMatrix& scores, LabelVector& labels, const std::vector<Index>& rows)
+{
+    if (rows.empty())
+        return;
+    const Index n = scores.rows();
+    const Index kept = n - static_cast<Index>(rows.size());
+    const bool withLabels = labels.size() > 0;
+    ScoreMatrix keptScores(kept, scores.cols());
+    LabelVector keptLabels(withLabels ? kept : 0);
+    Index out = 0;
+    std::size_t next = 0;
+    for (Index r = 0; r < n; ++r) {
+        if (next < rows.size() && rows[next] == r) {
+            ++next;
+            continue;
+        }
+        keptScores.row(out) = scores.row(r);
+        if (withLabels)
+            keptLabels[out] = labels[r];
+        ++out;
+    }
+    scores = std::move(keptScores);
+    labels = std::move(keptLabels);
+}
+
 } // namespace focalscope

@@ -10,8 +10,9 @@ namespace focalscope {
 
 using Index = Eigen::Index;
 
-// Scores are one contiguous column per class (column-major), float32 as most models write them.
-using ScoreMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
+// Scores are one contiguous column per class (column-major), float64: every number is computed
+// from the scores exactly as the file holds them (float16 / float32 files widen losslessly).
+using ScoreMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
 using LabelVector = Eigen::Matrix<std::int32_t, Eigen::Dynamic, 1>;
 
 inline constexpr std::int32_t kDefaultIgnoreIndex = -100;
@@ -50,6 +51,10 @@ std::string className(const Predictions& predictions, Index c);
 
 // "0", "1", ... for a task of the given number of score columns.
 std::vector<std::string> defaultClassNames(Index classes);
+
+// Removes the given rows (ascending indices) from scores and, when it is not empty, labels,
+// keeping the order of the rest.
+void dropRows(ScoreMatrix& scores, LabelVector& labels, const std::vector<Index>& rows);
 
 // Throws std::invalid_argument naming the first row whose label is neither in
 // [0, targetClasses()) nor the ignore index, or when the shapes disagree.

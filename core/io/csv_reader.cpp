@@ -86,27 +86,25 @@ template<typename T> const char* parseNumber(const char* p, const char* e, T& va
     return ec == std::errc() ? ptr : nullptr;
 }
 
-// A float32 score, correctly rounded from the decimal text. libstdc++'s from_chars for double
-// is about a third faster than its float overload, so the text is read as a double and
-// rounded to float; that double rounding can only differ from direct rounding when the double
-// lands exactly on a midpoint between two floats, or outside float's normal range: those rare
-// values are read again with the float overload.
-const char* parseScore(const char* p, const char* e, float& value)
+// A float64 score, correctly rounded from the decimal text (std::from_chars). Text beyond
+// double's range reads as strtod reads it: +-0 below the smallest subnormal, +-inf above the
+// largest double (then rejected as non-finite with its line and column).
+const char* parseScore(const char* p, const char* e, double& value)
 {
-    double wide = 0;
-    const char* end = parseNumber(p, e, wide);
-    if (!end)
-        return parseNumber(p, e, value);
-    const double magnitude = std::abs(wide);
-    const bool normal = magnitude >= static_cast<double>(std::numeric_limits<float>::min())
-        && magnitude <= static_cast<double>(std::numeric_limits<float>::max());
-    // A float midpoint has a 25-bit significand: the double's low 29 bits are 1 followed by 0s.
-    const bool midpoint = (std::bit_cast<std::uint64_t>(wide) & 0x1fffffffu) == 0x10000000u;
-    if ((normal && !midpoint) || wide == 0.0) {
-        value = static_cast<float>(wide);
-        return end;
+    const char* start = p;
+    if (p < e && *p == '+') {
+        ++p;
+        if (p < e && (*p == '+' || *p == '-'))
+            return nullptr;
     }
-    return parseNumber(p, e, value);
+    const auto [ptr, ec] = std::from_chars(p, e, value);
+    if (ec == std::errc())
+        return ptr;
+    if (ec != std::errc::result_out_of_range)
+        return nullptr;
+    const std::string text(start, ptr);
+    value = std::strtod(text.c_str(), nullptr);
+    return ptr;
 }
 
 bool isNumber(std::string_view field)
@@ -313,8 +311,16 @@ struct Layout {
     Index fields = 0;
     Index labelColumn = -1; // -1: none
     std::vector<std::string> header; // empty: no header
-    std::vector<float*> columnOf; // per field: destination column (nullptr: label)
-    std::vector<float*> scoreColumns; // the score columns in order
+    std::vector<double*> columnOf; // per field: destination column (nullptr: label)
+    std::vector<double*> scoreColumns; // the score columns in order
+};
+
+constexpr const char* kSkipHint = " (skip invalid rows to drop such rows)";
+
+// The first non-finite score of a row: its field and what was found (nan, inf, -inf).
+struct NonFiniteField {
+    Index field = -1;
+    const char* found = "";
 };
 
 struct Chunk {
@@ -326,7 +332,8 @@ struct Chunk {
     Index rowOffset = 0;
     Index ignored = 0;
     std::vector<Index> invalidRows;
-    ScoreSummary summary; // of the rows parsed
+    std::vector<NonFiniteRow> nonFinite; // labels from another file: rows to decide on later
+    ScoreSummary summary; // of the rows parsed, ignored ones left out
     bool failed = false;
     Index errorLine = 0; // within the chunk, 0-based
     std::string error;
@@ -368,9 +375,9 @@ public:
             if (e > p && e[-1] == '\r')
                 --e;
             if (classify(p, e) == LineKind::Data) {
+                chunk.errorLine = line; // the line being parsed, kept when it fails
                 if (!parseRow(p, e, row, chunk)) {
                     chunk.failed = true;
-                    chunk.errorLine = line;
                     return;
                 }
                 ++row;
@@ -400,7 +407,7 @@ private:
         const char* lineStart = p;
         const char d = m_layout.delimiter;
         const Index fields = m_layout.fields;
-        bool invalid = false;
+        NonFiniteField nonFinite; // the first non-finite score of the row, if any
         for (Index f = 0; f < fields; ++f) {
             if (p > e) {
                 return fail(chunk,
@@ -409,7 +416,7 @@ private:
             }
             while (p < e && isPadding(*p, d))
                 ++p;
-            float* column = m_layout.columnOf[static_cast<std::size_t>(f)];
+            double* column = m_layout.columnOf[static_cast<std::size_t>(f)];
             const char* next = nullptr;
             if (p < e && *p == '"') {
                 // Quoted field: the slow path.
@@ -421,11 +428,11 @@ private:
                             + "a delimiter, found "
                             + quoteForMessage(
                                 std::string_view(p, static_cast<std::size_t>(e - p))));
-                if (!storeText(text, f, row, column, invalid, chunk))
+                if (!storeText(text, f, row, column, nonFinite, chunk))
                     return false;
                 next = after;
             } else if (column) {
-                float value = 0;
+                double value = 0;
                 const char* end = parseScore(p, e, value);
                 if (end)
                     while (end < e && isPadding(*end, d))
@@ -440,8 +447,8 @@ private:
                             + quoteForMessage(trim(field)));
                 }
                 column[row] = value;
-                if (!std::isfinite(value) && !nonFinite(f, value, invalid, chunk))
-                    return false;
+                if (!std::isfinite(value))
+                    noteNonFinite(f, value, nonFinite);
                 next = end;
             } else {
                 std::int64_t label = 0;
@@ -457,7 +464,7 @@ private:
                         std::memchr(p, d, static_cast<std::size_t>(e - p)));
                     next = fieldEnd ? fieldEnd : e;
                     if (!storeText(std::string_view(p, static_cast<std::size_t>(next - p)), f, row,
-                            column, invalid, chunk))
+                            column, nonFinite, chunk))
                         return false;
                 }
             }
@@ -467,13 +474,24 @@ private:
             return fail(chunk,
                 "expected " + std::to_string(fields) + " fields, found "
                     + std::to_string(countFields(lineStart, e, d)));
-        if (invalid)
+        // A row with the ignore index is in no metric: its scores are not validated, nor seen by
+        // kind detection.
+        if (m_labels && m_labels[row] == m_rules.ignoreIndex)
+            return true;
+        if (nonFinite.field >= 0) {
+            if (m_labels && !m_skipInvalid)
+                return fail(chunk, nonFiniteMessage(nonFinite) + kSkipHint);
+            // Skipped, or (labels from another file) decided once the labels are known.
             chunk.invalidRows.push_back(row);
+            if (!m_labels)
+                chunk.nonFinite.push_back({row, chunk.errorLine, nonFiniteMessage(nonFinite)});
+            return true;
+        }
         // Kind detection's tests on the row just written (still in cache): no second pass.
         double sum = 0.0;
-        for (const float* column : m_layout.scoreColumns) {
-            chunk.summary.addBits(std::bit_cast<std::uint32_t>(column[row]));
-            sum += static_cast<double>(column[row]);
+        for (const double* column : m_layout.scoreColumns) {
+            chunk.summary.addBits(std::bit_cast<std::uint64_t>(column[row]));
+            sum += column[row];
         }
         chunk.summary.addRowSum(row, sum);
         return true;
@@ -486,31 +504,30 @@ private:
             ++chunk.ignored;
     }
 
-    bool nonFinite(Index f, float value, bool& invalid, Chunk& chunk) const
+    static void noteNonFinite(Index f, double value, NonFiniteField& nonFinite)
     {
-        if (m_skipInvalid) {
-            invalid = true;
-            return true;
-        }
-        const char* found = std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-        return fail(chunk,
-            columnText(f) + ": expected a finite score, found " + found
-                + " (skip invalid rows to drop such rows)");
+        if (nonFinite.field < 0)
+            nonFinite = {f, std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf")};
     }
 
-    bool storeText(
-        std::string_view text, Index f, Index row, float* column, bool& invalid, Chunk& chunk) const
+    std::string nonFiniteMessage(const NonFiniteField& nonFinite) const
+    {
+        return columnText(nonFinite.field) + ": expected a finite score, found " + nonFinite.found;
+    }
+
+    bool storeText(std::string_view text, Index f, Index row, double* column,
+        NonFiniteField& nonFinite, Chunk& chunk) const
     {
         if (column) {
             const std::string_view t = trim(text);
-            float value = 0;
+            double value = 0;
             const char* end = parseScore(t.data(), t.data() + t.size(), value);
             if (!end || end != t.data() + t.size())
                 return fail(
                     chunk, columnText(f) + ": expected a number, found " + quoteForMessage(t));
             column[row] = value;
-            if (!std::isfinite(value) && !nonFinite(f, value, invalid, chunk))
-                return false;
+            if (!std::isfinite(value))
+                noteNonFinite(f, value, nonFinite);
             return true;
         }
         std::int32_t label = 0;
@@ -627,7 +644,8 @@ bool isLabelColumnName(std::string_view name)
 
 DelimitedTable readDelimited(std::string_view text, const std::string& name,
     const ReadOptions& options, bool withLabelColumn,
-    const std::function<void(const char* begin, const char* end)>& consumed)
+    const std::function<void(const char* begin, const char* end)>& consumed,
+    const std::string& labelsName)
 {
     text = checkedText(text, name);
     std::size_t first = 0;
@@ -646,6 +664,15 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
         [&](const std::string& f) { return !isNumber(f) && !isBoolean(f, boolean); });
     if (hasHeader)
         layout.header = fields;
+
+    if (!withLabelColumn && hasHeader)
+        for (std::size_t f = 0; f < fields.size(); ++f)
+            if (isLabelColumnName(fields[f]))
+                throw ReadError(name + ":" + std::to_string(firstLine + 1) + ": column "
+                    + std::to_string(f + 1) + " (" + quoteForMessage(fields[f])
+                    + ") is a label column, and labels were given in "
+                    + (labelsName.empty() ? std::string("another file") : labelsName)
+                    + " as well: give the labels once (drop the labels file, or the column)");
 
     if (withLabelColumn) {
         layout.labelColumn = 0;
@@ -703,7 +730,7 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
     // Pass 2: parse straight into the column-major matrix.
     table.scores.resize(rows, classes);
     adviseHugePages(
-        table.scores.data(), static_cast<std::size_t>(table.scores.size()) * sizeof(float));
+        table.scores.data(), static_cast<std::size_t>(table.scores.size()) * sizeof(double));
     if (withLabelColumn)
         table.labels.resize(rows);
     layout.columnOf.assign(static_cast<std::size_t>(layout.fields), nullptr);
@@ -723,38 +750,31 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
         scaledProgress(options.progress, 0.1, 1.0));
 
     std::vector<Index> invalidRows;
-    for (const Chunk& chunk : chunks) {
+    for (Chunk& chunk : chunks) {
         if (chunk.failed)
             throw ReadError(name + ":" + std::to_string(chunk.lineOffset + chunk.errorLine + 1)
                 + ": " + chunk.error);
         table.ignored += chunk.ignored;
         table.summary.merge(chunk.summary);
         invalidRows.insert(invalidRows.end(), chunk.invalidRows.begin(), chunk.invalidRows.end());
+        for (NonFiniteRow& row : chunk.nonFinite) {
+            row.message
+                = name + ":" + std::to_string(chunk.lineOffset + row.line + 1) + ": " + row.message;
+            row.line += chunk.lineOffset;
+            table.nonFinite.push_back(std::move(row));
+        }
     }
     table.samples = rows;
+    if (!withLabelColumn) {
+        // Whether a non-finite row is skipped, an error or harmless (ignored) depends on labels
+        // this file does not hold: the caller decides (dropRows).
+        return table;
+    }
     table.skipped = static_cast<Index>(invalidRows.size());
     if (!invalidRows.empty()) {
         // Drop the rows with a non-finite score, keeping the order of the rest.
-        const Index kept = rows - table.skipped;
-        ScoreMatrix scores(kept, classes);
-        LabelVector labels(withLabelColumn ? kept : 0);
-        Index out = 0;
-        std::size_t next = 0;
-        for (Index r = 0; r < rows; ++r) {
-            if (next < invalidRows.size() && invalidRows[next] == r) {
-                if (withLabelColumn && table.labels[r] == options.ignoreIndex)
-                    --table.ignored;
-                ++next;
-                continue;
-            }
-            scores.row(out) = table.scores.row(r);
-            if (withLabelColumn)
-                labels[out] = table.labels[r];
-            ++out;
-        }
-        table.scores = std::move(scores);
-        table.labels = std::move(labels);
-        table.summary = summarizeScores(table.scores);
+        dropRows(table.scores, table.labels, invalidRows);
+        table.summary = summarizeScores(table.scores, table.labels, options.ignoreIndex);
     }
     table.skippedRows = std::move(invalidRows);
     return table;
@@ -794,6 +814,12 @@ LabelVector readLabelColumn(std::string_view text, const std::string& name,
                 + ": expected 1 field (a label), found " + std::to_string(fields.size()));
         std::int32_t label = 0;
         std::string error;
+        // A first record named like a label column (label, target, y, ...) is the header, even
+        // when a class has that name.
+        if (firstRecord && isLabelColumnName(fields[0])) {
+            firstRecord = false;
+            continue;
+        }
         if (!rules.parse(fields[0], label, error)) {
             // A first record that is no label at all is the header.
             if (firstRecord && !isNumber(fields[0]) && !isBoolean(fields[0], label)) {

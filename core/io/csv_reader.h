@@ -11,6 +11,15 @@
 
 namespace focalscope {
 
+// A row of a file read without its labels whose scores are not all finite: the caller, who
+// knows its label, decides (an ignored row keeps it, skip-invalid drops it, else message is
+// the error: "file:line: column ...: expected a finite score, found nan").
+struct NonFiniteRow {
+    Index row = 0; // among the data rows
+    Index line = 0; // 0-based line of the file
+    std::string message;
+};
+
 // A delimited text file of predictions, parsed: scores, labels (when the file has a label
 // column) and what the message and result need.
 struct DelimitedTable {
@@ -22,7 +31,9 @@ struct DelimitedTable {
     Index ignored = 0; // rows whose label is the ignore index
     Index skipped = 0; // rows dropped by options.skipInvalid
     std::vector<Index> skippedRows; // their indices among the data rows, ascending
-    ScoreSummary summary; // of scores, gathered while parsing
+    std::vector<NonFiniteRow> nonFinite; // read without labels: rows still to decide on
+    ScoreSummary summary; // of scores, gathered while parsing (rows with the ignore index and
+                          // non-finite rows left out)
 };
 
 // Parses CSV / TSV text (delimiter , \t or ; detected; optional header; # comments and blank
@@ -31,13 +42,16 @@ struct DelimitedTable {
 // are validated against the score columns (integers, class names from the header, true /
 // false for one score column, or options.ignoreIndex). Without it every column is a score.
 // Rows with a non-finite score are an error naming the line and column, or are dropped and
-// counted with options.skipInvalid. Parsing runs on several threads for large inputs;
-// options.progress is called now and then (it may cancel). name is used in messages.
-// consumed, when given, is told each part of text that has been parsed and will not be read
-// again (a memory-mapped caller can give its pages back).
+// counted with options.skipInvalid; a row with the ignore index is not validated beyond its
+// label. Without a label column they are listed in nonFinite for the caller (dropRows), and a
+// column named like a label column is an error naming labelsName (where the labels are). Parsing
+// runs on several threads for large inputs; options.progress is called now and then (it may
+// cancel). name is used in messages. consumed, when given, is told each part of text that has been
+// parsed and will not be read again (a memory-mapped caller can give its pages back).
 DelimitedTable readDelimited(std::string_view text, const std::string& name,
     const ReadOptions& options, bool withLabelColumn,
-    const std::function<void(const char* begin, const char* end)>& consumed = {});
+    const std::function<void(const char* begin, const char* end)>& consumed = {},
+    const std::string& labelsName = {});
 
 // The labels of a one-column delimited file (optional header) for scores with the given
 // class names (C == 1: binary). Invalid labels are an error naming the line.

@@ -282,18 +282,15 @@ template<typename U> U loadRaw(const char* p, bool swap)
     return value;
 }
 
-template<int Size, bool Swap> float loadScore(const char* p)
+// One score widened to double without loss (float16 and float32 are subsets of float64).
+template<int Size, bool Swap> double loadScore(const char* p)
 {
     if constexpr (Size == 2) {
-        return halfToFloat(loadRaw<std::uint16_t>(p, Swap));
+        return static_cast<double>(halfToFloat(loadRaw<std::uint16_t>(p, Swap)));
     } else if constexpr (Size == 4) {
-        if constexpr (Swap)
-            return std::bit_cast<float>(loadRaw<std::uint32_t>(p, true));
-        float v;
-        std::memcpy(&v, p, 4);
-        return v;
+        return static_cast<double>(std::bit_cast<float>(loadRaw<std::uint32_t>(p, Swap)));
     } else {
-        return static_cast<float>(std::bit_cast<double>(loadRaw<std::uint64_t>(p, Swap)));
+        return std::bit_cast<double>(loadRaw<std::uint64_t>(p, Swap));
     }
 }
 
@@ -350,16 +347,16 @@ void convertRows(
         for (Index c0 = 0; c0 < classes; c0 += kColumnBlock) {
             const Index c1 = std::min(classes, c0 + kColumnBlock);
             for (Index c = c0; c < c1; ++c) {
-                float* target = out.data() + c * n;
+                double* target = out.data() + c * n;
                 std::uint32_t nonFinite = 0;
                 std::uint32_t outside = 0;
                 for (Index r = r0; r < r1; ++r) {
-                    const float value = loadScore<Size, Swap>(element(r, c));
+                    const double value = loadScore<Size, Swap>(element(r, c));
                     target[r] = value;
-                    const auto bits = std::bit_cast<std::uint32_t>(value);
-                    nonFinite |= (bits & 0x7f800000u) == 0x7f800000u;
-                    outside |= bits > 0x3f800000u && bits != 0x80000000u;
-                    sums[static_cast<std::size_t>(r - r0)] += static_cast<double>(value);
+                    const auto bits = std::bit_cast<std::uint64_t>(value);
+                    nonFinite |= (bits & ScoreSummary::kExponent) == ScoreSummary::kExponent;
+                    outside |= bits > ScoreSummary::kOne && bits != ScoreSummary::kNegativeZero;
+                    sums[static_cast<std::size_t>(r - r0)] += value;
                 }
                 summary.allFinite &= nonFinite == 0;
                 summary.allInUnitInterval &= outside == 0;
@@ -395,7 +392,7 @@ void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
             [&](std::size_t c) {
                 const char* column
                     = src + static_cast<std::size_t>(c) * static_cast<std::size_t>(n) * Size;
-                float* target
+                double* target
                     = out.data() + static_cast<std::size_t>(c) * static_cast<std::size_t>(n);
                 forEachFortranPosition(leading, [&](std::int64_t f, std::int64_t r) {
                     target[r] = loadScore<Size, Swap>(column + f * Size);
@@ -435,7 +432,7 @@ void convertScores(const char* src, const NpyHeader& header, ScoreMatrix& out,
 
 // The scores from a file, read in pieces of about 256 KB by each thread: a piece of C-order rows
 // (or of each column, in Fortran order) into a buffer of the thread's own and converted from
-// there, or, for native float32 columns, straight into the matrix and checked in place.
+// there, or, for native float64 columns, straight into the matrix and checked in place.
 template<int Size, bool Swap>
 void readScores(const FileReader& file, const NpyHeader& header, ScoreMatrix& out,
     const std::function<bool(double)>& progress, ScoreSummary& summary)
@@ -444,7 +441,7 @@ void readScores(const FileReader& file, const NpyHeader& header, ScoreMatrix& ou
     const Index classes = out.cols();
     const std::size_t bytes = static_cast<std::size_t>(n * classes) * Size;
     const bool fortran = header.fortranOrder || classes == 1;
-    const bool inPlace = fortran && Size == 4 && !Swap;
+    const bool inPlace = fortran && Size == 8 && !Swap;
     const Index taskRows = rowsPerTask(classes, Size);
     const std::size_t tasks = static_cast<std::size_t>((n + taskRows - 1) / taskRows);
     std::vector<ScoreSummary> summaries(tasks);
@@ -698,7 +695,7 @@ ScoreMatrix scoreMatrixFor(const NpyHeader& header, const std::string& name)
         throw ReadError(
             name + ": shape " + shapeString(header.shape) + ": expected at least one row, found 0");
     ScoreMatrix scores(n, classes);
-    adviseHugePages(scores.data(), static_cast<std::size_t>(scores.size()) * sizeof(float));
+    adviseHugePages(scores.data(), static_cast<std::size_t>(scores.size()) * sizeof(double));
     return scores;
 }
 

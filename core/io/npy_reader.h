@@ -35,9 +35,9 @@ NpyHeader parseNpyHeader(std::string_view bytes, const std::string& name);
 // The same when bytes holds only the beginning (at least the header) of totalSize bytes.
 NpyHeader parseNpyHeader(std::string_view bytes, std::size_t totalSize, const std::string& name);
 
-// The scores of an f2 / f4 / f8 array as N x C float32 column-major: the last axis is the
-// classes (a 1-D array is one binary column), the leading axes are flattened in C order.
-// progress(fraction) returning false stops the conversion and throws ReadCancelled.
+// The scores of an f2 / f4 / f8 array as N x C float64 column-major (widened without loss): the
+// last axis is the classes (a 1-D array is one binary column), the leading axes are flattened in C
+// order. progress(fraction) returning false stops the conversion and throws ReadCancelled.
 // allFinite, when given, receives whether every score is finite, and summary the ScoreSummary of
 // the scores (both gathered on the way).
 ScoreMatrix npyScores(std::string_view bytes, const NpyHeader& header, const std::string& name,

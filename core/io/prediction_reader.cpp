@@ -1,5 +1,6 @@
 #include "io/prediction_reader.h"
 
+#include "data/utf8.h"
 #include "io/csv_reader.h"
 #include "io/file_bytes.h"
 #include "io/kind_detection.h"
@@ -124,49 +125,39 @@ Index checkLabelRange(
     return ignored;
 }
 
-// Non-finite scores: an error naming the first such element, or (skipInvalid) the rows
-// are dropped from scores and labels and counted.
-Index handleNonFinite(ScoreMatrix& scores, LabelVector& labels, bool knownFinite,
-    const ReadOptions& options, const std::string& name)
+// Non-finite scores in rows that are not ignored: an error naming the first such element, or
+// (skipInvalid) the rows are dropped from scores and labels and counted. A row with the ignore
+// index is in no metric: its scores are not validated.
+Index handleNonFinite(ScoreMatrix& scores, LabelVector& labels, std::int32_t ignoreIndex,
+    bool knownFinite, const ReadOptions& options, const std::string& name)
 {
     if (knownFinite)
         return 0;
     const Index n = scores.rows();
     const Index classes = scores.cols();
-    if (!options.skipInvalid) {
-        Index firstRow = n, firstColumn = 0;
-        for (Index c = 0; c < classes; ++c) {
-            const float* column = scores.col(c).data();
-            for (Index r = 0; r < firstRow; ++r)
-                if (!std::isfinite(column[r])) {
-                    firstRow = r;
-                    firstColumn = c;
-                    break;
-                }
+    std::vector<Index> invalid;
+    for (Index r = 0; r < n; ++r) {
+        if (labels[r] == ignoreIndex || scores.row(r).allFinite())
+            continue;
+        if (!options.skipInvalid) {
+            Index c = 0;
+            while (std::isfinite(scores(r, c)))
+                ++c;
+            const double value = scores(r, c);
+            const char* found = std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
+            throw ReadError(name + ": element " + std::to_string(r * classes + c) + " (row "
+                + std::to_string(r) + ", column " + std::to_string(c)
+                + "): expected a finite score, found " + found
+                + " (skip invalid rows to drop such rows)");
         }
-        const float value = scores(firstRow, firstColumn);
-        const char* found = std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-        throw ReadError(name + ": element " + std::to_string(firstRow * classes + firstColumn)
-            + " (row " + std::to_string(firstRow) + ", column " + std::to_string(firstColumn)
-            + "): expected a finite score, found " + found
-            + " (skip invalid rows to drop such rows)");
+        invalid.push_back(r);
     }
-    const Eigen::Array<bool, Eigen::Dynamic, 1> keep = scores.array().isFinite().rowwise().all();
-    const Index kept = keep.count();
-    ScoreMatrix keptScores(kept, classes);
-    LabelVector keptLabels(kept);
-    for (Index r = 0, out = 0; r < n; ++r)
-        if (keep[r]) {
-            keptScores.row(out) = scores.row(r);
-            keptLabels[out++] = labels[r];
-        }
-    scores = std::move(keptScores);
-    labels = std::move(keptLabels);
-    return n - kept;
+    dropRows(scores, labels, invalid);
+    return static_cast<Index>(invalid.size());
 }
 
-// summary: the ScoreSummary of p.scores gathered while reading, or nullptr (then a pass of its
-// own).
+// summary: the ScoreSummary of p.scores' counted rows gathered while reading, or nullptr (then
+// a pass of its own over the rows that are not ignored).
 void finish(
     ReadResult& result, KindRequest request, const std::string& name, const ScoreSummary* summary)
 {
@@ -175,12 +166,19 @@ void finish(
         throw ReadError(name + ": expected at least one row with finite scores, found none ("
             + std::to_string(result.skipped) + " skipped)");
     std::string warning;
-    p.kind = summary ? resolveKind(request, p.scores, *summary, warning)
-                     : resolveKind(request, p.scores, warning);
+    p.kind = resolveKind(request, p.scores,
+        summary ? *summary : summarizeScores(p.scores, p.labels, p.ignoreIndex), warning);
     if (!warning.empty())
         result.warnings.push_back(warning);
     if (p.classNames.size() != static_cast<std::size_t>(p.classes()))
         p.classNames = defaultClassNames(p.classes());
+    for (std::size_t c = 0; c < p.classNames.size(); ++c)
+        if (!isValidUtf8(p.classNames[c])) {
+            p.classNames[c] = toValidUtf8(p.classNames[c]);
+            result.warnings.push_back(name + ": the name of class " + std::to_string(c)
+                + " is not valid UTF-8; its bad bytes are shown as U+FFFD (" + p.classNames[c]
+                + ")");
+        }
     // The readers validated every label on the way (with its line or element), as
     // validatePredictions would; what is left to check is the shape.
     if (p.labels.size() != p.rows() || p.classes() < 1)
@@ -204,8 +202,10 @@ ReadResult readText(const std::filesystem::path& path, const std::filesystem::pa
         // Parsed parts of the mapping are handed back as the parse goes, so that the text and
         // the matrix are not both resident at the end (peak memory).
         FileBytes file(path);
-        table = readDelimited(file.view(), file.name(), options, !externalLabels,
-            [&file](const char* begin, const char* end) { file.release(begin, end); });
+        table = readDelimited(
+            file.view(), file.name(), options, !externalLabels,
+            [&file](const char* begin, const char* end) { file.release(begin, end); },
+            externalLabels ? displayName(labelsPath) : std::string());
     }
     const std::string name = displayName(path);
     ReadResult result;
@@ -227,26 +227,27 @@ ReadResult readText(const std::filesystem::path& path, const std::filesystem::pa
         if (fromNpy)
             ignored
                 = checkLabelRange(labels, table.scores.cols(), options, displayName(labelsPath));
-        if (!table.skippedRows.empty()) {
-            // The rows dropped for non-finite scores leave their labels too.
-            LabelVector kept(table.scores.rows());
-            Index out = 0;
-            std::size_t next = 0;
-            for (Index r = 0; r < labels.size(); ++r) {
-                if (next < table.skippedRows.size() && table.skippedRows[next] == r) {
-                    ++next;
-                    continue;
-                }
-                kept[out++] = labels[r];
-            }
-            labels = std::move(kept);
-            ignored = (labels.array() == options.ignoreIndex).count();
+        // Rows with a non-finite score: harmless when ignored, else dropped (skip invalid rows)
+        // or the error naming the first one's line and column.
+        std::vector<Index> dropped;
+        for (const NonFiniteRow& row : table.nonFinite) {
+            if (labels[row.row] == options.ignoreIndex)
+                continue;
+            if (!options.skipInvalid)
+                throw ReadError(row.message + " (skip invalid rows to drop such rows)");
+            dropped.push_back(row.row);
         }
+        dropRows(table.scores, labels, dropped);
+        ignored = (labels.array() == options.ignoreIndex).count();
         p.labels = std::move(labels);
         p.scores = std::move(table.scores);
         result.samples = table.samples;
-        result.skipped = table.skipped;
+        result.skipped = static_cast<Index>(dropped.size());
         result.ignored = ignored;
+        // The parse's summary saw every finite row, ignored ones included: count again.
+        finish(result, options.kind, name,
+            ignored == 0 && table.nonFinite.empty() ? &table.summary : nullptr);
+        return result;
     }
     finish(result, options.kind, name, &table.summary);
     return result;
@@ -262,9 +263,10 @@ void completeArrays(ReadResult& result, LabelVector labels, const std::string& l
     result.ignored = checkLabelRange(labels, p.scores.cols(), options, labelsName);
     result.samples = p.scores.rows();
     p.labels = std::move(labels);
-    result.skipped = handleNonFinite(p.scores, p.labels, summary.allFinite, options, name);
-    if (result.skipped > 0) {
-        // The summary was of the rows before the non-finite ones were dropped.
+    result.skipped = handleNonFinite(
+        p.scores, p.labels, options.ignoreIndex, summary.allFinite, options, name);
+    if (result.skipped > 0 || result.ignored > 0) {
+        // The summary was of every row read: count again without the ignored and dropped ones.
         result.ignored = (p.labels.array() == options.ignoreIndex).count();
         finish(result, request, name, nullptr);
         return;

@@ -18,12 +18,12 @@ template<typename Test> bool anyBits(const ScoreMatrix& scores, Test test)
 {
     const Index n = scores.rows();
     for (Index c = 0; c < scores.cols(); ++c) {
-        const float* column = scores.col(c).data();
+        const double* column = scores.col(c).data();
         for (Index begin = 0; begin < n; begin += kBlock) {
             const Index end = std::min(n, begin + kBlock);
             unsigned found = 0;
             for (Index r = begin; r < end; ++r)
-                found |= test(std::bit_cast<std::uint32_t>(column[r])) ? 1u : 0u;
+                found |= test(std::bit_cast<std::uint64_t>(column[r])) ? 1u : 0u;
             if (found)
                 return true;
         }
@@ -36,13 +36,15 @@ template<typename Test> bool anyBits(const ScoreMatrix& scores, Test test)
 bool allFinite(const ScoreMatrix& scores)
 {
     // Exponent all ones: infinity or NaN.
-    return !anyBits(scores, [](std::uint32_t b) { return (b & 0x7f800000u) == 0x7f800000u; });
+    return !anyBits(scores,
+        [](std::uint64_t b) { return (b & ScoreSummary::kExponent) == ScoreSummary::kExponent; });
 }
 
 bool allInUnitInterval(const ScoreMatrix& scores)
 {
-    // Non-negative floats order like their bits; 1.0f is 0x3f800000; -0.0f is 0x80000000.
-    return !anyBits(scores, [](std::uint32_t b) { return b > 0x3f800000u && b != 0x80000000u; });
+    // Non-negative doubles order like their bits.
+    return !anyBits(scores,
+        [](std::uint64_t b) { return b > ScoreSummary::kOne && b != ScoreSummary::kNegativeZero; });
 }
 
 double largestRowSumDeviation(const ScoreMatrix& scores, Index& worstRow)
@@ -55,9 +57,9 @@ double largestRowSumDeviation(const ScoreMatrix& scores, Index& worstRow)
         const Index count = std::min(kBlock, n - begin);
         std::fill_n(sums.begin(), count, 0.0);
         for (Index c = 0; c < scores.cols(); ++c) {
-            const float* column = scores.col(c).data() + begin;
+            const double* column = scores.col(c).data() + begin;
             for (Index i = 0; i < count; ++i)
-                sums[std::size_t(i)] += static_cast<double>(column[i]);
+                sums[std::size_t(i)] += column[i];
         }
         for (Index i = 0; i < count; ++i) {
             const double deviation = std::abs(sums[std::size_t(i)] - 1.0);
@@ -92,6 +94,25 @@ ScoreSummary summarizeScores(const ScoreMatrix& scores)
     summary.worstRow = worstRow;
     if (scores.rows() == 0)
         summary.largestRowSumDeviation = -1.0;
+    return summary;
+}
+
+ScoreSummary summarizeScores(
+    const ScoreMatrix& scores, const LabelVector& labels, std::int32_t ignoreIndex)
+{
+    if (labels.size() != scores.rows() || (labels.array() != ignoreIndex).all())
+        return summarizeScores(scores);
+    ScoreSummary summary;
+    for (Index r = 0; r < scores.rows(); ++r) {
+        if (labels[r] == ignoreIndex)
+            continue;
+        double sum = 0.0;
+        for (Index c = 0; c < scores.cols(); ++c) {
+            summary.addBits(std::bit_cast<std::uint64_t>(scores(r, c)));
+            sum += scores(r, c);
+        }
+        summary.addRowSum(r, sum);
+    }
     return summary;
 }
 

@@ -88,21 +88,20 @@ void ExpInPlace(double* HWY_RESTRICT values, std::size_t n)
 
 // m = max_j x_j; r = sum_j exp(x_j - m) - 1, with the terms at the max (exactly 1 each) counted
 // apart so that r keeps its precision when it is small. Column j of the rows is x + j * stride.
-void SoftmaxSums(const float* HWY_RESTRICT x, std::size_t stride, std::size_t columns,
+void SoftmaxSums(const double* HWY_RESTRICT x, std::size_t stride, std::size_t columns,
     std::size_t n, double* HWY_RESTRICT m, double* HWY_RESTRICT r)
 {
     const D d;
-    const hn::Rebind<float, D> df;
     const std::size_t lanes = hn::Lanes(d);
     const auto one = hn::Set(d, 1.0);
     const auto rows = [&](const auto& column, double* mOut, double* rOut) {
-        auto max = hn::PromoteTo(d, column(0));
+        auto max = column(0);
         for (std::size_t j = 1; j < columns; ++j)
-            max = hn::Max(max, hn::PromoteTo(d, column(j)));
+            max = hn::Max(max, column(j));
         auto small = hn::Zero(d);
         auto ties = hn::Zero(d);
         for (std::size_t j = 0; j < columns; ++j) {
-            const auto v = hn::Sub(hn::PromoteTo(d, column(j)), max);
+            const auto v = hn::Sub(column(j), max);
             const auto isMax = hn::Eq(v, hn::Zero(d));
             small = hn::Add(small, hn::IfThenZeroElse(isMax, ExpNonPositive(d, v)));
             ties = hn::Add(ties, hn::IfThenElseZero(isMax, one));
@@ -112,16 +111,16 @@ void SoftmaxSums(const float* HWY_RESTRICT x, std::size_t stride, std::size_t co
     };
     std::size_t i = 0;
     for (; i + lanes <= n; i += lanes)
-        rows([&](std::size_t j) { return hn::LoadU(df, x + j * stride + i); }, m + i, r + i);
+        rows([&](std::size_t j) { return hn::LoadU(d, x + j * stride + i); }, m + i, r + i);
     if (i < n) {
         constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(double);
-        HWY_ALIGN float column[kMax] = {};
+        HWY_ALIGN double column[kMax] = {};
         HWY_ALIGN double mOut[kMax];
         HWY_ALIGN double rOut[kMax];
         rows(
             [&](std::size_t j) {
                 std::copy(x + j * stride + i, x + j * stride + n, column);
-                return hn::Load(df, column);
+                return hn::Load(d, column);
             },
             mOut, rOut);
         std::copy(mOut, mOut + (n - i), m + i);
@@ -397,7 +396,7 @@ void expInPlace(double* values, std::size_t n)
 }
 
 void softmaxSums(
-    const float* x, std::size_t stride, std::size_t columns, std::size_t n, double* m, double* r)
+    const double* x, std::size_t stride, std::size_t columns, std::size_t n, double* m, double* r)
 {
     HWY_DYNAMIC_DISPATCH(SoftmaxSums)(x, stride, columns, n, m, r);
 }

@@ -15,7 +15,7 @@ void expInPlace(double* values, std::size_t n);
 // r = sum_j exp(x_j - m) - 1 >= 0, with the terms at the max counted apart so that r keeps its
 // precision when the row is well classified.
 void softmaxSums(
-    const float* x, std::size_t stride, std::size_t columns, std::size_t n, double* m, double* r);
+    const double* x, std::size_t stride, std::size_t columns, std::size_t n, double* m, double* r);
 
 // Softmax rows from their sums: log p_t = (x_t - m) - log1p(r), 1 - p_t = r / (1 + r) when x_t
 // is the max (x_t - m == 0), else 1 - p_t (p_t <= 1/2 then),

@@ -183,7 +183,7 @@ void softmaxRows(const Predictions& predictions, Index begin, Index n, const dou
 {
     const Index rows = predictions.rows();
     const Index classes = predictions.classes();
-    const float* scores = predictions.scores.data();
+    const double* scores = predictions.scores.data();
     const std::int32_t* labels = predictions.labels.data() + begin;
     const std::int32_t ignoreIndex = predictions.ignoreIndex;
     const auto count = static_cast<std::size_t>(n);
@@ -227,7 +227,7 @@ void elementLogs(const Predictions& predictions, Index c, Index begin, Index n,
     BlockBuffers& buffers, double* logPt, double* log1mPt)
 {
     const Index rows = predictions.rows();
-    const float* x = predictions.scores.data() + c * rows + begin;
+    const double* x = predictions.scores.data() + c * rows + begin;
     const std::int32_t* labels = predictions.labels.data() + begin;
     const std::int32_t ignoreIndex = predictions.ignoreIndex;
     const auto count = static_cast<std::size_t>(n);

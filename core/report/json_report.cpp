@@ -89,6 +89,22 @@ void writeInterval(JsonWriter& json, const DelongInterval& ci)
     json.endArray();
 }
 
+// {"range": [a, b], "raw", "mcclish"} of one class.
+void writePartialRange(JsonWriter& json, const FprRange& range, const PartialAuroc& partial)
+{
+    json.beginObject();
+    json.key("range");
+    json.beginArray();
+    json.value(range.low);
+    json.value(range.high);
+    json.endArray();
+    json.key("raw");
+    json.value(partial.raw);
+    json.key("mcclish");
+    json.value(partial.mcclish);
+    json.endObject();
+}
+
 void writeAuroc(JsonWriter& json, const RocReport& roc, bool partialRequested)
 {
     json.key("auroc");
@@ -104,6 +120,10 @@ void writeAuroc(JsonWriter& json, const RocReport& roc, bool partialRequested)
             json.value(roc.partial);
         else
             json.null();
+        if (roc.fprRange) {
+            json.key("partial_range");
+            writePartialRange(json, *roc.fprRange, positive.partialRange);
+        }
     } else {
         json.key("per_class");
         json.beginArray();
@@ -125,6 +145,13 @@ void writeAuroc(JsonWriter& json, const RocReport& roc, bool partialRequested)
         json.value(roc.ovo);
         json.key("partial");
         json.null();
+        if (roc.fprRange) {
+            json.key("partial_range");
+            json.beginArray();
+            for (const ClassRoc& c : roc.classes)
+                writePartialRange(json, *roc.fprRange, c.partialRange);
+            json.endArray();
+        }
     }
     json.endObject();
 }
@@ -146,46 +173,6 @@ void writeAveragePrecision(JsonWriter& json, const RocReport& roc)
         json.value(roc.apMacro);
     }
     json.endObject();
-}
-
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char ch : text) {
-        if (ch == '"')
-            quoted += '"';
-        quoted += ch;
-    }
-    return quoted + '"';
-}
-
-void appendNumber(std::string& out, double value)
-{
-    if (std::isinf(value)) {
-        out += value > 0 ? "inf" : "-inf";
-        return;
-    }
-    char buffer[32];
-    const auto result
-        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 17);
-    out.append(buffer, result.ptr);
-}
-
-void appendCurve(std::string& out, const std::string& name, const RocCurve& curve)
-{
-    const std::string field = csvField(name);
-    for (std::size_t i = 0; i < curve.fpr.size(); ++i) {
-        out += field;
-        out += ',';
-        appendNumber(out, curve.thresholds[i]);
-        out += ',';
-        appendNumber(out, curve.fpr[i]);
-        out += ',';
-        appendNumber(out, curve.tpr[i]);
-        out += '\n';
-    }
 }
 
 } // namespace
@@ -210,16 +197,6 @@ std::string jsonReport(const std::string& path, const ReadResult& input, const A
     json.endArray();
     json.endObject();
     return json.text() + '\n';
-}
-
-std::string rocCsv(const Analysis& analysis)
-{
-    std::string out = "class,threshold,fpr,tpr\n";
-    for (const ClassRoc& c : analysis.roc.classes)
-        appendCurve(out, c.name, c.roc);
-    if (!analysis.roc.binary && !analysis.roc.microRoc.fpr.empty())
-        appendCurve(out, "micro", analysis.roc.microRoc);
-    return out;
 }
 
 } // namespace focalscope

@@ -7,13 +7,11 @@
 
 namespace focalscope {
 
-// The CLI's JSON, schema 1 (DESIGN.md): null for undefined numbers, 17 significant digits.
-// "partial" is null unless a max FPR below 1 was asked for (binary tasks).
+// The CLI's JSON, schema 1 (DESIGN.md): null for undefined numbers, numbers in the shortest
+// form that reads back to the same double, always valid UTF-8. "partial" is null unless a max
+// FPR was asked for (binary tasks; 1 gives the full AUROC); "partial_range" is there when the
+// ROC analysis had an FPR range.
 std::string jsonReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
     bool partialRequested);
-
-// CSV of every stored curve point: class,threshold,fpr,tpr (the micro average as class
-// "micro"); the threshold of the first point is inf.
-std::string rocCsv(const Analysis& analysis);
 
 } // namespace focalscope

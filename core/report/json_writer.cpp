@@ -1,5 +1,7 @@
 #include "report/json_writer.h"
 
+#include "data/utf8.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -53,9 +55,9 @@ void JsonWriter::value(double number)
         return;
     }
     separate();
+    // The shortest text that reads back to the same double: 0.1 is 0.1.
     char buffer[32];
-    const auto result
-        = std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::general, 17);
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
     m_text.append(buffer, result.ptr);
 }
 
@@ -77,9 +79,12 @@ void JsonWriter::null()
     m_text += "null";
 }
 
-void JsonWriter::value(std::string_view text)
+void JsonWriter::value(std::string_view raw)
 {
     separate();
+    // JSON is UTF-8: bytes that are not are written as U+FFFD.
+    const std::string valid = isValidUtf8(raw) ? std::string() : toValidUtf8(raw);
+    const std::string_view text = valid.empty() ? raw : std::string_view(valid);
     m_text += '"';
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);

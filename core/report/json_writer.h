@@ -5,8 +5,9 @@
 
 namespace focalscope {
 
-// A minimal streaming JSON writer: objects, arrays, strings, integers, and doubles with 17
-// significant digits (null for NaN and infinities). Commas are placed by the writer.
+// A minimal streaming JSON writer: objects, arrays, strings (always valid UTF-8: other bytes
+// become U+FFFD), integers, and doubles in the shortest form that reads back to the same double
+// (null for NaN and infinities). Commas are placed by the writer.
 class JsonWriter {
 public:
     void beginObject();

@@ -91,6 +91,17 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
             + ", micro " + number(roc.micro) + ", one-vs-one " + number(roc.ovo) + "\n";
         out += "AP macro " + number(roc.apMacro) + "\n";
     }
+    if (roc.fprRange) {
+        std::string range = number(roc.fprRange->low);
+        range += "..";
+        range += number(roc.fprRange->high);
+        for (const ClassRoc& c : roc.classes) {
+            out += "partial AUROC over FPR ";
+            out += range;
+            out += ", class " + c.name + ": " + number(c.partialRange.raw);
+            out += " (McClish " + number(c.partialRange.mcclish) + ")\n";
+        }
+    }
     for (const std::string& warning : input.warnings)
         out += "warning: " + warning + "\n";
     for (const std::string& warning : analysis.warnings)

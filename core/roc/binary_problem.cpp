@@ -10,7 +10,7 @@
 
 namespace focalscope {
 
-// p_c = exp(x_c - max x) / sum_k exp(x_k - max x), per row in double, stored as float32.
+// p_c = exp(x_c - max x) / sum_k exp(x_k - max x), per row in double.
 ScoreMatrix rankingScores(const Predictions& predictions)
 {
     const ScoreMatrix& x = predictions.scores;
@@ -34,7 +34,7 @@ ScoreMatrix rankingScores(const Predictions& predictions)
                 sum += e[static_cast<std::size_t>(c)];
             }
             for (Index c = 0; c < classes; ++c)
-                p(i, c) = static_cast<float>(e[static_cast<std::size_t>(c)] / sum);
+                p(i, c) = e[static_cast<std::size_t>(c)] / sum;
         }
     });
     return p;
@@ -51,7 +51,7 @@ BinaryProblem oneVsRest(const ScoreMatrix& scores, const Predictions& prediction
     BinaryProblem problem;
     problem.scores.resize(static_cast<std::size_t>(counted));
     problem.positive.resize(static_cast<std::size_t>(counted));
-    const float* column = scores.col(c).data();
+    const double* column = scores.col(c).data();
     std::size_t k = 0;
     for (Index i = 0; i < scores.rows(); ++i) {
         const std::int32_t label = predictions.labels[i];
@@ -77,7 +77,7 @@ BinaryProblem microAverage(const ScoreMatrix& scores, const Predictions& predict
     problem.positive.resize(total);
     std::size_t k = 0;
     for (Index c = 0; c < scores.cols(); ++c) {
-        const float* column = scores.col(c).data();
+        const double* column = scores.col(c).data();
         for (Index i = 0; i < scores.rows(); ++i) {
             const std::int32_t label = predictions.labels[i];
             if (label == predictions.ignoreIndex)

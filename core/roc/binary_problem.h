@@ -9,7 +9,7 @@ namespace focalscope {
 
 // One score and one truth per sample: what every binary curve and AUROC is computed from.
 struct BinaryProblem {
-    std::vector<float> scores;
+    std::vector<double> scores;
     std::vector<std::uint8_t> positive; // 1 for a positive sample, 0 for a negative one
 };
 

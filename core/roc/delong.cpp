@@ -24,7 +24,7 @@ struct Components {
     std::vector<double> v01; // one per negative, in input order
 };
 
-Components components(std::span<const float> scores, std::span<const std::uint8_t> positive)
+Components components(std::span<const double> scores, std::span<const std::uint8_t> positive)
 {
     const RankedScores ranked = rankScores(scores, positive);
     Components out;
@@ -34,7 +34,7 @@ Components components(std::span<const float> scores, std::span<const std::uint8_
     out.v10.reserve(ranked.positives.size());
     out.v01.reserve(ranked.negatives.size());
     for (std::size_t k = 0; k < scores.size(); ++k) {
-        const std::uint32_t key = scoreKey(scores[k]);
+        const ScoreKey key = scoreKey(scores[k]);
         if (positive[k]) {
             const auto [lo, hi]
                 = std::equal_range(ranked.negatives.begin(), ranked.negatives.end(), key);
@@ -68,13 +68,14 @@ DelongInterval delongIntervalOf(const RankedScores& ranked)
     return rocStatisticsOf(ranked).delong();
 }
 
-DelongInterval delongInterval(std::span<const float> scores, std::span<const std::uint8_t> positive)
+DelongInterval delongInterval(
+    std::span<const double> scores, std::span<const std::uint8_t> positive)
 {
     return delongIntervalOf(rankScores(scores, positive));
 }
 
 // z = (A1 - A2) / sqrt(Var A1 + Var A2 - 2 Cov(A1, A2)), p = erfc(|z| / sqrt 2).
-DelongTest delongTest(std::span<const float> scores1, std::span<const float> scores2,
+DelongTest delongTest(std::span<const double> scores1, std::span<const double> scores2,
     std::span<const std::uint8_t> positive)
 {
     if (scores1.size() != scores2.size())

@@ -10,11 +10,11 @@ namespace focalscope {
 struct DelongInterval {
     double auc = 0.0;
     double se = 0.0;
-    double lower = 0.0; // auc - 1.959964 se, clipped to [0, 1]
+    double lower = 0.0; // auc - z se, z = 1.959963984540054 (qnorm(0.975)), clipped to [0, 1]
     double upper = 0.0;
 };
 DelongInterval delongInterval(
-    std::span<const float> scores, std::span<const std::uint8_t> positive);
+    std::span<const double> scores, std::span<const std::uint8_t> positive);
 
 // The paired DeLong test of two score columns on the same labels: z and two-sided p.
 struct DelongTest {
@@ -23,7 +23,7 @@ struct DelongTest {
     double z = 0.0;
     double p = 0.0;
 };
-DelongTest delongTest(std::span<const float> scores1, std::span<const float> scores2,
+DelongTest delongTest(std::span<const double> scores1, std::span<const double> scores2,
     std::span<const std::uint8_t> positive);
 
 } // namespace focalscope

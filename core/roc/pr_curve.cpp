@@ -14,7 +14,7 @@ PrCurve precisionRecallCurveOf(const RankedScores& ranked)
     std::int64_t fps = 0;
     std::int64_t tps = 0;
     // Built from the highest threshold down, then reversed to scikit-learn's ascending order.
-    forEachScoreDescending(ranked, [&](std::uint32_t key, std::int64_t tp, std::int64_t fp) {
+    forEachScoreDescending(ranked, [&](ScoreKey key, std::int64_t tp, std::int64_t fp) {
         fps += fp;
         tps += tp;
         curve.thresholds.push_back(static_cast<double>(keyScore(key)));
@@ -41,7 +41,7 @@ double averagePrecisionOf(const RankedScores& ranked)
     double previousRecall = 0.0;
     std::int64_t fps = 0;
     std::int64_t tps = 0;
-    forEachScoreDescending(ranked, [&](std::uint32_t, std::int64_t tp, std::int64_t fp) {
+    forEachScoreDescending(ranked, [&](ScoreKey, std::int64_t tp, std::int64_t fp) {
         fps += fp;
         tps += tp;
         const double recall = static_cast<double>(tps) / positives;
@@ -52,12 +52,12 @@ double averagePrecisionOf(const RankedScores& ranked)
     return ap;
 }
 
-PrCurve precisionRecallCurve(std::span<const float> scores, std::span<const std::uint8_t> positive)
+PrCurve precisionRecallCurve(std::span<const double> scores, std::span<const std::uint8_t> positive)
 {
     return precisionRecallCurveOf(rankScores(scores, positive));
 }
 
-double averagePrecision(std::span<const float> scores, std::span<const std::uint8_t> positive)
+double averagePrecision(std::span<const double> scores, std::span<const std::uint8_t> positive)
 {
     return averagePrecisionOf(rankScores(scores, positive));
 }

@@ -13,9 +13,10 @@ struct PrCurve {
     std::vector<double> recall;
     std::vector<double> thresholds;
 };
-PrCurve precisionRecallCurve(std::span<const float> scores, std::span<const std::uint8_t> positive);
+PrCurve precisionRecallCurve(
+    std::span<const double> scores, std::span<const std::uint8_t> positive);
 
 // AP = sum_n (R_n - R_{n-1}) P_n. NaN without positives.
-double averagePrecision(std::span<const float> scores, std::span<const std::uint8_t> positive);
+double averagePrecision(std::span<const double> scores, std::span<const std::uint8_t> positive);
 
 } // namespace focalscope

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstddef>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -19,13 +20,13 @@ thread_local hwy::Sorter t_sorter;
 
 // Sizes keys for count elements, asking the kernel beforehand to back a large buffer with huge
 // pages: filling fresh memory then takes a few page faults instead of one per 4 KB page.
-void resizeFresh(std::vector<std::uint32_t>& keys, std::size_t count)
+void resizeFresh(std::vector<ScoreKey>& keys, std::size_t count)
 {
     keys.reserve(count);
     constexpr std::uintptr_t kHugePage = std::uintptr_t {2} << 20;
     const auto begin = reinterpret_cast<std::uintptr_t>(keys.data());
     const std::uintptr_t first = (begin + kHugePage - 1) / kHugePage * kHugePage;
-    const std::uintptr_t last = (begin + count * sizeof(std::uint32_t)) / kHugePage * kHugePage;
+    const std::uintptr_t last = (begin + count * sizeof(ScoreKey)) / kHugePage * kHugePage;
     if (last > first)
         ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
     keys.resize(count);
@@ -42,7 +43,7 @@ public:
         resizeFresh(m_ranked.positives, positives + 1);
         resizeFresh(m_ranked.negatives, negatives + 1);
     }
-    void add(std::uint32_t key, bool positive)
+    void add(ScoreKey key, bool positive)
     {
         m_ranked.positives[m_i] = key;
         m_ranked.negatives[m_j] = key;
@@ -88,7 +89,15 @@ void sortAscending(std::vector<std::uint64_t>& keys)
         t_sorter(keys.data(), keys.size(), hwy::SortAscending());
 }
 
-RankedScores rankScores(std::span<const float> scores, std::span<const std::uint8_t> positive)
+void sortAscending(std::vector<KeyedLabel>& keys)
+{
+    static_assert(sizeof(KeyedLabel) == sizeof(hwy::K64V64)
+        && offsetof(KeyedLabel, key) == offsetof(hwy::K64V64, key));
+    if (keys.size() > 1)
+        t_sorter(reinterpret_cast<hwy::K64V64*>(keys.data()), keys.size(), hwy::SortAscending());
+}
+
+RankedScores rankScores(std::span<const double> scores, std::span<const std::uint8_t> positive)
 {
     if (scores.size() != positive.size())
         throw std::invalid_argument("scores and truths differ in length");
@@ -111,7 +120,7 @@ RankedScores rankScores(std::span<const float> scores, std::span<const std::uint
     return ranked;
 }
 
-RankedScores rankColumn(std::span<const float> column, std::span<const std::int32_t> labels,
+RankedScores rankColumn(std::span<const double> column, std::span<const std::int32_t> labels,
     std::int32_t positiveLabel, std::int32_t ignoreIndex)
 {
     if (column.size() != labels.size())

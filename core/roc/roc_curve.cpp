@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace focalscope {
 
@@ -18,15 +20,14 @@ namespace {
 
 // 2 U = sum over negatives of 2 (#positives above) + (#positives tied): exact in int64.
 // positivesAbove: the positives above every key of this part.
-std::int64_t twiceUOf(std::span<const std::uint32_t> positives,
-    std::span<const std::uint32_t> negatives, std::int64_t positivesAbove)
+std::int64_t twiceUOf(std::span<const ScoreKey> positives, std::span<const ScoreKey> negatives,
+    std::int64_t positivesAbove)
 {
     std::int64_t twiceU = 0;
-    forEachScoreDescending(
-        positives, negatives, [&](std::uint32_t, std::int64_t tp, std::int64_t fp) {
-            twiceU += fp * (2 * positivesAbove + tp);
-            positivesAbove += tp;
-        });
+    forEachScoreDescending(positives, negatives, [&](ScoreKey, std::int64_t tp, std::int64_t fp) {
+        twiceU += fp * (2 * positivesAbove + tp);
+        positivesAbove += tp;
+    });
     return twiceU;
 }
 
@@ -34,8 +35,8 @@ std::int64_t twiceUOf(std::span<const std::uint32_t> positives,
 
 double aurocOf(const RankedScores& ranked)
 {
-    const std::span<const std::uint32_t> positives(ranked.positives);
-    const std::span<const std::uint32_t> negatives(ranked.negatives);
+    const std::span<const ScoreKey> positives(ranked.positives);
+    const std::span<const ScoreKey> negatives(ranked.negatives);
     if (positives.empty() || negatives.empty())
         return kNaN;
     std::int64_t twiceU = 0;
@@ -46,7 +47,7 @@ double aurocOf(const RankedScores& ranked)
         // Two parts on two threads, split at the median negative key: the keys at or above it
         // (the upper part, walked first) and those below, whose walk starts with every positive
         // of the upper part above it.
-        const std::uint32_t pivot = negatives[negatives.size() / 2];
+        const ScoreKey pivot = negatives[negatives.size() / 2];
         const auto p = static_cast<std::size_t>(
             std::lower_bound(positives.begin(), positives.end(), pivot) - positives.begin());
         const auto n = static_cast<std::size_t>(
@@ -75,7 +76,7 @@ RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)
     // scikit-learn keeps point i of the unprefixed curve when its second difference in fps or
     // tps is non-zero, plus the first and the last; decided once the next point is known.
     struct Point {
-        std::uint32_t key;
+        ScoreKey key;
         std::int64_t fps;
         std::int64_t tps;
     };
@@ -89,7 +90,7 @@ RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)
     Point current {};
     std::int64_t fps = 0;
     std::int64_t tps = 0;
-    forEachScoreDescending(ranked, [&](std::uint32_t key, std::int64_t tp, std::int64_t fp) {
+    forEachScoreDescending(ranked, [&](ScoreKey key, std::int64_t tp, std::int64_t fp) {
         fps += fp;
         tps += tp;
         const Point next {key, fps, tps};
@@ -126,12 +127,12 @@ RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)
 }
 
 RocCurve rocCurve(
-    std::span<const float> scores, std::span<const std::uint8_t> positive, bool dropIntermediate)
+    std::span<const double> scores, std::span<const std::uint8_t> positive, bool dropIntermediate)
 {
     return rocCurveOf(rankScores(scores, positive), dropIntermediate);
 }
 
-double auroc(std::span<const float> scores, std::span<const std::uint8_t> positive)
+double auroc(std::span<const double> scores, std::span<const std::uint8_t> positive)
 {
     return aurocOf(rankScores(scores, positive));
 }
@@ -147,8 +148,30 @@ double aurocFromCurve(const RocCurve& curve)
     return area;
 }
 
-// McClish: 0.5 (1 + (A - m^2/2) / (m - m^2/2)), A the area under the curve up to fpr = m with
-// tpr interpolated at m (scikit-learn's searchsorted-right rule).
+namespace {
+
+// The area under the curve from FPR 0 to x, tpr interpolated at x (scikit-learn's
+// searchsorted-right rule: the last point with fpr <= x and the next one).
+double areaUpTo(const RocCurve& curve, double x)
+{
+    const auto stop = static_cast<std::size_t>(
+        std::upper_bound(curve.fpr.begin(), curve.fpr.end(), x) - curve.fpr.begin());
+    double area = 0.0;
+    for (std::size_t k = 1; k < stop; ++k)
+        area += (curve.fpr[k] - curve.fpr[k - 1]) * (curve.tpr[k] + curve.tpr[k - 1]) / 2.0;
+    if (stop == 0 || stop >= curve.fpr.size())
+        return area;
+    const double x0 = curve.fpr[stop - 1];
+    const double x1 = curve.fpr[stop];
+    const double y0 = curve.tpr[stop - 1];
+    const double y1 = curve.tpr[stop];
+    const double tprAtX = y0 + (y1 - y0) / (x1 - x0) * (x - x0);
+    return area + (x - x0) * (tprAtX + y0) / 2.0;
+}
+
+} // namespace
+
+// McClish: 0.5 (1 + (A - m^2/2) / (m - m^2/2)), A the area under the curve up to fpr = m.
 double partialAuroc(const RocCurve& curve, double maxFpr)
 {
     if (!(maxFpr > 0.0 && maxFpr <= 1.0))
@@ -157,20 +180,24 @@ double partialAuroc(const RocCurve& curve, double maxFpr)
         return kNaN;
     if (maxFpr == 1.0)
         return aurocFromCurve(curve);
-    const auto stopIt = std::upper_bound(curve.fpr.begin(), curve.fpr.end(), maxFpr);
-    const auto stop = static_cast<std::size_t>(stopIt - curve.fpr.begin());
-    double area = 0.0;
-    for (std::size_t k = 1; k < stop; ++k)
-        area += (curve.fpr[k] - curve.fpr[k - 1]) * (curve.tpr[k] + curve.tpr[k - 1]) / 2.0;
-    const double x0 = curve.fpr[stop - 1];
-    const double x1 = curve.fpr[stop];
-    const double y0 = curve.tpr[stop - 1];
-    const double y1 = curve.tpr[stop];
-    const double tprAtMax = y0 + (y1 - y0) / (x1 - x0) * (maxFpr - x0);
-    area += (maxFpr - x0) * (tprAtMax + y0) / 2.0;
+    const double area = areaUpTo(curve, maxFpr);
     const double minArea = 0.5 * maxFpr * maxFpr;
     const double maxArea = maxFpr;
     return 0.5 * (1.0 + (area - minArea) / (maxArea - minArea));
+}
+
+// A = area(b) - area(a); McClish 0.5 (1 + (A - (b^2 - a^2) / 2) / ((b - a) - (b^2 - a^2) / 2)).
+PartialAuroc partialAurocRange(const RocCurve& curve, double fprLow, double fprHigh)
+{
+    if (!(fprLow >= 0.0 && fprLow < fprHigh && fprHigh <= 1.0))
+        throw std::invalid_argument("the FPR range must satisfy 0 <= a < b <= 1, got ["
+            + std::to_string(fprLow) + ", " + std::to_string(fprHigh) + "]");
+    if (curve.positives == 0 || curve.negatives == 0)
+        return {kNaN, kNaN};
+    const double raw = areaUpTo(curve, fprHigh) - areaUpTo(curve, fprLow);
+    const double minArea = 0.5 * (fprHigh * fprHigh - fprLow * fprLow);
+    const double maxArea = fprHigh - fprLow;
+    return {raw, 0.5 * (1.0 + (raw - minArea) / (maxArea - minArea))};
 }
 
 } // namespace focalscope

@@ -52,12 +52,12 @@ double averageOfDefined(const std::vector<double>& values, const std::vector<dou
 
 // The sorted (score in column c, label) keys of the counted rows. Throws on a label without a
 // score column or a NaN score.
-std::vector<std::uint64_t> sortedColumnKeys(const ScoreMatrix& scores,
-    const Predictions& predictions, std::size_t counted, Index c, std::size_t& positives)
+std::vector<KeyedLabel> sortedColumnKeys(const ScoreMatrix& scores, const Predictions& predictions,
+    std::size_t counted, Index c, std::size_t& positives)
 {
     const auto classes = static_cast<std::uint32_t>(scores.cols());
-    std::vector<std::uint64_t> keys(counted);
-    const float* column = scores.col(c).data();
+    std::vector<KeyedLabel> keys(counted);
+    const double* column = scores.col(c).data();
     positives = 0;
     bool anyInvalid = false;
     std::size_t k = 0;
@@ -66,7 +66,7 @@ std::vector<std::uint64_t> sortedColumnKeys(const ScoreMatrix& scores,
         if (label == predictions.ignoreIndex)
             continue;
         anyInvalid |= static_cast<std::uint32_t>(label) >= classes || std::isnan(column[i]);
-        keys[k++] = std::uint64_t {scoreKey(column[i])} << 32 | static_cast<std::uint32_t>(label);
+        keys[k++] = KeyedLabel {static_cast<std::uint32_t>(label), scoreKey(column[i])};
         positives += label == c;
     }
     if (anyInvalid) {
@@ -87,12 +87,11 @@ std::vector<std::uint64_t> sortedColumnKeys(const ScoreMatrix& scores,
 }
 
 // The micro average's positives: the score each counted row gives its own class, sorted.
-std::vector<std::uint32_t> sortedTrueClassKeys(
-    const ScoreMatrix& scores, const Predictions& predictions)
+std::vector<ScoreKey> sortedTrueClassKeys(const ScoreMatrix& scores, const Predictions& predictions)
 {
-    std::vector<std::uint32_t> keys;
+    std::vector<ScoreKey> keys;
     keys.reserve(static_cast<std::size_t>(predictions.countedRows()));
-    const float* data = scores.data();
+    const double* data = scores.data();
     const auto rows = static_cast<std::size_t>(scores.rows());
     for (std::size_t i = 0; i < rows; ++i) {
         const std::int32_t label = predictions.labels[static_cast<Index>(i)];
@@ -121,10 +120,10 @@ struct ClassSweep {
 // counted: the number of rows not ignored. microPositives: sortedTrueClassKeys, or nullptr when
 // the micro average is not wanted.
 ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
-    std::size_t counted, Index c, const std::vector<std::uint32_t>* microPositives, bool keepRanked)
+    std::size_t counted, Index c, const std::vector<ScoreKey>* microPositives, bool keepRanked)
 {
     std::size_t positives = 0;
-    const std::vector<std::uint64_t> keys
+    const std::vector<KeyedLabel> keys
         = sortedColumnKeys(scores, predictions, counted, c, positives);
     const auto positiveLabel = static_cast<std::uint32_t>(c);
 
@@ -147,13 +146,13 @@ ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
     std::int64_t above = 0;
     std::size_t end = keys.size();
     while (end > 0) {
-        const auto score = static_cast<std::uint32_t>(keys[end - 1] >> 32);
+        const ScoreKey score = keys[end - 1].key;
         // One pass over the tied group: its positives counted, its negatives credited with the
         // positives above; the tied positives are credited after, when there are any.
         std::int64_t tp = 0;
         std::size_t begin = end;
-        for (; begin > 0 && static_cast<std::uint32_t>(keys[begin - 1] >> 32) == score; --begin) {
-            const auto label = static_cast<std::uint32_t>(keys[begin - 1]);
+        for (; begin > 0 && keys[begin - 1].key == score; --begin) {
+            const auto label = static_cast<std::uint32_t>(keys[begin - 1].label);
             if (label == positiveLabel)
                 ++tp;
             else
@@ -162,8 +161,8 @@ ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
         const std::int64_t fp = static_cast<std::int64_t>(end - begin) - tp;
         if (tp > 0 && fp > 0)
             for (std::size_t k = begin; k < end; ++k)
-                if (static_cast<std::uint32_t>(keys[k]) != positiveLabel)
-                    twiceU[static_cast<std::uint32_t>(keys[k])] += tp;
+                if (static_cast<std::uint32_t>(keys[k].label) != positiveLabel)
+                    twiceU[keys[k].label] += tp;
         if (keepRanked) {
             for (std::int64_t k = 0; k < tp; ++k)
                 sweep.ranked.positives[--p] = score;
@@ -171,7 +170,7 @@ ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
                 sweep.ranked.negatives[--n] = score;
         }
         if (microPositives && fp > 0) {
-            const std::vector<std::uint32_t>& all = *microPositives;
+            const std::vector<ScoreKey>& all = *microPositives;
             while (microAbove > 0 && all[microAbove - 1] > score)
                 --microAbove;
             std::size_t tiedFrom = microAbove;
@@ -238,6 +237,19 @@ void fillCurves(ClassRoc& entry, const RankedScores& ranked, const RocOptions& o
     entry.pr = precisionRecallCurveOf(ranked);
 }
 
+// The area over options.fprRange; the curve's dropped points are collinear, so the stored
+// curve gives the same area as the full one.
+void fillPartialRange(ClassRoc& entry, const RankedScores& ranked, const RocOptions& options)
+{
+    entry.partialRange = {kNaN, kNaN};
+    if (!options.fprRange)
+        return;
+    const FprRange range = *options.fprRange;
+    entry.partialRange = options.withCurves
+        ? partialAurocRange(entry.roc, range.low, range.high)
+        : partialAurocRange(rocCurveOf(ranked, true), range.low, range.high);
+}
+
 } // namespace
 
 RocReport rocReport(const Predictions& predictions, const RocOptions& options)
@@ -246,6 +258,13 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     if (!(options.maxFpr > 0.0 && options.maxFpr <= 1.0))
         throw std::invalid_argument(
             "max_fpr must be in (0, 1], got " + std::to_string(options.maxFpr));
+    if (options.fprRange
+        && !(options.fprRange->low >= 0.0 && options.fprRange->low < options.fprRange->high
+            && options.fprRange->high <= 1.0))
+        throw std::invalid_argument("the FPR range must satisfy 0 <= a < b <= 1, got ["
+            + std::to_string(options.fprRange->low) + ", " + std::to_string(options.fprRange->high)
+            + "]");
+    const bool needRanked = options.withCurves || options.fprRange.has_value();
     // Probabilities and a single logit column are ranked as given, without a copy.
     const bool softmax = predictions.kind == ScoreKind::Logits && predictions.classes() >= 2;
     const ScoreMatrix converted = softmax ? rankingScores(predictions) : ScoreMatrix();
@@ -256,6 +275,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     report.binary = predictions.isBinary();
     report.classes.resize(static_cast<std::size_t>(classes));
     report.partial = kNaN;
+    report.fprRange = options.fprRange;
 
     std::vector<std::vector<std::int64_t>> twiceU(static_cast<std::size_t>(classes));
     if (report.binary) {
@@ -269,6 +289,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
             static_cast<std::int64_t>(ranked.positives.size()),
             static_cast<std::int64_t>(ranked.negatives.size()));
         fillCurves(entry, ranked, options);
+        fillPartialRange(entry, ranked, options);
         if (options.maxFpr == 1.0)
             report.partial = entry.auroc;
         else if (options.withCurves && options.dropIntermediate)
@@ -276,7 +297,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         else
             report.partial = partialAuroc(rocCurveOf(ranked, true), options.maxFpr);
     } else {
-        const std::vector<std::uint32_t> microPositives = sortedTrueClassKeys(scores, predictions);
+        const std::vector<ScoreKey> microPositives = sortedTrueClassKeys(scores, predictions);
         std::vector<std::int64_t> microTwiceU(static_cast<std::size_t>(classes), 0);
         // One task per class, all alike in size; with curves, the micro curve (the largest sort)
         // comes first.
@@ -292,9 +313,10 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
             ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
             entry.name = className(predictions, c);
             ClassSweep sweep = sweepClass(
-                scores, predictions, microPositives.size(), c, &microPositives, options.withCurves);
+                scores, predictions, microPositives.size(), c, &microPositives, needRanked);
             fillClass(entry, sweep.statistics, sweep.positives, sweep.negatives);
             fillCurves(entry, sweep.ranked, options);
+            fillPartialRange(entry, sweep.ranked, options);
             twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
             microTwiceU[static_cast<std::size_t>(c)] = sweep.microTwiceU;
         });

@@ -5,13 +5,21 @@
 #include "roc/pr_curve.h"
 #include "roc/roc_curve.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace focalscope {
 
+// An FPR range [low, high] for the partial AUROC (pROC's partial.auc).
+struct FprRange {
+    double low = 0.0;
+    double high = 1.0;
+};
+
 struct RocOptions {
-    double maxFpr = 1.0; // partial AUROC (binary tasks) when < 1
+    double maxFpr = 1.0; // partial AUROC (binary tasks); 1 gives the full AUROC
+    std::optional<FprRange> fprRange; // per class: raw and McClish area over the range
     bool dropIntermediate = true; // for the stored curves; values never depend on it
     bool withCurves = true;
 };
@@ -23,6 +31,7 @@ struct ClassRoc {
     double auroc = 0.0; // NaN when undefined
     DelongInterval ci;
     double averagePrecision = 0.0;
+    PartialAuroc partialRange; // over RocOptions::fprRange (NaN when not asked)
     RocCurve roc; // empty unless withCurves
     PrCurve pr;
 };
@@ -37,6 +46,7 @@ struct RocReport {
     double micro = 0.0; // flattened one-hot
     double ovo = 0.0; // Hand & Till
     double partial = 0.0; // binary: McClish-standardised partial AUROC at maxFpr; else NaN
+    std::optional<FprRange> fprRange; // RocOptions::fprRange (ClassRoc::partialRange)
     double apMacro = 0.0;
     RocCurve microRoc; // multiclass, withCurves
     std::vector<std::string> warnings;

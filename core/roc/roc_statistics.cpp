@@ -11,7 +11,8 @@ namespace focalscope {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kZ95 = 1.959964;
+// The 0.975 quantile of the standard normal (pROC's qnorm(0.975)).
+constexpr double kZ95 = 1.959963984540054;
 
 } // namespace
 
@@ -61,8 +62,8 @@ RocStatistics rocStatisticsOf(const RankedScores& ranked)
 {
     RocStatistics statistics(static_cast<std::int64_t>(ranked.positives.size()),
         static_cast<std::int64_t>(ranked.negatives.size()));
-    forEachScoreDescending(ranked,
-        [&](std::uint32_t, std::int64_t tp, std::int64_t fp) { statistics.addGroup(tp, fp); });
+    forEachScoreDescending(
+        ranked, [&](ScoreKey, std::int64_t tp, std::int64_t fp) { statistics.addGroup(tp, fp); });
     return statistics;
 }
 

@@ -4,14 +4,17 @@
 #include "fixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 
 using namespace focalscope::testing;
 
@@ -102,6 +105,11 @@ private slots:
     void rocCsv();
     void plotExports();
     void unwritableExport();
+    void partialAurocOptions();
+    void shortestNumbers();
+    void prCsv();
+    void perRowFiles();
+    void headerNotUtf8();
 };
 
 void TestCliEndToEnd::matchesReference_data()
@@ -226,6 +234,120 @@ void TestCliEndToEnd::unwritableExport()
     QVERIFY(!QFile::exists(path));
     // The numbers were still printed.
     QVERIFY(run.out.contains("AUROC"));
+}
+
+// --max-fpr 1 is the full AUROC (scikit-learn); --fpr-range gives raw and McClish areas.
+void TestCliEndToEnd::partialAurocOptions()
+{
+    const Run full = runCli({"--json", "--max-fpr", "1", "data/cli/seed_binary.csv"});
+    QCOMPARE(full.exitCode, 0);
+    const QJsonObject auroc = QJsonDocument::fromJson(full.out).object().value("auroc").toObject();
+    QCOMPARE(auroc.value("partial").toDouble(), auroc.value("value").toDouble());
+
+    const Run range = runCli({"--json", "--fpr-range", "0,0.5", "data/cli/seed_binary.csv"});
+    QCOMPARE(range.exitCode, 0);
+    const QJsonObject partial = QJsonDocument::fromJson(range.out)
+                                    .object()
+                                    .value("auroc")
+                                    .toObject()
+                                    .value("partial_range")
+                                    .toObject();
+    QCOMPARE(partial.value("range").toArray().at(1).toDouble(), 0.5);
+    QVERIFY(std::abs(partial.value("raw").toDouble() - 1.0 / 6.0) < 1e-12);
+    QVERIFY(std::abs(partial.value("mcclish").toDouble() - 5.0 / 9.0) < 1e-12);
+
+    const Run multi = runCli({"--json", "--fpr-range", "0.1,0.3", "data/cli/seed_multiclass.csv"});
+    QCOMPARE(multi.exitCode, 0);
+    const QJsonArray perClass = QJsonDocument::fromJson(multi.out)
+                                    .object()
+                                    .value("auroc")
+                                    .toObject()
+                                    .value("partial_range")
+                                    .toArray();
+    QCOMPARE(perClass.size(), 3);
+
+    const Run bad = runCli({"--fpr-range", "0.5,0.2", "data/cli/seed_binary.csv"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--fpr-range"), bad.err.constData());
+}
+
+// Numbers in the shortest form that reads back: --gamma 0.1 comes back as 0.1.
+void TestCliEndToEnd::shortestNumbers()
+{
+    const Run run = runCli({"--json", "--gamma", "0.1", "data/cli/seed_binary.csv"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("\"gamma\":0.1,"), run.out.constData());
+}
+
+// Every point of scikit-learn's precision_recall_curve for the seed example.
+void TestCliEndToEnd::prCsv()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("pr.csv");
+    const Run run = runCli({"--pr-csv", path, "data/cli/seed_binary.csv"});
+    QCOMPARE(run.exitCode, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+    const QStringList expected {"class,threshold,precision,recall", "score,0.08,0.6,1",
+        "score,0.13,0.5,0.6666666666666666", "score,0.19,0.6666666666666666,0.6666666666666666",
+        "score,0.26,0.5,0.3333333333333333", "score,0.34,1,0.3333333333333333", "score,inf,1,0"};
+    QCOMPARE(lines, expected);
+}
+
+// The reduction none as CSV and as .npy (float64, N x 4: row, label, p_t, loss).
+void TestCliEndToEnd::perRowFiles()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("rows.csv");
+    const QString npy = dir.filePath("rows.npy");
+    QCOMPARE(
+        runCli({"--per-row", csv, "data/cli/ignore_index.csv", "--ignore-index", "255"}).exitCode,
+        0);
+    QCOMPARE(
+        runCli({"--per-row", npy, "data/cli/ignore_index.csv", "--ignore-index", "255"}).exitCode,
+        0);
+    QFile text(csv);
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(text.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 201);
+    QCOMPARE(lines.front(), QStringLiteral("row,label,p_t,loss"));
+    QFile binary(npy);
+    QVERIFY(binary.open(QIODevice::ReadOnly));
+    const QByteArray bytes = binary.readAll();
+    QVERIFY(bytes.startsWith(QByteArray("\x93NUMPY\x01\x00", 8)));
+    const int headerLength
+        = static_cast<unsigned char>(bytes[8]) | (static_cast<unsigned char>(bytes[9]) << 8);
+    QCOMPARE((10 + headerLength) % 64, 0);
+    QVERIFY(bytes.mid(10, headerLength).contains("'shape': (200, 4)"));
+    QCOMPARE(bytes.size(), 10 + headerLength + 200 * 4 * 8);
+    // Every CSV row's loss equals the .npy's, bit for bit (shortest round trip).
+    for (int r = 0; r < 200; ++r) {
+        double loss = 0.0;
+        std::memcpy(&loss, bytes.constData() + 10 + headerLength + (r * 4 + 3) * 8, 8);
+        QCOMPARE(lines.at(r + 1).split(',').at(3).toDouble(), loss);
+    }
+    QCOMPARE(
+        runCli({"--per-row", dir.filePath("rows.txt"), "data/cli/seed_binary.csv"}).exitCode, 2);
+}
+
+// A Latin-1 header: valid UTF-8 JSON, U+FFFD in the class name, a warning naming the file.
+void TestCliEndToEnd::headerNotUtf8()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("latin1.csv");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("label,caf\xe9,tea\n0,0.9,0.1\n1,0.3,0.7\n");
+    file.close();
+    const Run run = runCli({"--json", path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QString::fromUtf8(run.out).toUtf8() == run.out); // round-trips: valid UTF-8
+    const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(root.value("input").toObject().value("class_names").toArray().at(0).toString(),
+        QStringLiteral("caf\uFFFD"));
+    QVERIFY2(root.value("warnings").toArray().at(0).toString().contains("latin1.csv"),
+        run.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliEndToEnd)

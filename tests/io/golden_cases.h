@@ -97,7 +97,7 @@ inline void checkGoldenCase(const QJsonObject& c)
     for (Index r = 0; r < p.rows(); ++r) {
         const QJsonArray row = scores[int(r)].toArray();
         for (Index k = 0; k < p.classes(); ++k) {
-            const float expected = static_cast<float>(row[int(k)].toDouble());
+            const double expected = row[int(k)].toDouble();
             // (QJsonDocument reads -0.0 as 0: the sign of zero is checked in tst_npy_reader.)
             if (p.scores(r, k) != expected)
                 QFAIL(qPrintable(QStringLiteral("score (%1, %2): expected %3, found %4")

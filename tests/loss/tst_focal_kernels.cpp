@@ -78,12 +78,9 @@ void TestFocalKernels::softmaxSums()
 {
     const std::size_t rows = 37;
     const std::size_t columns = 5;
-    std::vector<float> x(rows * columns);
-    const std::vector<double> u = uniform(11, x.size(), -30.0, 30.0);
-    for (std::size_t k = 0; k < x.size(); ++k)
-        x[k] = static_cast<float>(u[k]);
-    x[0 * rows + 3] = x[2 * rows + 3] = 40.0f; // two equal maxima
-    x[1 * rows + 4] = 1e30f; // every other term underflows
+    std::vector<double> x = uniform(11, rows * columns, -30.0, 30.0);
+    x[0 * rows + 3] = x[2 * rows + 3] = 40.0; // two equal maxima
+    x[1 * rows + 4] = 1e30; // every other term underflows
     std::vector<double> m(rows);
     std::vector<double> r(rows);
     focalscope::softmaxSums(x.data(), rows, columns, rows, m.data(), r.data());

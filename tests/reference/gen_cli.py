@@ -10,12 +10,16 @@ import os
 
 import numpy as np
 import torch
+from scipy.stats import norm
 from sklearn.metrics import average_precision_score, roc_auc_score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
 DATA = os.path.join(TESTS, "data", "cli")
 DEMO = os.path.join(os.path.dirname(TESTS), "resources", "demo", "demo.npz")
+
+
+Z95 = float(norm.ppf(0.975))  # 1.959963984540054, pROC's qnorm(0.975)
 
 
 def softmax_focal(logits, labels, alpha_weights, gamma, ignore_index=-100, log_probs=None):
@@ -71,13 +75,14 @@ def delong_ci(scores, truth):
     v01 = psi.mean(axis=0)
     var = v10.var(ddof=1) / m + v01.var(ddof=1) / n
     se = np.sqrt(var)
-    return [float(max(0.0, auc - 1.959964 * se)), float(min(1.0, auc + 1.959964 * se))]
+    return [float(max(0.0, auc - Z95 * se)), float(min(1.0, auc + Z95 * se))]
 
 
-def softmax32(logits):
+def softmax64(logits):
+    """Softmax in float64, as Focalscope ranks logits."""
     x = logits.astype(np.float64)
     e = np.exp(x - x.max(axis=1, keepdims=True))
-    return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def multiclass_auroc(probs, labels):
@@ -106,7 +111,7 @@ def write_csv(name, header, rows):
 
 
 def seed_binary_case():
-    scores = np.array([0.13, 0.26, 0.08, 0.19, 0.34], dtype=np.float32)
+    scores = np.array([0.13, 0.26, 0.08, 0.19, 0.34], dtype=np.float64)
     labels = np.array([0, 0, 1, 1, 1])
     write_csv("seed_binary.csv", ["label", "score"], zip(labels, ["0.13", "0.26", "0.08", "0.19", "0.34"]))
     rows, pt = sigmoid_focal_probabilities(scores.astype(np.float64), labels, 0.25, 2.0)
@@ -132,7 +137,7 @@ def seed_binary_case():
 def seed_multiclass_case():
     text = [["0.90", "0.05", "0.05"], ["0.05", "0.90", "0.05"], ["0.05", "0.05", "0.90"],
             ["0.85", "0.05", "0.10"], ["0.10", "0.10", "0.80"]]
-    probs = np.array(text, dtype=np.float32)
+    probs = np.array(text, dtype=np.float64)
     labels = np.array([0, 1, 1, 2, 2])
     write_csv("seed_multiclass.csv", ["target", "cat", "dog", "bird"], [[l] + t for l, t in zip(labels, text)])
     weights = [0.25, 0.75, 0.75]
@@ -167,7 +172,7 @@ def ignore_index_case():
                        "value": float(rows.sum()), "per_class": per_class(rows, kept_labels, classes),
                        "easy_share": float(rows[pt > 0.5].sum() / rows.sum())},
     }
-    expected.update(multiclass_auroc(softmax32(logits[keep]), kept_labels))
+    expected.update(multiclass_auroc(softmax64(logits[keep]), kept_labels))
     return {"name": "ignore index, per-class alpha, sum",
             "args": ["--json", "--ignore-index", "255", "--alpha", "1,2,0.5,1.5", "--gamma", "1.5",
                      "--reduction", "sum", "data/cli/ignore_index.csv"],
@@ -185,7 +190,7 @@ def demo_case():
         "focal_loss": {"value": float(rows.mean()), "per_class": per_class(rows, labels, 5),
                        "easy_share": float(rows[pt > 0.5].sum() / rows.sum())},
     }
-    aurocs = multiclass_auroc(softmax32(logits), labels)
+    aurocs = multiclass_auroc(softmax64(logits), labels)
     # The O(mn) DeLong is too large here; the unit tests cover it.
     del aurocs["auroc"]["ci95"]
     expected.update(aurocs)

@@ -63,7 +63,7 @@ def case(name, path, scores, labels, kind="logits", class_names=None, labels_pat
         "format": fmt or os.path.splitext(path)[1][1:], "options": options or {},
         "rows": int(scores.shape[0]), "classes": int(c), "kind": kind,
         "class_names": class_names or [str(k) for k in range(c)],
-        "scores": scores.astype(np.float32).astype(np.float64).tolist(),
+        "scores": scores.tolist(),
         "labels": [int(v) for v in labels],
         "samples": int(samples if samples is not None else scores.shape[0]),
         "ignored": int(ignored), "skipped": int(skipped), "warnings": int(warnings),
@@ -138,7 +138,8 @@ def golden_npy():
     # Probabilities are detected; f2 subnormals and negative zero convert exactly.
     p = base_probs(6, 4)
     save_npy("probs.npy", p.astype("<f4"))
-    case("probs.npy", "probs.npy", p, y, kind="probabilities", labels_path="labels_6.npy")
+    case("probs.npy", "probs.npy", p.astype("<f4"), y, kind="probabilities",
+         labels_path="labels_6.npy")
     h = np.array([[2.0 ** -24, -0.0], [65504.0, -2.0 ** -14], [0.1, 1.0 / 3.0]])
     save_npy("half_edges.npy", h.astype("<f2"))
     save_npy("labels_3.npy", np.array([0, 1, 0], dtype="<i8"))

@@ -13,7 +13,7 @@ import warnings
 
 import numpy as np
 import sklearn
-from scipy.stats import rankdata
+from scipy.stats import norm, rankdata
 from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score, roc_curve
 from sklearn.metrics._base import _average_multiclass_ovo_score
 
@@ -21,6 +21,8 @@ from rng import random_labels, random_logits, random_unit_scores
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "roc")
 SAMPLES = 48
+Z95 = float(norm.ppf(0.975))  # 1.959963984540054, pROC's qnorm(0.975)
+assert abs(Z95 - 1.959963984540054) < 1e-15
 warnings.filterwarnings("ignore")
 
 
@@ -117,8 +119,8 @@ def delong_interval(y, s):
         auc_d, v10_d, v01_d = delong_direct(y, s)
         assert abs(auc - auc_d) < 1e-12 and np.allclose(v10, v10_d, 0, 1e-12) and np.allclose(v01, v01_d, 0, 1e-12)
     se = math.sqrt(np.var(v10, ddof=1) / m + np.var(v01, ddof=1) / n)
-    return {"auc": auc, "se": se, "lower": min(max(auc - 1.959964 * se, 0.0), 1.0),
-            "upper": min(max(auc + 1.959964 * se, 0.0), 1.0)}
+    return {"auc": auc, "se": se, "lower": min(max(auc - Z95 * se, 0.0), 1.0),
+            "upper": min(max(auc + Z95 * se, 0.0), 1.0)}
 
 
 def delong_test(y, s1, s2):
@@ -203,7 +205,7 @@ def report_inputs(case):
 
 
 def ranking_scores(x, kind):
-    """Softmax in double per row (max subtracted, sequential sum), rounded to float32."""
+    """Softmax in double per row (max subtracted, sequential sum), kept in float64."""
     if kind == "probabilities" or x.shape[1] == 1:
         return x
     d = x.astype(np.float64)
@@ -211,7 +213,7 @@ def ranking_scores(x, kind):
     total = e[:, 0].copy()
     for c in range(1, e.shape[1]):
         total += e[:, c]
-    return (e / total[:, None]).astype(np.float32)
+    return e / total[:, None]
 
 
 def report_case(case):
@@ -286,14 +288,14 @@ def report_cases():
 
 # ---------------------------------------------------------------- the seed's examples
 def examples():
-    s = np.array([0.13, 0.26, 0.08, 0.19, 0.34], dtype=np.float32)
+    s = np.array([0.13, 0.26, 0.08, 0.19, 0.34], dtype=np.float64)
     y = np.array([0, 0, 1, 1, 1])
     fpr, tpr, thr = roc_curve(y, s, drop_intermediate=False)
     binary = {"scores": s.astype(np.float64), "labels": y, "auroc": sk_auroc(y, s),
               "fpr": fpr, "tpr": tpr, "thresholds": thr[1:].astype(np.float64),
               "partial05": sk_auroc(y, s, 0.5), "delong": delong_interval(y, s), "ap": sk_ap(y, s)}
     p = np.array([[.90, .05, .05], [.05, .90, .05], [.05, .05, .90], [.85, .05, .10], [.10, .10, .80]],
-                 dtype=np.float32)
+                 dtype=np.float64)
     t = np.array([0, 1, 1, 2, 2])
     onehot = (t[:, None] == np.arange(3)).astype(int)
     multi = {"scores": p.astype(np.float64), "labels": t,

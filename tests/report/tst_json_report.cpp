@@ -1,3 +1,4 @@
+#include "report/curve_csv.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 
@@ -13,7 +14,7 @@ using namespace focalscope;
 
 namespace {
 
-ReadResult makeInput(std::initializer_list<std::initializer_list<float>> rows,
+ReadResult makeInput(std::initializer_list<std::initializer_list<double>> rows,
     std::initializer_list<int> labels, ScoreKind kind, std::vector<std::string> names)
 {
     ReadResult input;
@@ -24,7 +25,7 @@ ReadResult makeInput(std::initializer_list<std::initializer_list<float>> rows,
     Index i = 0;
     for (const auto& row : rows) {
         Index j = 0;
-        for (float v : row)
+        for (double v : row)
             p.scores(i, j++) = v;
         ++i;
     }
@@ -42,14 +43,14 @@ ReadResult makeInput(std::initializer_list<std::initializer_list<float>> rows,
 
 ReadResult seedMulticlass()
 {
-    return makeInput({{0.90f, 0.05f, 0.05f}, {0.05f, 0.90f, 0.05f}, {0.05f, 0.05f, 0.90f},
-                         {0.85f, 0.05f, 0.10f}, {0.10f, 0.10f, 0.80f}},
+    return makeInput({{0.90, 0.05, 0.05}, {0.05, 0.90, 0.05}, {0.05, 0.05, 0.90},
+                         {0.85, 0.05, 0.10}, {0.10, 0.10, 0.80}},
         {0, 1, 1, 2, 2}, ScoreKind::Probabilities, {"cat", "dog", "bird"});
 }
 
 ReadResult seedBinary()
 {
-    return makeInput({{0.13f}, {0.26f}, {0.08f}, {0.19f}, {0.34f}}, {0, 0, 1, 1, 1},
+    return makeInput({{0.13}, {0.26}, {0.08}, {0.19}, {0.34}}, {0, 0, 1, 1, 1},
         ScoreKind::Probabilities, {"score"});
 }
 
@@ -144,9 +145,9 @@ void TestJsonReport::binarySchema()
 void TestJsonReport::undefinedIsNull()
 {
     // Class "bird" has no rows: its AUROC is undefined -> null, with a warning naming it.
-    ReadResult input = makeInput(
-        {{0.7f, 0.2f, 0.1f}, {0.2f, 0.7f, 0.1f}, {0.6f, 0.3f, 0.1f}, {0.3f, 0.6f, 0.1f}},
-        {0, 1, 0, 1}, ScoreKind::Probabilities, {"cat", "dog", "bird"});
+    ReadResult input
+        = makeInput({{0.7, 0.2, 0.1}, {0.2, 0.7, 0.1}, {0.6, 0.3, 0.1}, {0.3, 0.6, 0.1}},
+            {0, 1, 0, 1}, ScoreKind::Probabilities, {"cat", "dog", "bird"});
     const QJsonObject root = reportOf(input, {}, false);
     const QJsonArray perClass = root.value("auroc").toObject().value("per_class").toArray();
     QVERIFY(perClass.at(2).isNull());
@@ -264,8 +265,7 @@ void TestJsonReport::rocCsvRows()
     QCOMPARE(lines.front(), QStringLiteral("class,threshold,fpr,tpr"));
     QCOMPARE(lines.size(), 7);
     QVERIFY2(lines.at(1).endsWith(",inf,0,0"), qPrintable(lines.at(1)));
-    QVERIFY2(lines.at(2).endsWith(",0.34000000357627869,0,0.33333333333333331"),
-        qPrintable(lines.at(2)));
+    QVERIFY2(lines.at(2).endsWith(",0.34,0,0.3333333333333333"), qPrintable(lines.at(2)));
 }
 
 QTEST_GUILESS_MAIN(TestJsonReport)

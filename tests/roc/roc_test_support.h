@@ -22,9 +22,10 @@
 
 namespace focalscope::testing {
 
+// Scores are generated as float32 (bit-identical with NumPy) and widened to double.
 struct BinaryInputs {
-    std::vector<float> scores;
-    std::vector<float> scores2; // the second column of the paired DeLong test
+    std::vector<double> scores;
+    std::vector<double> scores2; // the second column of the paired DeLong test
     std::vector<std::uint8_t> positive;
 };
 
@@ -45,11 +46,14 @@ inline BinaryInputs binaryInputs(const QJsonObject& c)
     const auto seed = static_cast<std::uint64_t>(c[QStringLiteral("seed")].toInteger());
     const auto n = c[QStringLiteral("n")].toInteger();
     BinaryInputs in;
-    in.scores = randomUnitScores(seed, n, c[QStringLiteral("bits")].toInt());
+    std::vector<float> scores = randomUnitScores(seed, n, c[QStringLiteral("bits")].toInt());
     if (c[QStringLiteral("round2")].toBool()) // rounded to 2 decimals in double, then float32
-        for (float& s : in.scores)
+        for (float& s : scores)
             s = static_cast<float>(std::rint(static_cast<double>(s) * 100.0) / 100.0);
-    in.scores2 = randomUnitScores(seed + 7, n, c[QStringLiteral("bits2")].toInt());
+    in.scores.assign(scores.begin(), scores.end());
+    const std::vector<float> scores2
+        = randomUnitScores(seed + 7, n, c[QStringLiteral("bits2")].toInt());
+    in.scores2.assign(scores2.begin(), scores2.end());
     const std::vector<std::int32_t> groups
         = randomLabels(seed, n, c[QStringLiteral("k")].toInteger());
     const int p = c[QStringLiteral("p")].toInt();
@@ -109,8 +113,10 @@ inline BinaryInputs tiedInputs(
     std::uint64_t seed, std::int64_t n, int bits, std::int64_t groups, int positiveGroups)
 {
     BinaryInputs in;
-    in.scores = randomUnitScores(seed, n, bits);
-    in.scores2 = randomUnitScores(seed ^ 0xABCDu, n, bits + 1);
+    const std::vector<float> scores = randomUnitScores(seed, n, bits);
+    const std::vector<float> scores2 = randomUnitScores(seed ^ 0xABCDu, n, bits + 1);
+    in.scores.assign(scores.begin(), scores.end());
+    in.scores2.assign(scores2.begin(), scores2.end());
     for (const std::int32_t g : randomLabels(seed + 1, n, groups))
         in.positive.push_back(g < positiveGroups ? 1 : 0);
     return in;
@@ -118,7 +124,7 @@ inline BinaryInputs tiedInputs(
 
 // Mann-Whitney by comparing every positive with every negative: O(mn).
 inline double mannWhitneyAuroc(
-    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+    const std::vector<double>& scores, const std::vector<std::uint8_t>& positive)
 {
     double u = 0.0;
     std::int64_t m = 0;
@@ -144,7 +150,7 @@ struct PlainCurve {
     std::vector<std::int64_t> tps;
 };
 inline PlainCurve plainCurve(
-    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+    const std::vector<double>& scores, const std::vector<std::uint8_t>& positive)
 {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), std::size_t {0});
@@ -170,10 +176,10 @@ inline PlainCurve plainCurve(
 // DeLong's variance straight from its definition: psi(x_i, y_j) for every pair,
 // V10_i = mean_j psi, V01_j = mean_i psi, Var = S10 / m + S01 / n.
 inline DelongInterval directDelong(
-    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+    const std::vector<double>& scores, const std::vector<std::uint8_t>& positive)
 {
-    std::vector<float> x;
-    std::vector<float> y;
+    std::vector<double> x;
+    std::vector<double> y;
     for (std::size_t k = 0; k < scores.size(); ++k)
         (positive[k] ? x : y).push_back(scores[k]);
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -199,13 +205,13 @@ inline DelongInterval directDelong(
     for (const double v : v01)
         s01 += (v - auc) * (v - auc);
     const double se = std::sqrt(s10 / (m - 1) / m + s01 / (n - 1) / n);
-    return {auc, se, std::clamp(auc - 1.959964 * se, 0.0, 1.0),
-        std::clamp(auc + 1.959964 * se, 0.0, 1.0)};
+    constexpr double kZ95 = 1.959963984540054; // qnorm(0.975)
+    return {auc, se, std::clamp(auc - kZ95 * se, 0.0, 1.0), std::clamp(auc + kZ95 * se, 0.0, 1.0)};
 }
 
 // AP by the definition over the std::sort curve: sum_n (R_n - R_{n-1}) P_n.
 inline double plainAveragePrecision(
-    const std::vector<float>& scores, const std::vector<std::uint8_t>& positive)
+    const std::vector<double>& scores, const std::vector<std::uint8_t>& positive)
 {
     const PlainCurve curve = plainCurve(scores, positive);
     const std::int64_t positives = curve.tps.back();
@@ -230,7 +236,7 @@ inline double plainHandTill(const ScoreMatrix& scores, const Predictions& p)
     int pairs = 0;
     for (Index a = 0; a < scores.cols(); ++a)
         for (Index b = a + 1; b < scores.cols(); ++b) {
-            std::vector<float> byA, byB;
+            std::vector<double> byA, byB;
             std::vector<std::uint8_t> isA, isB;
             for (Index i = 0; i < scores.rows(); ++i) {
                 if (p.labels[i] != a && p.labels[i] != b)

@@ -51,11 +51,11 @@ private slots:
 
 void TestPrCurve::seedExample()
 {
-    const std::vector<float> scores {0.13f, 0.26f, 0.08f, 0.19f, 0.34f};
+    const std::vector<double> scores {0.13, 0.26, 0.08, 0.19, 0.34};
     const std::vector<std::uint8_t> positive {0, 0, 1, 1, 1};
     const PrCurve curve = precisionRecallCurve(scores, positive);
     // Thresholds ascending 0.08 .. 0.34, then the closing point (precision 1, recall 0).
-    const std::vector<double> thresholds {0.08f, 0.13f, 0.19f, 0.26f, 0.34f};
+    const std::vector<double> thresholds {0.08, 0.13, 0.19, 0.26, 0.34};
     const std::vector<double> precision {3.0 / 5, 2.0 / 4, 2.0 / 3, 1.0 / 2, 1.0, 1.0};
     const std::vector<double> recall {1.0, 2.0 / 3, 2.0 / 3, 1.0 / 3, 1.0 / 3, 0.0};
     QCOMPARE(curve.thresholds, thresholds);
@@ -71,7 +71,7 @@ void TestPrCurve::seedExample()
 
 void TestPrCurve::withoutPositives()
 {
-    const std::vector<float> scores {0.2f, 0.4f, 0.4f};
+    const std::vector<double> scores {0.2, 0.4, 0.4};
     const std::vector<std::uint8_t> positive {0, 0, 0};
     const PrCurve curve = precisionRecallCurve(scores, positive);
     QCOMPARE(curve.recall, (std::vector<double> {1.0, 1.0, 0.0}));

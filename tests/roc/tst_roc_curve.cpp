@@ -70,6 +70,7 @@ class TestRocCurve : public QObject {
 
 private slots:
     void seedExample();
+    void partialRange();
     void dropIntermediate_data();
     void dropIntermediate();
     void signedZerosTie();
@@ -84,7 +85,7 @@ private slots:
 // DESIGN.md: [0.13, 0.26, 0.08, 0.19, 0.34] / [0, 0, 1, 1, 1].
 void TestRocCurve::seedExample()
 {
-    const std::vector<float> scores {0.13f, 0.26f, 0.08f, 0.19f, 0.34f};
+    const std::vector<double> scores {0.13, 0.26, 0.08, 0.19, 0.34};
     const std::vector<std::uint8_t> positive {0, 0, 1, 1, 1};
     const RocCurve curve = rocCurve(scores, positive, false);
     const std::vector<double> fpr {0, 0, .5, .5, 1, 1};
@@ -93,7 +94,7 @@ void TestRocCurve::seedExample()
     QCOMPARE(curve.tpr, tpr);
     QCOMPARE(curve.positives, 3);
     QCOMPARE(curve.negatives, 2);
-    const std::vector<double> thresholds {kInf, 0.34f, 0.26f, 0.19f, 0.13f, 0.08f};
+    const std::vector<double> thresholds {kInf, 0.34, 0.26, 0.19, 0.13, 0.08};
     QCOMPARE(curve.thresholds, thresholds);
     QCOMPARE(auroc(scores, positive), 0.5);
     QCOMPARE(aurocFromCurve(curve), 0.5);
@@ -115,23 +116,23 @@ void TestRocCurve::seedExample()
 
 void TestRocCurve::dropIntermediate_data()
 {
-    QTest::addColumn<std::vector<float>>("scores");
+    QTest::addColumn<std::vector<double>>("scores");
     QTest::addColumn<std::vector<std::uint8_t>>("positive");
     QTest::addColumn<std::vector<std::int64_t>>("fps");
     QTest::addColumn<std::vector<std::int64_t>>("tps");
     // Three positives in a row then three negatives: the middle points are collinear.
-    QTest::newRow("runs") << std::vector<float> {6, 5, 4, 3, 2, 1}
+    QTest::newRow("runs") << std::vector<double> {6, 5, 4, 3, 2, 1}
                           << std::vector<std::uint8_t> {1, 1, 1, 0, 0, 0}
                           << std::vector<std::int64_t> {0, 0, 0, 3}
                           << std::vector<std::int64_t> {0, 1, 3, 3};
-    QTest::newRow("alternating") << std::vector<float> {4, 3, 2, 1}
+    QTest::newRow("alternating") << std::vector<double> {4, 3, 2, 1}
                                  << std::vector<std::uint8_t> {1, 0, 1, 0}
                                  << std::vector<std::int64_t> {0, 0, 1, 1, 2}
                                  << std::vector<std::int64_t> {0, 1, 1, 2, 2};
     QTest::newRow("two points kept")
-        << std::vector<float> {2, 1} << std::vector<std::uint8_t> {1, 0}
+        << std::vector<double> {2, 1} << std::vector<std::uint8_t> {1, 0}
         << std::vector<std::int64_t> {0, 0, 1} << std::vector<std::int64_t> {0, 1, 1};
-    QTest::newRow("one score") << std::vector<float> {1, 1, 1}
+    QTest::newRow("one score") << std::vector<double> {1, 1, 1}
                                << std::vector<std::uint8_t> {1, 0, 0}
                                << std::vector<std::int64_t> {0, 2}
                                << std::vector<std::int64_t> {0, 1};
@@ -139,7 +140,7 @@ void TestRocCurve::dropIntermediate_data()
 
 void TestRocCurve::dropIntermediate()
 {
-    QFETCH(std::vector<float>, scores);
+    QFETCH(std::vector<double>, scores);
     QFETCH(std::vector<std::uint8_t>, positive);
     QFETCH(std::vector<std::int64_t>, fps);
     QFETCH(std::vector<std::int64_t>, tps);
@@ -151,7 +152,7 @@ void TestRocCurve::dropIntermediate()
 
 void TestRocCurve::signedZerosTie()
 {
-    const std::vector<float> scores {-0.0f, 0.0f};
+    const std::vector<double> scores {-0.0, 0.0};
     const std::vector<std::uint8_t> positive {1, 0};
     QCOMPARE(auroc(scores, positive), 0.5);
     QCOMPARE(rocCurve(scores, positive, false).fpr.size(), std::size_t {2});
@@ -264,6 +265,48 @@ void TestRocCurve::largeMatchesPlainReference()
     QVERIFY(curve.fps == plain.fps);
     QVERIFY(curve.tps == plain.tps);
     QVERIFY(curve.thresholds == plain.thresholds);
+}
+
+// pROC's partial.auc over an FPR range: the seed example by hand, [0, m] against
+// scikit-learn's max_fpr rule, [0, 1] against the full area; ranges outside [0, 1] refused.
+void TestRocCurve::partialRange()
+{
+    const std::vector<double> scores {0.13, 0.26, 0.08, 0.19, 0.34};
+    const std::vector<std::uint8_t> positive {0, 0, 1, 1, 1};
+    const RocCurve full = rocCurve(scores, positive, false);
+    // TPR is 1/3 on FPR [0, 0.5): area 1/6; McClish (1/6 - 1/8) / (1/2 - 1/8) -> 5/9.
+    PartialAuroc p = partialAurocRange(full, 0.0, 0.5);
+    QVERIFY(std::abs(p.raw - 1.0 / 6.0) < kTolerance);
+    QVERIFY(std::abs(p.mcclish - 5.0 / 9.0) < kTolerance);
+    // [0.5, 1]: TPR 2/3 then 1 after FPR 1: area 1/3; min (1 - 1/4) / 2 = 3/8, max 1/2.
+    p = partialAurocRange(full, 0.5, 1.0);
+    QVERIFY(std::abs(p.raw - 1.0 / 3.0) < kTolerance);
+    QVERIFY(std::abs(p.mcclish - 0.5 * (1.0 + (1.0 / 3.0 - 3.0 / 8.0) / (0.5 - 3.0 / 8.0)))
+        < kTolerance);
+    p = partialAurocRange(full, 0.0, 1.0);
+    QCOMPARE(p.raw, auroc(scores, positive));
+    QCOMPARE(p.mcclish, 0.5);
+    // The dropped points are collinear: the same areas from the display curve.
+    const PartialAuroc dropped = partialAurocRange(rocCurve(scores, positive, true), 0.1, 0.7);
+    const PartialAuroc kept = partialAurocRange(full, 0.1, 0.7);
+    QVERIFY(std::abs(dropped.raw - kept.raw) < kTolerance);
+
+    for (const std::uint64_t seed : {3u, 17u, 99u}) {
+        const BinaryInputs in = tiedInputs(seed, 500, 5, 3, 1);
+        const RocCurve curve = rocCurve(in.scores, in.positive, false);
+        for (const double m : {0.05, 0.2, 0.5, 0.9})
+            QVERIFY(std::abs(partialAurocRange(curve, 0.0, m).mcclish - partialAuroc(curve, m))
+                < kTolerance);
+        // Areas add up over adjacent ranges.
+        QVERIFY(std::abs(partialAurocRange(curve, 0.0, 0.3).raw
+                    + partialAurocRange(curve, 0.3, 1.0).raw - aurocFromCurve(curve))
+            < kTolerance);
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, partialAurocRange(full, 0.5, 0.5));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, partialAurocRange(full, -0.1, 0.5));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, partialAurocRange(full, 0.2, 1.5));
+    QVERIFY(std::isnan(
+        partialAurocRange(rocCurve(scores, std::vector<std::uint8_t>(5, 1)), 0.0, 0.5).raw));
 }
 
 QTEST_GUILESS_MAIN(TestRocCurve)

@@ -178,10 +178,11 @@ void TestRocReport::rankingScoresSoftmax()
     p.kind = ScoreKind::Logits;
     const ScoreMatrix s = rankingScores(p);
     const double z = std::exp(-2.0) + std::exp(-1.0) + 1.0;
-    QCOMPARE(s(0, 0), static_cast<float>(std::exp(-2.0) / z));
-    QCOMPARE(s(0, 2), static_cast<float>(1.0 / z));
-    QCOMPARE(s(1, 2), 1.0f);
-    QCOMPARE(s(1, 0), 0.0f);
+    // In float64, not rounded to float32 (near-equal probabilities would tie).
+    QCOMPARE(s(0, 0), std::exp(-2.0) / z);
+    QCOMPARE(s(0, 2), 1.0 / z);
+    QCOMPARE(s(1, 2), 1.0);
+    QCOMPARE(s(1, 0), 0.0);
     // Probabilities and a single logit column are ranked as given.
     p.kind = ScoreKind::Probabilities;
     QVERIFY(rankingScores(p) == p.scores);
@@ -297,7 +298,7 @@ void TestRocReport::tinyInputs()
 void TestRocReport::nanScoreRejected()
 {
     Predictions p = seedMulticlass();
-    p.scores(2, 1) = std::numeric_limits<float>::quiet_NaN();
+    p.scores(2, 1) = std::numeric_limits<double>::quiet_NaN();
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rocReport(p));
 }
 
@@ -396,9 +397,9 @@ void TestRocReport::matchesPlainReferences()
     QFETCH(bool, withCurves);
     Predictions p;
     const std::vector<float> values = randomUnitScores(seed, n * classes, bits);
-    p.scores = Eigen::Map<const ScoreMatrix>(values.data(), n, classes);
+    p.scores = Eigen::Map<const Eigen::MatrixXf>(values.data(), n, classes).cast<double>();
     if (logits)
-        p.scores = (p.scores.array() * 4.0f - 2.0f).matrix();
+        p.scores = (p.scores.array() * 4.0 - 2.0).matrix();
     const std::vector<std::int32_t> labels = randomLabels(seed + 1, n, labelClasses);
     p.labels = Eigen::Map<const LabelVector>(labels.data(), n);
     if (ignoreEvery != 0)

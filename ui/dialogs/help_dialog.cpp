@@ -61,7 +61,7 @@ distribution</b>: the fraction of each class's rows per p<sub>t</sub> bin, with 
 logits the softmax ranks). AUROC is the trapezoid area (ties count ½); undefined without
 positives or negatives. macro = mean of the defined classes, weighted = weighted by positives,
 micro = one curve over all (row, class) elements, one-vs-one = Hand &amp; Till. 95% intervals:
-DeLong's variance (Sun &amp; Xu), AUROC ± 1.959964 SE. Partial AUROC up to max FPR m is McClish-
+DeLong's variance (Sun &amp; Xu), AUROC ± 1.959963984540054 SE. Partial AUROC up to max FPR m is McClish-
 standardised: ½ (1 + (A − m²/2) / (m − m²/2)). Average precision = Σ (R<sub>n</sub> − R<sub>n−1</sub>) P<sub>n</sub>.</p>
 <p>Click a ROC curve to pick an operating point: a row is predicted positive when its score is
 at least the threshold; the confusion matrix counts are exact.</p>)");
