@@ -27,19 +27,33 @@ private slots:
 
 namespace {
 
-void compare(const std::vector<double>& actual, const std::vector<double>& expected)
+// `actual` equals `expected`, and has the properties every suggestion must have: mean 1 over
+// the classes with rows, 1 for a class without rows.
+void compare(const std::vector<double>& actual, const std::vector<double>& expected,
+    const std::vector<Index>& counts)
 {
     QCOMPARE(actual.size(), expected.size());
+    QCOMPARE(actual.size(), counts.size());
     double sum = 0.0;
+    int withRows = 0;
     for (std::size_t c = 0; c < expected.size(); ++c) {
         QVERIFY2(std::abs(actual[c] - expected[c]) <= 1e-12 * std::max(1.0, std::abs(expected[c])),
             qPrintable(QStringLiteral("class %1: %2 != %3")
                            .arg(c)
                            .arg(actual[c], 0, 'g', 17)
                            .arg(expected[c], 0, 'g', 17)));
-        sum += actual[c];
+        if (counts[c] > 0) {
+            sum += actual[c];
+            ++withRows;
+        } else {
+            QCOMPARE(actual[c], 1.0);
+        }
     }
-    Q_UNUSED(sum);
+    if (withRows > 0) {
+        const double mean = sum / withRows;
+        QVERIFY2(std::abs(mean - 1.0) <= 1e-12,
+            qPrintable(QStringLiteral("mean %1 over the classes with rows").arg(mean, 0, 'g', 17)));
+    }
 }
 
 } // namespace
@@ -101,7 +115,7 @@ void TestAlphaSuggestions::weights()
     QFETCH(double, beta);
     QFETCH(std::vector<double>, expected);
     compare(beta == 0.0 ? inverseFrequencyWeights(counts) : effectiveNumberWeights(counts, beta),
-        expected);
+        expected, counts);
 }
 
 void TestAlphaSuggestions::classCountsSkipsIgnoredRows()

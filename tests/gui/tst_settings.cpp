@@ -2,6 +2,8 @@
 // model and the recent files list.
 
 #include "model/parameter_model.h"
+#include "plot/plot_export.h"
+#include "settings/parameter_names.h"
 #include "settings/recent_files.h"
 #include "settings/settings_keys.h"
 
@@ -17,6 +19,7 @@ class TestSettings : public QObject {
 private slots:
     void init();
     void keysFallBackToDefaults();
+    void emptySettingsRestoreTheDefaults();
     void keysRoundTrip();
     void parametersRoundTrip_data();
     void parametersRoundTrip();
@@ -39,12 +42,45 @@ void TestSettings::init()
 
 void TestSettings::keysFallBackToDefaults()
 {
+    // An empty file gives the defaults the rest of the program uses: core's FocalParams and
+    // RocOptions for the parameters (focalscope-cli's), ExportOptions for the plot exports.
     QSettings settings(iniPath(), QSettings::IniFormat);
-    QCOMPARE(settings::gamma.read(settings), 2.0);
-    QCOMPARE(settings::alpha.read(settings), 0.25);
-    QCOMPARE(settings::exportSize.read(settings), QSize(1200, 800));
+    const FocalParams loss;
+    QCOMPARE(settings::gamma.read(settings), loss.gamma);
+    QCOMPARE(settings::alpha.read(settings), loss.alpha.scalar);
+    QCOMPARE(
+        alphaModeFromName(settings::alphaMode.read(settings), Alpha::Mode::None), loss.alpha.mode);
+    QCOMPARE(
+        reductionFromName(settings::reduction.read(settings), Reduction::None), loss.reduction);
+    QCOMPARE(settings::maxFpr.read(settings), RocOptions {}.maxFpr);
+    QCOMPARE(settings::exportSize.read(settings), ExportOptions {}.size);
+    QCOMPARE(settings::exportDpi.read(settings), ExportOptions {}.dpi);
     QVERIFY(settings::recentFiles.read(settings).isEmpty());
     QVERIFY(settings::windowState.read(settings).isEmpty());
+}
+
+void TestSettings::emptySettingsRestoreTheDefaults()
+{
+    // A parameter model restored from an empty file is a new one, with core's defaults; one
+    // with every parameter changed, restored from the empty file, comes back to them too.
+    const QSettings settings(iniPath(), QSettings::IniFormat);
+    ParameterModel changed;
+    changed.setAlphaListLength(3);
+    changed.setAlphaPerClass({1.0, 2.0, 3.0});
+    changed.setGamma(4.5);
+    changed.setReduction(Reduction::Sum);
+    changed.setMaxFpr(0.1);
+    ParameterModel fresh;
+    for (ParameterModel* model : {&changed, &fresh}) {
+        model->restore(settings);
+        const FocalParams params = model->focalParams();
+        const FocalParams defaults;
+        QCOMPARE(params.alpha.mode, defaults.alpha.mode);
+        QCOMPARE(params.alpha.scalar, defaults.alpha.scalar);
+        QCOMPARE(params.gamma, defaults.gamma);
+        QCOMPARE(params.reduction, defaults.reduction);
+        QCOMPARE(model->maxFpr(), RocOptions {}.maxFpr);
+    }
 }
 
 void TestSettings::keysRoundTrip()

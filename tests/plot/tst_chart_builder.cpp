@@ -1,4 +1,9 @@
+// The plot layer's one Qt Charts builder (plot/chart_builder.h): a PlotSpec becomes a PlotChart
+// with the right series kinds, axes, legend, pens and aspect, updated in place when only the
+// data change.
+
 #include "plot/chart_builder.h"
+#include "plot/plot_palette.h"
 
 #include <QAreaSeries>
 #include <QGraphicsLayout>

@@ -30,7 +30,7 @@ Predictions predictionsOf(const SyntheticData& data)
     predictions.scores.resize(data.rows, data.classes);
     for (Index i = 0; i < data.rows; ++i)
         for (Index c = 0; c < data.classes; ++c)
-            predictions.scores(i, c) = static_cast<float>(
+            predictions.scores(i, c) = static_cast<ScoreMatrix::Scalar>(
                 data.probabilities[static_cast<std::size_t>(i * data.classes + c)]);
     predictions.labels = labelVectorOf(data);
     predictions.kind = ScoreKind::Probabilities;

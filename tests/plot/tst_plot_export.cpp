@@ -1,4 +1,5 @@
 #include "plot/plot_export.h"
+#include "plot/plot_palette.h"
 
 #include <QFile>
 #include <QImage>

@@ -1,4 +1,5 @@
 #include "plot/chart_builder.h"
+#include "plot/plot_palette.h"
 #include "plot/plot_view.h"
 
 #include <QSignalSpy>
@@ -43,6 +44,7 @@ private slots:
     void clickReportsSourceIndex_data();
     void clickReportsSourceIndex();
     void clickAwayReportsNothing();
+    void referenceLinesNotPicked_data();
     void referenceLinesNotPicked();
     void hover();
     void setSpecInPlaceOrRebuilt();
@@ -111,14 +113,40 @@ void TestPlotView::clickAwayReportsNothing()
     QCOMPARE(m_view->pickAt(on).drawn, qsizetype(5));
 }
 
+void TestPlotView::referenceLinesNotPicked_data()
+{
+    QTest::addColumn<bool>("pickable");
+    QTest::newRow("reference line") << false;
+    // The same line made pickable: the click is reported, so the first row can fail.
+    QTest::newRow("pickable line (control)") << true;
+}
+
 void TestPlotView::referenceLinesNotPicked()
 {
-    // (1, 1) is on the diagonal and the curve's last point: the curve is reported.
-    // (0.5, 0.5) is only on the diagonal: nothing.
+    // The diagonal drawn with a point every 0.01, so that its middle (0.5, 0.5), far from the
+    // curve, is a drawn point of the diagonal only.
+    QFETCH(bool, pickable);
+    PlotSpec spec = curveSpec();
+    PlotSeries& diagonal = spec.series[0];
+    QVERIFY(!diagonal.pickable);
+    diagonal.pickable = pickable;
+    diagonal.points.clear();
+    for (int i = 0; i <= 100; ++i)
+        diagonal.points.append({i / 100.0, i / 100.0});
+    m_view->setSpec(spec);
+
+    const QPoint middle = m_view->mapToView({0.5, 0.5}, 0).toPoint();
+    const PlotView::Pick pick = m_view->pickAt(middle);
+    QCOMPARE(pick.series, pickable ? 0 : -1);
+    QCOMPARE(pick.drawn, pickable ? qsizetype(50) : qsizetype(-1));
     QSignalSpy clicked(m_view, &PlotView::pointClicked);
-    QTest::mouseClick(
-        m_view->viewport(), Qt::LeftButton, {}, m_view->mapToView({0.5, 0.5}, 0).toPoint());
-    QCOMPARE(clicked.size(), 0);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, middle);
+    QCOMPARE(clicked.size(), pickable ? 1 : 0);
+
+    // (1, 1) is on the diagonal and the curve's last point: the curve is reported.
+    const PlotView::Pick end = m_view->pickAt(m_view->mapToView({1.0, 1.0}, 1).toPoint());
+    QCOMPARE(end.series, 1);
+    QCOMPARE(end.drawn, qsizetype(20));
 }
 
 void TestPlotView::hover()

@@ -2,6 +2,7 @@
 
 #include "charts/chart_helpers.h"
 #include "loss/focal_views.h"
+#include "plot/plot_palette.h"
 
 #include <algorithm>
 #include <stdexcept>

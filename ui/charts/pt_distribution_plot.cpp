@@ -1,6 +1,7 @@
 #include "charts/pt_distribution_plot.h"
 
 #include "charts/chart_helpers.h"
+#include "plot/plot_palette.h"
 
 #include <algorithm>
 #include <cmath>

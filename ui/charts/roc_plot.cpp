@@ -2,6 +2,7 @@
 
 #include "charts/chart_helpers.h"
 #include "plot/decimation.h"
+#include "plot/plot_palette.h"
 
 #include <algorithm>
 #include <cmath>

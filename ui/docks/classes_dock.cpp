@@ -1,8 +1,8 @@
 #include "docks/classes_dock.h"
 
 #include "model/dataset_session.h"
-#include "plot/plot_spec.h"
-#include "views/operating_point_panel.h"
+#include "plot/plot_palette.h"
+#include "views/number_format.h"
 
 #include <QHeaderView>
 #include <QPainter>

@@ -1,6 +1,7 @@
 #include "docks/parameters_dock.h"
 
 #include "loss/alpha_suggestions.h"
+#include "model/alpha_weight_model.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
 
@@ -16,7 +17,7 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
-#include <QTableWidget>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -50,6 +51,22 @@ QHBoxLayout* sliderRow(QSlider* slider, QDoubleSpinBox* spin)
     row->addWidget(slider, 1);
     row->addWidget(spin);
     return row;
+}
+
+// Writes `value` into `spin` only when the box does not already hold it (at its decimals):
+// setValue() rewrites the text and moves the cursor, which would break a number being typed.
+void showValue(QDoubleSpinBox* spin, double value)
+{
+    const double shown = QString::number(value, 'f', spin->decimals()).toDouble();
+    if (spin->value() != shown)
+        spin->setValue(value);
+}
+
+// The slider position nearest to the spin box's value, set without a signal.
+void followSpin(QSlider* slider, const QDoubleSpinBox* spin, int steps)
+{
+    const QSignalBlocker blocker(slider);
+    slider->setValue(static_cast<int>(std::lround(spin->value() * steps)));
 }
 
 } // namespace
@@ -121,17 +138,21 @@ QWidget* ParametersDock::buildContents()
     m_scalarNote->setWordWrap(true);
     m_scalarNote->setStyleSheet(QStringLiteral("color: #9a6700"));
     alphaLayout->addWidget(m_scalarNote);
-    m_weights = new QTableWidget(0, 2, alphaGroup);
-    m_weights->setObjectName(QStringLiteral("alphaWeights"));
-    m_weights->setHorizontalHeaderLabels({tr("Class"), tr("Effective weight")});
-    m_weights->verticalHeader()->hide();
-    m_weights->verticalHeader()->setDefaultSectionSize(m_weights->fontMetrics().height() + 8);
-    m_weights->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_weights->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_weights->setToolTip(tr("The weight alpha_t each target class gets. Edit a weight to switch "
-                             "to per-class weights."));
-    m_weights->setMinimumHeight(120);
-    alphaLayout->addWidget(m_weights);
+    m_weightModel = new AlphaWeightModel(this);
+    m_weightTable = new QTableView(alphaGroup);
+    m_weightTable->setObjectName(QStringLiteral("alphaWeights"));
+    m_weightTable->setModel(m_weightModel);
+    m_weightTable->verticalHeader()->hide();
+    m_weightTable->verticalHeader()->setDefaultSectionSize(
+        m_weightTable->fontMetrics().height() + 8);
+    m_weightTable->horizontalHeader()->setSectionResizeMode(
+        AlphaWeightModel::ClassColumn, QHeaderView::Stretch);
+    m_weightTable->horizontalHeader()->setSectionResizeMode(
+        AlphaWeightModel::WeightColumn, QHeaderView::ResizeToContents);
+    m_weightTable->setToolTip(tr("The weight alpha_t each target class gets. Edit a weight to "
+                                 "switch to per-class weights."));
+    m_weightTable->setMinimumHeight(120);
+    alphaLayout->addWidget(m_weightTable);
     m_suggest = new QToolButton(alphaGroup);
     m_suggest->setObjectName(QStringLiteral("alphaSuggestions"));
     m_suggest->setText(tr("Suggest weights"));
@@ -190,27 +211,32 @@ QWidget* ParametersDock::buildContents()
         if (!m_syncing)
             m_parameters.setAlphaMode(static_cast<Alpha::Mode>(m_alphaMode->currentData().toInt()));
     });
+    // slider -> spin box -> model; the slider follows the spin box.
     connect(m_alphaSlider, &QSlider::valueChanged, this, [this](int value) {
         if (!m_syncing)
-            m_parameters.setAlphaScalar(static_cast<double>(value) / kAlphaSteps);
+            m_alphaSpin->setValue(static_cast<double>(value) / kAlphaSteps);
     });
     connect(m_alphaSpin, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        if (!m_syncing)
-            m_parameters.setAlphaScalar(value);
+        if (m_syncing)
+            return;
+        followSpin(m_alphaSlider, m_alphaSpin, kAlphaSteps);
+        m_parameters.setAlphaScalar(value);
     });
     connect(m_gammaSlider, &QSlider::valueChanged, this, [this](int value) {
         if (!m_syncing)
-            m_parameters.setGamma(static_cast<double>(value) / kGammaSteps);
+            m_gammaSpin->setValue(static_cast<double>(value) / kGammaSteps);
     });
     connect(m_gammaSpin, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        if (!m_syncing)
-            m_parameters.setGamma(value);
+        if (m_syncing)
+            return;
+        followSpin(m_gammaSlider, m_gammaSpin, kGammaSteps);
+        m_parameters.setGamma(value);
     });
     connect(m_maxFpr, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         if (!m_syncing)
             m_parameters.setMaxFpr(value);
     });
-    connect(m_weights, &QTableWidget::cellChanged, this, &ParametersDock::onWeightEdited);
+    connect(m_weightModel, &AlphaWeightModel::weightEdited, this, &ParametersDock::onWeightEdited);
     connect(reset, &QPushButton::clicked, &m_parameters, &ParameterModel::resetToDefaults);
     return contents;
 }
@@ -226,14 +252,13 @@ void ParametersDock::syncFromModel()
     selectData(m_reduction, static_cast<int>(m_parameters.reduction()));
     selectData(m_alphaMode, static_cast<int>(m_parameters.alphaMode()));
     const bool scalar = m_parameters.alphaMode() == Alpha::Mode::Scalar;
-    m_alphaSlider->setValue(
-        static_cast<int>(std::lround(m_parameters.alphaScalar() * kAlphaSteps)));
-    m_alphaSpin->setValue(m_parameters.alphaScalar());
+    showValue(m_alphaSpin, m_parameters.alphaScalar());
+    followSpin(m_alphaSlider, m_alphaSpin, kAlphaSteps);
     m_alphaSlider->setEnabled(scalar);
     m_alphaSpin->setEnabled(scalar);
-    m_gammaSlider->setValue(static_cast<int>(std::lround(m_parameters.gamma() * kGammaSteps)));
-    m_gammaSpin->setValue(m_parameters.gamma());
-    m_maxFpr->setValue(m_parameters.maxFpr());
+    showValue(m_gammaSpin, m_parameters.gamma());
+    followSpin(m_gammaSlider, m_gammaSpin, kGammaSteps);
+    showValue(m_maxFpr, m_parameters.maxFpr());
     const Predictions* predictions = m_session.predictions();
     const bool softmax = m_parameters.lossMode() == LossMode::Softmax;
     const bool showNote = scalar && softmax && predictions && predictions->targetClasses() > 2;
@@ -253,10 +278,9 @@ void ParametersDock::syncFromModel()
 
 void ParametersDock::syncWeightTable()
 {
-    const QSignalBlocker blocker(m_weights);
     const Predictions* predictions = m_session.predictions();
     if (!predictions) {
-        m_weights->setRowCount(0);
+        m_weightModel->setWeights({}, {}, false);
         return;
     }
     const LossMode mode = m_parameters.lossMode();
@@ -272,34 +296,14 @@ void ParametersDock::syncWeightTable()
             name = tr("%1 (positive elements)").arg(name);
     }
     const bool editable = weights.size() == m_parameters.alphaListLength();
-    m_weights->setRowCount(static_cast<int>(weights.size()));
-    for (int r = 0; r < weights.size(); ++r) {
-        auto* name = new QTableWidgetItem(names.value(r, QString::number(r)));
-        name->setFlags(Qt::ItemIsEnabled);
-        auto* weight = new QTableWidgetItem(QString::number(weights[r], 'g', 4));
-        weight->setData(Qt::UserRole, weights[r]);
-        weight->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        weight->setFlags(editable ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable
-                                  : Qt::ItemIsEnabled);
-        m_weights->setItem(r, 0, name);
-        m_weights->setItem(r, 1, weight);
-    }
+    m_weightModel->setWeights(names, std::vector<double>(weights.begin(), weights.end()), editable);
 }
 
-void ParametersDock::onWeightEdited(int row, int column)
+void ParametersDock::onWeightEdited(int row, double weight)
 {
-    if (m_syncing || column != 1)
-        return;
-    bool ok = false;
-    const double weight = m_weights->item(row, column)->text().toDouble(&ok);
-    if (!ok || !std::isfinite(weight) || weight < 0.0) {
-        syncWeightTable();
-        return;
-    }
     // Editing one weight keeps the others as they are now effective.
-    std::vector<double> list;
-    for (int r = 0; r < m_weights->rowCount(); ++r)
-        list.push_back(r == row ? weight : m_weights->item(r, 1)->data(Qt::UserRole).toDouble());
+    std::vector<double> list = m_weightModel->weights();
+    list.at(static_cast<std::size_t>(row)) = weight;
     m_parameters.setAlphaPerClass(std::move(list));
 }
 

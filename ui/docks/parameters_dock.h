@@ -7,17 +7,22 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
-class QTableWidget;
+class QTableView;
 class QToolButton;
 
 namespace focalscope {
 
+class AlphaWeightModel;
 class DatasetSession;
 class ParameterModel;
 
 // Edits the ParameterModel: loss mode, input kind, reduction, alpha (slider and spin box, or a
 // per-class weight table with suggestions), gamma (slider and spin box), max FPR, reset.
 // The weight table always shows the effective per-class weights.
+//
+// Each slider follows its spin box: a slider move sets the spin box, the spin box sets the
+// model, and the model's value is written back into a spin box only when it differs from
+// what the box holds, so that typing a number key by key is never overwritten.
 class ParametersDock : public QDockWidget {
     Q_OBJECT
 
@@ -31,7 +36,8 @@ public:
     QDoubleSpinBox* alphaSpin() const { return m_alphaSpin; }
     QSlider* gammaSlider() const { return m_gammaSlider; }
     QDoubleSpinBox* gammaSpin() const { return m_gammaSpin; }
-    QTableWidget* weightTable() const { return m_weights; }
+    QTableView* weightTable() const { return m_weightTable; }
+    AlphaWeightModel* weightModel() const { return m_weightModel; }
     QLabel* scalarAlphaNote() const { return m_scalarNote; }
 
     // Fills the per-class weights with a suggestion computed from the class counts:
@@ -42,7 +48,7 @@ private:
     QWidget* buildContents();
     void syncFromModel();
     void syncWeightTable();
-    void onWeightEdited(int row, int column);
+    void onWeightEdited(int row, double weight);
 
     ParameterModel& m_parameters;
     DatasetSession& m_session;
@@ -53,7 +59,8 @@ private:
     QSlider* m_alphaSlider = nullptr;
     QDoubleSpinBox* m_alphaSpin = nullptr;
     QLabel* m_scalarNote = nullptr;
-    QTableWidget* m_weights = nullptr;
+    QTableView* m_weightTable = nullptr;
+    AlphaWeightModel* m_weightModel = nullptr;
     QToolButton* m_suggest = nullptr;
     QSlider* m_gammaSlider = nullptr;
     QDoubleSpinBox* m_gammaSpin = nullptr;

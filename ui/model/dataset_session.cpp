@@ -1,6 +1,7 @@
 #include "model/dataset_session.h"
 
 #include "charts/concentration_plot.h"
+#include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
 #include "charts/pt_distribution_plot.h"
 #include "charts/roc_plot.h"
@@ -26,6 +27,23 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
     : QObject(parent)
     , m_parameters(parameters)
 {
+    m_lossCurvePipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            // Without data, the alpha_t of two classes.
+            const FocalParams params = m_parameters.focalParams();
+            const Index classes = m_predictions ? m_predictions->classes() : 2;
+            return [this, params, classes,
+                       showGradient = m_showGradient]() -> RecomputeScheduler::Apply {
+                auto spec = std::make_shared<const PlotSpec>(
+                    lossPlot(lossCurveAlpha(params, classes), params.gamma, showGradient));
+                return [this, spec] {
+                    m_lossCurve = spec;
+                    emit lossCurveChanged();
+                };
+            };
+        },
+        kCoalescingMs, this);
+
     m_kindPipeline = new RecomputeScheduler(
         [this]() -> RecomputeScheduler::Task {
             if (!m_input)
@@ -130,23 +148,27 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         m_rocMs = ms;
         emit recomputed(ms);
     });
-    for (RecomputeScheduler* pipeline :
-        {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline}) {
+    for (RecomputeScheduler* pipeline : {m_lossCurvePipeline, m_kindPipeline, m_lossPipeline,
+             m_lossChartsPipeline, m_rocPipeline}) {
         connect(pipeline, &RecomputeScheduler::failed, this, &DatasetSession::computationFailed);
         connect(pipeline, &RecomputeScheduler::idle, this, &DatasetSession::onPipelineIdle);
     }
 
     connect(&m_parameters, &ParameterModel::lossParametersChanged, m_lossPipeline,
         &RecomputeScheduler::request);
+    connect(&m_parameters, &ParameterModel::lossParametersChanged, m_lossCurvePipeline,
+        &RecomputeScheduler::request);
     connect(
         &m_parameters, &ParameterModel::maxFprChanged, m_rocPipeline, &RecomputeScheduler::request);
     connect(&m_parameters, &ParameterModel::lossModeChanged, this, [this] {
+        m_lossCurvePipeline->request();
         if (m_predictions)
             m_parameters.setAlphaListLength(
                 alphaListLength(*m_predictions, m_parameters.lossMode()));
         invalidateCache();
     });
     connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &DatasetSession::resolveKind);
+    m_lossCurvePipeline->requestNow();
 }
 
 DatasetSession::~DatasetSession() = default;
@@ -176,6 +198,9 @@ void DatasetSession::setDataset(
         pipeline->invalidate();
 
     emit datasetChanged();
+    // The curve's alpha_t depends on the number of classes.
+    m_lossCurvePipeline->invalidate();
+    m_lossCurvePipeline->requestNow();
     resolveKind();
 }
 
@@ -216,8 +241,8 @@ void DatasetSession::onPipelineIdle()
 
 bool DatasetSession::isBusy() const
 {
-    return m_kindPipeline->isBusy() || m_lossPipeline->isBusy() || m_lossChartsPipeline->isBusy()
-        || m_rocPipeline->isBusy();
+    return m_lossCurvePipeline->isBusy() || m_kindPipeline->isBusy() || m_lossPipeline->isBusy()
+        || m_lossChartsPipeline->isBusy() || m_rocPipeline->isBusy();
 }
 
 void DatasetSession::setPtGrouping(PtGrouping grouping)
@@ -228,8 +253,17 @@ void DatasetSession::setPtGrouping(PtGrouping grouping)
     m_lossChartsPipeline->requestNow();
 }
 
+void DatasetSession::setShowGradient(bool show)
+{
+    if (show == m_showGradient)
+        return;
+    m_showGradient = show;
+    m_lossCurvePipeline->requestNow();
+}
+
 void DatasetSession::setCoalescingInterval(int milliseconds)
 {
+    m_lossCurvePipeline->setDelay(milliseconds);
     m_lossPipeline->setDelay(milliseconds);
     m_rocPipeline->setDelay(milliseconds);
 }

@@ -36,7 +36,8 @@ struct RocResults {
 };
 
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
-// four coalesced pipelines:
+// five coalesced pipelines:
+// - loss curve: the loss-vs-p_t chart for the current alpha and gamma (needs no data),
 // - kind: a copy of the scores with the requested input kind (only when it differs),
 // - loss: computePtCache() once per dataset, mode and kind, then analyzeLoss() on every alpha /
 //   gamma change (cheap); after each, the loss charts that grow with the rows,
@@ -66,6 +67,11 @@ public:
     // class for a binary task.
     QStringList targetNames() const;
 
+    // The loss-vs-p_t chart of the current parameters (with |dl/dx_t| when showGradient()).
+    std::shared_ptr<const PlotSpec> lossCurve() const { return m_lossCurve; }
+    void setShowGradient(bool show);
+    bool showGradient() const { return m_showGradient; }
+
     std::shared_ptr<const LossResults> loss() const { return m_loss; }
     std::shared_ptr<const LossCharts> lossCharts() const { return m_lossCharts; }
     std::shared_ptr<const RocResults> rocResults() const { return m_roc; }
@@ -89,6 +95,7 @@ public:
 
 signals:
     void datasetChanged();
+    void lossCurveChanged();
     void kindChanged();
     void lossChanged();
     void lossChartsChanged();
@@ -115,6 +122,8 @@ private:
 
     // Valid for m_predictions and m_cacheMode; reset when either changes.
     std::shared_ptr<const PtCache> m_cache;
+    std::shared_ptr<const PlotSpec> m_lossCurve;
+    bool m_showGradient = false;
     std::shared_ptr<const LossResults> m_loss;
     std::shared_ptr<const LossCharts> m_lossCharts;
     std::shared_ptr<const RocResults> m_roc;
@@ -122,6 +131,7 @@ private:
     double m_lossMs = 0.0;
     double m_rocMs = 0.0;
 
+    RecomputeScheduler* m_lossCurvePipeline = nullptr;
     RecomputeScheduler* m_kindPipeline = nullptr;
     RecomputeScheduler* m_lossPipeline = nullptr;
     RecomputeScheduler* m_lossChartsPipeline = nullptr;

@@ -1,5 +1,6 @@
 #include "model/parameter_model.h"
 
+#include "settings/parameter_names.h"
 #include "settings/settings_keys.h"
 
 #include <algorithm>
@@ -122,13 +123,14 @@ void ParameterModel::setMaxFpr(double maxFpr)
 
 void ParameterModel::resetToDefaults()
 {
-    m_alphaMode = Alpha::Mode::Scalar;
-    m_alphaScalar = kDefaultAlpha;
+    const FocalParams defaults;
+    m_alphaMode = defaults.alpha.mode;
+    m_alphaScalar = defaults.alpha.scalar;
     m_alphaPerClass.assign(static_cast<std::size_t>(m_alphaListLength), 1.0);
-    m_gamma = kDefaultGamma;
-    m_reduction = Reduction::Mean;
+    m_gamma = defaults.gamma;
+    m_reduction = defaults.reduction;
     emit lossParametersChanged();
-    setMaxFpr(kDefaultMaxFpr);
+    setMaxFpr(RocOptions {}.maxFpr);
 }
 
 void ParameterModel::save(QSettings& settings) const
@@ -148,8 +150,8 @@ void ParameterModel::restore(const QSettings& settings)
 {
     m_alphaScalar = std::clamp(settings::alpha.read(settings), 0.0, 1.0);
     m_gamma = std::clamp(settings::gamma.read(settings), 0.0, kMaxGamma);
-    m_reduction = reductionFromName(settings::reduction.read(settings), Reduction::Mean);
-    m_alphaMode = alphaModeFromName(settings::alphaMode.read(settings), Alpha::Mode::Scalar);
+    m_reduction = reductionFromName(settings::reduction.read(settings), FocalParams {}.reduction);
+    m_alphaMode = alphaModeFromName(settings::alphaMode.read(settings), FocalParams {}.alpha.mode);
     m_alphaPerClass.clear();
     for (const QString& text : settings::alphaPerClass.read(settings)) {
         bool ok = false;
@@ -159,39 +161,7 @@ void ParameterModel::restore(const QSettings& settings)
     m_alphaListLength = static_cast<int>(m_alphaPerClass.size());
     emit lossParametersChanged();
     const double maxFpr = settings::maxFpr.read(settings);
-    setMaxFpr(std::isfinite(maxFpr) ? maxFpr : kDefaultMaxFpr);
-}
-
-QString alphaModeName(Alpha::Mode mode)
-{
-    switch (mode) {
-    case Alpha::Mode::Scalar:
-        return QStringLiteral("scalar");
-    case Alpha::Mode::PerClass:
-        return QStringLiteral("per-class");
-    case Alpha::Mode::None:
-        return QStringLiteral("none");
-    }
-    return {};
-}
-
-Alpha::Mode alphaModeFromName(const QString& name, Alpha::Mode fallback)
-{
-    for (Alpha::Mode mode : {Alpha::Mode::Scalar, Alpha::Mode::PerClass, Alpha::Mode::None}) {
-        if (alphaModeName(mode) == name)
-            return mode;
-    }
-    return fallback;
-}
-
-Reduction reductionFromName(const QString& name, Reduction fallback)
-{
-    for (Reduction r :
-        {Reduction::Mean, Reduction::Sum, Reduction::WeightedMean, Reduction::None}) {
-        if (name == QLatin1String(reductionName(r)))
-            return r;
-    }
-    return fallback;
+    setMaxFpr(std::isfinite(maxFpr) ? maxFpr : settings::maxFpr.defaultValue);
 }
 
 } // namespace focalscope

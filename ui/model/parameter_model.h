@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loss/focal_loss.h"
+#include "roc/roc_report.h"
 
 #include <QObject>
 #include <QSettings>
@@ -16,10 +17,7 @@ class ParameterModel : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr double kDefaultAlpha = 0.25;
-    static constexpr double kDefaultGamma = 2.0;
     static constexpr double kMaxGamma = 5.0;
-    static constexpr double kDefaultMaxFpr = 1.0;
 
     explicit ParameterModel(QObject* parent = nullptr);
 
@@ -48,7 +46,8 @@ public:
     void setGamma(double gamma);
     void setReduction(Reduction reduction);
     void setMaxFpr(double maxFpr);
-    // Alpha, gamma, reduction and max FPR back to their defaults.
+    // Alpha, gamma, reduction and max FPR back to their defaults (core's FocalParams and
+    // RocOptions, as in focalscope-cli).
     void resetToDefaults();
 
     // The last parameters (alpha, gamma, reduction, max FPR) through the declared keys.
@@ -66,18 +65,14 @@ signals:
 private:
     LossMode m_lossMode = LossMode::Softmax;
     KindRequest m_kindRequest = KindRequest::Auto;
-    Alpha::Mode m_alphaMode = Alpha::Mode::Scalar;
-    double m_alphaScalar = kDefaultAlpha;
+    // The defaults are core's (FocalParams, RocOptions), as in focalscope-cli.
+    Alpha::Mode m_alphaMode = FocalParams {}.alpha.mode;
+    double m_alphaScalar = FocalParams {}.alpha.scalar;
     std::vector<double> m_alphaPerClass;
     int m_alphaListLength = 0;
-    double m_gamma = kDefaultGamma;
-    Reduction m_reduction = Reduction::Mean;
-    double m_maxFpr = kDefaultMaxFpr;
+    double m_gamma = FocalParams {}.gamma;
+    Reduction m_reduction = FocalParams {}.reduction;
+    double m_maxFpr = RocOptions {}.maxFpr;
 };
-
-// Names used in settings and menus.
-QString alphaModeName(Alpha::Mode mode);
-Alpha::Mode alphaModeFromName(const QString& name, Alpha::Mode fallback);
-Reduction reductionFromName(const QString& name, Reduction fallback);
 
 } // namespace focalscope

@@ -8,6 +8,7 @@
 // QT_QPA_PLATFORM=offscreen. Call it from the thread of the QApplication (the chart is a
 // graphics widget). Fonts come from fontconfig (DejaVu Sans).
 
+#include "plot/export_defaults.h"
 #include "plot/plot_spec.h"
 
 #include <QImage>
@@ -22,11 +23,11 @@ enum class ExportFormat { Png, Svg, Pdf };
 
 struct ExportOptions {
     // The output's size in pixels (PNG pixels; the SVG view box; the PDF page at `dpi`).
-    QSize size {1200, 900};
+    QSize size {kDefaultExportWidth, kDefaultExportHeight};
     // Dots per inch: the PNG's resolution, the SVG's and the PDF's. Like a figure's dpi, it sets
     // the physical size (size / dpi inches) and therefore how large the text is relative to the
     // picture: the chart is laid out at size * 96 / dpi logical pixels and scaled to `size`.
-    int dpi = 150;
+    int dpi = kDefaultExportDpi;
 };
 
 // The format for a file name's extension (.png, .svg, .pdf, any case), or nullopt.

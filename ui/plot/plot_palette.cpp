@@ -1,4 +1,4 @@
-#include "plot/plot_spec.h"
+#include "plot/plot_palette.h"
 
 #include <algorithm>
 #include <array>

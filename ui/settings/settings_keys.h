@@ -3,6 +3,11 @@
 // Every QSettings key of the application, declared once with its type and default.
 // Components take a QSettings& so that tests can hand in their own (a temporary ini file).
 
+#include "loss/focal_loss.h"
+#include "plot/export_defaults.h"
+#include "roc/roc_report.h"
+#include "settings/parameter_names.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QSize>
@@ -39,17 +44,21 @@ inline const SettingKey<int> currentChart {"window/currentChart", 0};
 inline const SettingKey<QStringList> recentFiles {"files/recent", {}};
 inline const SettingKey<QString> lastDirectory {"files/lastDirectory", {}};
 
-inline const SettingKey<QString> alphaMode {"parameters/alphaMode", QStringLiteral("scalar")};
-inline const SettingKey<double> alpha {"parameters/alpha", 0.25};
+// The parameters' defaults are core's (FocalParams, RocOptions), as in focalscope-cli.
+inline const SettingKey<QString> alphaMode {
+    "parameters/alphaMode", alphaModeName(FocalParams {}.alpha.mode)};
+inline const SettingKey<double> alpha {"parameters/alpha", FocalParams {}.alpha.scalar};
 inline const SettingKey<QStringList> alphaPerClass {"parameters/alphaPerClass", {}};
-inline const SettingKey<double> gamma {"parameters/gamma", 2.0};
-inline const SettingKey<QString> reduction {"parameters/reduction", QStringLiteral("mean")};
-inline const SettingKey<double> maxFpr {"parameters/maxFpr", 1.0};
+inline const SettingKey<double> gamma {"parameters/gamma", FocalParams {}.gamma};
+inline const SettingKey<QString> reduction {
+    "parameters/reduction", QString::fromLatin1(reductionName(FocalParams {}.reduction))};
+inline const SettingKey<double> maxFpr {"parameters/maxFpr", RocOptions {}.maxFpr};
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
 
-inline const SettingKey<QSize> exportSize {"export/size", QSize(1200, 800)};
-inline const SettingKey<int> exportDpi {"export/dpi", 150};
+inline const SettingKey<QSize> exportSize {
+    "export/size", QSize(kDefaultExportWidth, kDefaultExportHeight)};
+inline const SettingKey<int> exportDpi {"export/dpi", kDefaultExportDpi};
 
 } // namespace settings
 

@@ -1,11 +1,9 @@
 #include "views/chart_tabs.h"
 
-#include "charts/loss_plot.h"
 #include "charts/roc_plot.h"
 #include "model/dataset_session.h"
-#include "model/parameter_model.h"
 #include "plot/plot_view.h"
-#include "views/operating_point_panel.h"
+#include "views/number_format.h"
 
 #include <cmath>
 
@@ -24,13 +22,11 @@ PlotSpec withVisibleSeries(PlotSpec spec, const std::vector<bool>& visible)
     return spec;
 }
 
-// The alpha of the loss-vs-p_t chart: the scalar (the weight of class 0), else 1.
 } // namespace
 
-ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent)
+ChartTabs::ChartTabs(DatasetSession& session, QWidget* parent)
     : QTabWidget(parent)
     , m_session(session)
-    , m_parameters(parameters)
 {
     setObjectName(QStringLiteral("chartTabs"));
     setDocumentMode(true);
@@ -56,14 +52,13 @@ ChartTabs::ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidge
         updateRowCharts();
         updateRocCharts();
     });
-    connect(
-        &m_parameters, &ParameterModel::lossParametersChanged, this, &ChartTabs::updateLossCharts);
+    connect(&m_session, &DatasetSession::lossCurveChanged, this, &ChartTabs::updateLossCurve);
     connect(&m_session, &DatasetSession::lossChartsChanged, this, &ChartTabs::updateRowCharts);
     connect(&m_session, &DatasetSession::rocChanged, this, &ChartTabs::updateRocCharts);
     // Only the chart on screen follows each update; the others catch up when shown.
     connect(this, &QTabWidget::currentChanged, this,
         [this](int index) { showChart(static_cast<Chart>(index)); });
-    updateLossCharts();
+    updateLossCurve();
 }
 
 const PlotSpec& ChartTabs::spec(Chart chart) const
@@ -118,21 +113,10 @@ void ChartTabs::setVisibleClasses(const QList<bool>& visible)
     updateRocCharts();
 }
 
-void ChartTabs::setShowGradient(bool show)
+void ChartTabs::updateLossCurve()
 {
-    if (show == m_showGradient)
-        return;
-    m_showGradient = show;
-    updateLossCharts();
-}
-
-void ChartTabs::updateLossCharts()
-{
-    // 400 samples per curve: cheap enough to follow the sliders directly.
-    const FocalParams params = m_parameters.focalParams();
-    const Predictions* predictions = m_session.predictions();
-    const double alpha = lossCurveAlpha(params, predictions ? predictions->classes() : 2);
-    setChartSpec(LossChart, lossPlot(alpha, params.gamma, m_showGradient));
+    const auto curve = m_session.lossCurve();
+    setChartSpec(LossChart, curve ? *curve : PlotSpec {});
 }
 
 void ChartTabs::updateRowCharts()

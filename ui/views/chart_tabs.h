@@ -1,7 +1,7 @@
 #pragma once
 
 #include "plot/plot_spec.h"
-#include "views/operating_point.h"
+#include "roc/operating_point.h"
 
 #include <QList>
 #include <QTabWidget>
@@ -12,11 +12,10 @@
 namespace focalscope {
 
 class DatasetSession;
-class ParameterModel;
 class PlotView;
 
 // The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC and
-// precision-recall. Each tab is a PlotView fed by the plot layer's builders from the session's
+// precision-recall. Each tab is a PlotView showing the PlotSpecs the session builds with its
 // latest results; a new result replaces the points of the shown series. Hovering a ROC or PR
 // curve shows its threshold and rates; clicking a ROC curve picks an operating point.
 class ChartTabs : public QTabWidget {
@@ -32,7 +31,7 @@ public:
         ChartCount
     };
 
-    ChartTabs(DatasetSession& session, ParameterModel& parameters, QWidget* parent = nullptr);
+    explicit ChartTabs(DatasetSession& session, QWidget* parent = nullptr);
 
     PlotView* view(Chart chart) const { return m_views[static_cast<std::size_t>(chart)]; }
     // The latest spec of a chart. Only the current tab's view is kept up to date with it;
@@ -46,8 +45,6 @@ public:
     // One flag per target class; hidden classes leave every per-class chart.
     void setVisibleClasses(const QList<bool>& visible);
     const QList<bool>& visibleClasses() const { return m_visible; }
-    void setShowGradient(bool show);
-    bool showGradient() const { return m_showGradient; }
 
     // Picks point `curveIndex` of the ROC curve of target class `targetClass` (what a click on
     // the curve does): marks it and emits operatingPointPicked. False when there is no such point.
@@ -58,7 +55,7 @@ signals:
     void operatingPointCleared();
 
 private:
-    void updateLossCharts();
+    void updateLossCurve();
     // The concentration and p_t distribution charts (built with the session's LossCharts).
     void updateRowCharts();
     void updateRocCharts();
@@ -74,12 +71,10 @@ private:
     void showChart(Chart chart);
 
     DatasetSession& m_session;
-    ParameterModel& m_parameters;
     std::array<PlotView*, ChartCount> m_views {};
     std::array<PlotSpec, ChartCount> m_specs;
     std::array<bool, ChartCount> m_stale {};
     QList<bool> m_visible;
-    bool m_showGradient = false;
     int m_pickedClass = -1;
     std::size_t m_pickedIndex = 0;
 };

@@ -2,7 +2,7 @@
 
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
-#include "views/operating_point_panel.h"
+#include "views/number_format.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,22 +1,13 @@
 #include "views/operating_point_panel.h"
 
+#include "views/number_format.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace focalscope {
-
-QString formatNumber(double value, int precision)
-{
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("+∞") : QStringLiteral("−∞");
-    return QString::number(value, 'g', precision);
-}
 
 OperatingPointPanel::OperatingPointPanel(QWidget* parent)
     : QWidget(parent)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "views/operating_point.h"
+#include "roc/operating_point.h"
 
 #include <QWidget>
 
@@ -36,8 +36,5 @@ private:
     std::optional<OperatingPoint> m_point;
     QString m_className;
 };
-
-// A number for display: 4 significant digits, "—" for NaN, "+∞" for infinity.
-QString formatNumber(double value, int precision = 4);
 
 } // namespace focalscope

@@ -55,7 +55,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_loader = new PredictionLoader(this);
     m_progress = new LoadProgressDialog(*m_loader, this);
 
-    m_charts = new ChartTabs(*m_session, *m_parameters, this);
+    m_charts = new ChartTabs(*m_session, this);
     m_metrics = new MetricsView(*m_session, this);
     auto* central = new QSplitter(Qt::Vertical, this);
     central->setObjectName(QStringLiteral("centralSplitter"));
@@ -127,7 +127,8 @@ void MainWindow::connectActions()
     connect(m_actions->exportPlot, &QAction::triggered, this, &MainWindow::chooseExportPlot);
     connect(m_actions->exportMetrics, &QAction::triggered, this, &MainWindow::chooseExportMetrics);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions->showGradient, &QAction::toggled, m_charts, &ChartTabs::setShowGradient);
+    connect(
+        m_actions->showGradient, &QAction::toggled, m_session, &DatasetSession::setShowGradient);
     connect(m_actions->groupBackgroundForeground, &QAction::toggled, this, [this](bool checked) {
         m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
     });

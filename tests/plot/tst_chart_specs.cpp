@@ -1,3 +1,7 @@
+// The chart builders of ui/charts (rocPlot, prPlot, lossPlot, concentrationPlot,
+// ptDistributionPlot) on hand-written results: the PlotSpecs they make (series, names, colours,
+// axes, notes, decimation) and a gallery of them exported.
+
 #include "charts/concentration_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
@@ -5,6 +9,7 @@
 #include "charts/roc_plot.h"
 #include "plot/decimation.h"
 #include "plot/plot_export.h"
+#include "plot/plot_palette.h"
 #include "synthetic_predictions.h"
 
 #include <QImage>
@@ -84,7 +89,7 @@ int distinctColours(const QImage& image)
 
 } // namespace
 
-class TestChartBuilders : public QObject {
+class TestChartSpecs : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -113,14 +118,14 @@ private:
     FocalLossResult m_loss;
 };
 
-void TestChartBuilders::initTestCase()
+void TestChartSpecs::initTestCase()
 {
     m_data = syntheticData();
     m_report = rocReportOf(m_data);
     m_loss = focalLossOf(m_data, 0.25, 2.0);
 }
 
-void TestChartBuilders::rocMulticlass_data()
+void TestChartSpecs::rocMulticlass_data()
 {
     QTest::addColumn<std::vector<bool>>("visible");
     QTest::addColumn<QStringList>("names");
@@ -137,7 +142,7 @@ void TestChartBuilders::rocMulticlass_data()
                                        "macro average (AUROC 0.778)", "chance"};
 }
 
-void TestChartBuilders::rocMulticlass()
+void TestChartSpecs::rocMulticlass()
 {
     QFETCH(std::vector<bool>, visible);
     QFETCH(QStringList, names);
@@ -176,7 +181,7 @@ void TestChartBuilders::rocMulticlass()
     QCOMPARE(rocPlot(seedReport(), visible, noAverages).series.size(), names.size() - 2);
 }
 
-void TestChartBuilders::rocBinary()
+void TestChartSpecs::rocBinary()
 {
     RocReport report;
     report.binary = true;
@@ -196,7 +201,7 @@ void TestChartBuilders::rocBinary()
     QCOMPARE(spec.series[0].points[3], QPointF(0.5, 2.0 / 3));
 }
 
-void TestChartBuilders::rocUndefinedClass()
+void TestChartSpecs::rocUndefinedClass()
 {
     RocReport report = seedReport();
     report.classes[1].auroc = std::nan("");
@@ -208,7 +213,7 @@ void TestChartBuilders::rocUndefinedClass()
     QCOMPARE(trapezoid(macroAverageRoc(report)), (1.0 + 2.0 / 3) / 2);
 }
 
-void TestChartBuilders::rocMaxFprLine()
+void TestChartSpecs::rocMaxFprLine()
 {
     RocPlotOptions options;
     options.maxFpr = 0.25;
@@ -219,7 +224,7 @@ void TestChartBuilders::rocMaxFprLine()
     QVERIFY(!limit.pickable);
 }
 
-void TestChartBuilders::macroAverageArea()
+void TestChartSpecs::macroAverageArea()
 {
     // The macro curve's area is the mean of the per-class areas (the macro AUROC).
     const QList<QPointF> seedMacro = macroAverageRoc(seedReport());
@@ -234,7 +239,7 @@ void TestChartBuilders::macroAverageArea()
     QVERIFY(std::abs(trapezoid(macro) - m_report.macro) < 1e-9);
 }
 
-void TestChartBuilders::rocDecimatedKeepsExactPoints()
+void TestChartSpecs::rocDecimatedKeepsExactPoints()
 {
     const PlotSpec spec = rocPlot(m_report, {});
     for (const PlotSeries& s : spec.series) {
@@ -253,7 +258,7 @@ void TestChartBuilders::rocDecimatedKeepsExactPoints()
     }
 }
 
-void TestChartBuilders::prCurves()
+void TestChartSpecs::prCurves()
 {
     const RocReport report = seedReport();
     const PlotSpec spec = prPlot(report, {true, false, true});
@@ -276,7 +281,7 @@ void TestChartBuilders::prCurves()
     QCOMPARE(a.sourceIndex, (QList<qsizetype> {0, 1, 1, 2}));
 }
 
-void TestChartBuilders::prStepsAreaIsAp()
+void TestChartSpecs::prStepsAreaIsAp()
 {
     // The area under the drawn steps is the AP (checked before decimation on a mid-size case).
     SyntheticData small = syntheticData(1500, 11);
@@ -301,7 +306,7 @@ void TestChartBuilders::prStepsAreaIsAp()
     QCOMPARE(curves, 5);
 }
 
-void TestChartBuilders::concentration()
+void TestChartSpecs::concentration()
 {
     const LossConcentration concentration = concentrationOf(m_data, m_loss);
     const PlotSpec spec = concentrationPlot(concentration, 0.123);
@@ -328,7 +333,7 @@ void TestChartBuilders::concentration()
     }
 }
 
-void TestChartBuilders::concentrationMissingGroup()
+void TestChartSpecs::concentrationMissingGroup()
 {
     LossConcentration concentration;
     concentration.background = concentrationOf(std::vector<double> {0.1, 0.2, 0.7});
@@ -338,7 +343,7 @@ void TestChartBuilders::concentrationMissingGroup()
     QCOMPARE(spec.series[0].points.size(), qsizetype(4));
 }
 
-void TestChartBuilders::ptHistogramCounts()
+void TestChartSpecs::ptHistogramCounts()
 {
     FocalLossResult loss;
     loss.pt.resize(7);
@@ -360,7 +365,7 @@ void TestChartBuilders::ptHistogramCounts()
     QCOMPARE(split[1].rows, std::int64_t(3));
 }
 
-void TestChartBuilders::ptDistribution_data()
+void TestChartSpecs::ptDistribution_data()
 {
     QTest::addColumn<int>("grouping");
     QTest::addColumn<double>("gamma");
@@ -376,7 +381,7 @@ void TestChartBuilders::ptDistribution_data()
         << QStringList {"background", "foreground"};
 }
 
-void TestChartBuilders::ptDistribution()
+void TestChartSpecs::ptDistribution()
 {
     QFETCH(int, grouping);
     QFETCH(double, gamma);
@@ -414,7 +419,7 @@ void TestChartBuilders::ptDistribution()
     QCOMPARE(spec.x.max, 1.0);
 }
 
-void TestChartBuilders::gallery_data()
+void TestChartSpecs::gallery_data()
 {
     QTest::addColumn<QString>("file");
     QTest::newRow("roc") << "roc.png";
@@ -427,7 +432,7 @@ void TestChartBuilders::gallery_data()
 
 // Each chart kind drawn from realistic data: the PNG is complete and not blank. With
 // FOCALSCOPE_PLOT_GALLERY set, the files stay there for a person to look at.
-void TestChartBuilders::gallery()
+void TestChartSpecs::gallery()
 {
     QFETCH(QString, file);
     PlotSpec spec;
@@ -458,7 +463,7 @@ void TestChartBuilders::gallery()
     QVERIFY(distinctColours(image) > 50);
 }
 
-void TestChartBuilders::lossCurveAlphaIsTheForegroundWeight_data()
+void TestChartSpecs::lossCurveAlphaIsTheForegroundWeight_data()
 {
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("alphaMode");
@@ -475,7 +480,7 @@ void TestChartBuilders::lossCurveAlphaIsTheForegroundWeight_data()
     QTest::newRow("list of the wrong length") << softmax << int(Alpha::Mode::PerClass) << 7 << 1.0;
 }
 
-void TestChartBuilders::lossCurveAlphaIsTheForegroundWeight()
+void TestChartSpecs::lossCurveAlphaIsTheForegroundWeight()
 {
     QFETCH(int, mode);
     QFETCH(int, alphaMode);
@@ -489,5 +494,5 @@ void TestChartBuilders::lossCurveAlphaIsTheForegroundWeight()
     QCOMPARE(lossCurveAlpha(params, classes), expected);
 }
 
-QTEST_MAIN(TestChartBuilders)
-#include "tst_chart_builders.moc"
+QTEST_MAIN(TestChartSpecs)
+#include "tst_chart_specs.moc"

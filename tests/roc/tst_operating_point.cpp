@@ -1,6 +1,6 @@
 // The operating point of a ROC curve point: confusion matrix and rates from exact counts.
 
-#include "views/operating_point.h"
+#include "roc/operating_point.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "views/operating_point.h"
+#include "roc/operating_point.h"
 
 #include <cmath>
 #include <limits>

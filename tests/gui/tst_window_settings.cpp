@@ -1,0 +1,84 @@
+// What the window remembers, headless: parameters, docks, the chart tab, geometry and recent
+// files across a restart, and the export dialog's size and DPI.
+
+#include "dialogs/export_plot_dialog.h"
+#include "docks/classes_dock.h"
+#include "docks/parameters_dock.h"
+#include "main_window_test.h"
+#include "model/parameter_model.h"
+#include "plot/plot_export.h"
+#include "settings/recent_files.h"
+#include "views/chart_tabs.h"
+
+#include <QDoubleSpinBox>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+
+#include <cmath>
+
+using namespace focalscope;
+using namespace focalscope::testing;
+
+class TestWindowSettings : public MainWindowTest {
+    Q_OBJECT
+
+private slots:
+    void settingsRoundTrip();
+    void exportDialogRemembersSizeAndDpi();
+};
+
+void TestWindowSettings::settingsRoundTrip()
+{
+    openAndWait(fixture("three_class.csv"));
+    m_window->parametersDock()->gammaSlider()->setValue(310);
+    m_window->parametersDock()->alphaSpin()->setValue(0.4);
+    m_window->parameters().setMaxFpr(0.2);
+    m_window->classesDock()->hide();
+    m_window->chartTabs()->setCurrentIndex(ChartTabs::RocChart);
+    m_window->resize(1234, 777);
+    m_window->saveSettings();
+    m_window.reset();
+
+    MainWindow restored(*m_settings);
+    restored.setMessagePresenter(std::make_unique<RecordingPresenter>());
+    restored.show();
+    QCOMPARE(restored.parameters().gamma(), 3.1);
+    QCOMPARE(restored.parameters().alphaScalar(), 0.4);
+    QCOMPARE(restored.parameters().maxFpr(), 0.2);
+    QCOMPARE(restored.parametersDock()->gammaSpin()->value(), 3.1);
+    QVERIFY(restored.classesDock()->isHidden());
+    QVERIFY(!restored.parametersDock()->isHidden());
+    QCOMPARE(restored.chartTabs()->currentIndex(), int(ChartTabs::RocChart));
+    QCOMPARE(restored.size(), QSize(1234, 777));
+    const QList<RecentEntry> recent = RecentFiles(*m_settings).entries();
+    QCOMPARE(recent.size(), 1);
+    QCOMPARE(recent.front().predictions, fixture("three_class.csv"));
+}
+
+void TestWindowSettings::exportDialogRemembersSizeAndDpi()
+{
+    {
+        ExportPlotDialog dialog(*m_settings, {QStringLiteral("Loss"), QStringLiteral("ROC")}, 1,
+            m_dir->filePath(QStringLiteral("roc.svg")));
+        QCOMPARE(dialog.chart(), 1);
+        QCOMPARE(dialog.options().size, ExportOptions {}.size);
+        QCOMPARE(dialog.options().dpi, ExportOptions {}.dpi);
+        auto spins = dialog.findChildren<QSpinBox*>();
+        QCOMPARE(spins.size(), 3);
+        spins[0]->setValue(900);
+        spins[1]->setValue(600);
+        spins[2]->setValue(200);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.options().size, QSize(900, 600));
+        QCOMPARE(dialog.options().dpi, 200);
+        QCOMPARE(dialog.path(), m_dir->filePath(QStringLiteral("roc.svg")));
+    }
+    ExportPlotDialog again(*m_settings, {QStringLiteral("Loss")}, 0, QString());
+    QCOMPARE(again.options().size, QSize(900, 600));
+    QCOMPARE(again.options().dpi, 200);
+}
+
+QTEST_MAIN(TestWindowSettings)
+#include "tst_window_settings.moc"
