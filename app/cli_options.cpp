@@ -210,6 +210,18 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         throw ArgumentError("--per-row " + o.perRow + ": expected a .csv or .npy name");
 }
 
+// text with {width}, {height} and {dpi} replaced by the plot library's export defaults.
+std::string withExportDefaults(std::string text)
+{
+    for (const auto& [field, value] :
+        {std::pair {"{width}", kDefaultExportWidth}, std::pair {"{height}", kDefaultExportHeight},
+            std::pair {"{dpi}", kDefaultExportDpi}}) {
+        const std::string key(field);
+        text.replace(text.find(key), key.size(), std::to_string(value));
+    }
+    return text;
+}
+
 } // namespace
 
 CliParse parseCliArguments(const std::vector<std::string>& arguments)
@@ -224,9 +236,10 @@ CliParse parseCliArguments(const std::vector<std::string>& arguments)
     return parse;
 }
 
-const char* cliUsage()
+const std::string& cliUsage()
 {
-    return R"(Usage: focalscope-cli [options] PREDICTIONS [LABELS]
+    static const std::string usage
+        = withExportDefaults(R"(Usage: focalscope-cli [options] PREDICTIONS [LABELS]
 
 Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz).
 
@@ -246,8 +259,8 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --json                             all results as JSON on stdout (schema 1)
   --export-roc F  --export-pr F  --export-loss F  --export-concentration F
                                      draw a plot into F (.png, .svg or .pdf)
-  --size WxH                         plot size in pixels (default 1200x900)
-  --dpi N                            plot resolution (default 150)
+  --size WxH                         plot size in pixels (default {width}x{height})
+  --dpi N                            plot resolution (default {dpi})
   --roc-csv F                        every ROC point as class,threshold,fpr,tpr
   --pr-csv F                         every precision-recall point as
                                      class,threshold,precision,recall (precision_recall_curve)
@@ -256,7 +269,8 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --help  --version
 
 Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.
-)";
+)");
+    return usage;
 }
 
 } // namespace focalscope

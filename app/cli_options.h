@@ -2,6 +2,7 @@
 
 #include "io/read_options.h"
 #include "loss/focal_loss.h"
+#include "plot/export_defaults.h"
 #include "roc/roc_report.h"
 
 #include <optional>
@@ -28,9 +29,9 @@ struct CliOptions {
     std::string exportPr;
     std::string exportLoss;
     std::string exportConcentration;
-    int width = 1200;
-    int height = 900;
-    int dpi = 150;
+    int width = kDefaultExportWidth;
+    int height = kDefaultExportHeight;
+    int dpi = kDefaultExportDpi;
     std::string rocCsv;
     std::string prCsv;
     std::string perRow; // .csv or .npy
@@ -51,6 +52,6 @@ struct CliParse {
 
 CliParse parseCliArguments(const std::vector<std::string>& arguments);
 
-const char* cliUsage();
+const std::string& cliUsage();
 
 } // namespace focalscope

@@ -148,7 +148,8 @@ void TestCliOptions::helpAndVersion()
     QCOMPARE(parse({"--help"}).outcome, CliParse::Outcome::Help);
     QCOMPARE(parse({"a.csv", "-h"}).outcome, CliParse::Outcome::Help);
     QCOMPARE(parse({"--version"}).outcome, CliParse::Outcome::Version);
-    QVERIFY(QString(cliUsage()).contains("--export-concentration"));
+    QVERIFY(QString::fromStdString(cliUsage()).contains("--export-concentration"));
+    QVERIFY(QString::fromStdString(cliUsage()).contains("(default 1200x900)"));
 }
 
 QTEST_GUILESS_MAIN(TestCliOptions)
