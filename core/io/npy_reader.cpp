@@ -3,6 +3,7 @@
 #include "io/file_bytes.h"
 #include "io/parallel_chunks.h"
 #include "io/read_error.h"
+#include "platform/byte_swap.h"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +11,7 @@
 #include <bit>
 #include <cctype>
 #include <charconv>
+#include <concepts>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -267,18 +269,13 @@ float halfToFloat(std::uint16_t h)
     return std::bit_cast<float>(bits);
 }
 
-template<typename U> U loadRaw(const char* p, bool swap)
+// An unsigned integer of sizeof(U) bytes at p, byte-swapped when swap is set.
+template<std::unsigned_integral U> U loadRaw(const char* p, bool swap)
 {
     U value;
     std::memcpy(&value, p, sizeof(U));
-    if (swap) {
-        if constexpr (sizeof(U) == 2)
-            value = static_cast<U>(__builtin_bswap16(static_cast<std::uint16_t>(value)));
-        else if constexpr (sizeof(U) == 4)
-            value = static_cast<U>(__builtin_bswap32(static_cast<std::uint32_t>(value)));
-        else if constexpr (sizeof(U) == 8)
-            value = static_cast<U>(__builtin_bswap64(static_cast<std::uint64_t>(value)));
-    }
+    if (swap)
+        value = byteSwap(value);
     return value;
 }
 
