@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/predictions.h"
+#include "io/csv_labels.h"
 #include "io/read_options.h"
 #include "io/score_scan.h"
 
@@ -52,13 +53,5 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
     const ReadOptions& options, bool withLabelColumn,
     const std::function<void(const char* begin, const char* end)>& consumed = {},
     const std::string& labelsName = {});
-
-// The labels of a one-column delimited file (optional header) for scores with the given
-// class names (C == 1: binary). Invalid labels are an error naming the line.
-LabelVector readLabelColumn(std::string_view text, const std::string& name,
-    const std::vector<std::string>& classNames, std::int32_t ignoreIndex, Index& ignored);
-
-// Whether a header name marks the label column: label, target, y, y_true, class, gt (any case).
-bool isLabelColumnName(std::string_view name);
 
 } // namespace focalscope

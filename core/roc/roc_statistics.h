@@ -1,5 +1,6 @@
 #pragma once
 
+#include "platform/uint128.h"
 #include "roc/delong.h"
 
 #include <cstdint>
@@ -48,10 +49,8 @@ public:
     double averagePrecision() const;
 
 private:
-    __extension__ typedef unsigned __int128 UInt128;
-
     // An exact sum of count * x^2 as two 64-bit halves: GCC keeps those in registers, where it
-    // spills an __int128 member to memory on every addition.
+    // spills a UInt128 member to memory on every addition.
     struct SumOfSquares {
         std::uint64_t low = 0;
         std::uint64_t high = 0;
