@@ -6,11 +6,14 @@
 #include "docks/parameters_dock.h"
 #include "main_window_test.h"
 #include "model/parameter_model.h"
+#include "parallel/parallel.h"
 #include "plot/plot_export.h"
 #include "settings/recent_files.h"
 #include "views/chart_tabs.h"
 
+#include <QAction>
 #include <QDoubleSpinBox>
+#include <QMenu>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTest>
@@ -26,6 +29,7 @@ class TestWindowSettings : public MainWindowTest {
 private slots:
     void settingsRoundTrip();
     void exportDialogRemembersSizeAndDpi();
+    void threadLimitAppliedAndRemembered();
 };
 
 void TestWindowSettings::settingsRoundTrip()
@@ -54,6 +58,35 @@ void TestWindowSettings::settingsRoundTrip()
     const QList<RecentEntry> recent = RecentFiles(*m_settings).entries();
     QCOMPARE(recent.size(), 1);
     QCOMPARE(recent.front().predictions, fixture("three_class.csv"));
+}
+
+// View > Threads sets core's thread limit at once and a restarted window applies it again.
+void TestWindowSettings::threadLimitAppliedAndRemembered()
+{
+    const int all = parallel::maxThreads();
+    auto threadAction = [](QWidget& window, int threads) -> QAction* {
+        for (QMenu* menu : window.findChildren<QMenu*>())
+            if (menu->title() == QStringLiteral("&Threads"))
+                for (QAction* action : menu->actions())
+                    if (action->data().toInt() == threads)
+                        return action;
+        return nullptr;
+    };
+    QAction* one = threadAction(*m_window, 1);
+    QVERIFY(one);
+    QVERIFY(threadAction(*m_window, 0)->isChecked());
+    one->trigger();
+    QCOMPARE(parallel::maxThreads(), 1);
+    QCOMPARE(m_settings->value(QStringLiteral("performance/maxThreads")).toInt(), 1);
+    openAndWait(fixture("three_class.csv")); // computes with one thread
+    m_window.reset();
+    parallel::setMaxThreads(0);
+
+    MainWindow restored(*m_settings);
+    QCOMPARE(parallel::maxThreads(), 1);
+    QVERIFY(threadAction(restored, 1)->isChecked());
+    threadAction(restored, 0)->trigger();
+    QCOMPARE(parallel::maxThreads(), all);
 }
 
 void TestWindowSettings::exportDialogRemembersSizeAndDpi()

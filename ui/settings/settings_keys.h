@@ -56,6 +56,9 @@ inline const SettingKey<double> maxFpr {"parameters/maxFpr", RocOptions {}.maxFp
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
 
+// The most threads the computations use at once (core/parallel); 0 = every core.
+inline const SettingKey<int> maxThreads {"performance/maxThreads", 0};
+
 inline const SettingKey<QSize> exportSize {
     "export/size", QSize(kDefaultExportWidth, kDefaultExportHeight)};
 inline const SettingKey<int> exportDpi {"export/dpi", kDefaultExportDpi};

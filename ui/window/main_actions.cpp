@@ -1,10 +1,14 @@
 #include "window/main_actions.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+
+#include <algorithm>
+#include <thread>
 
 namespace focalscope {
 
@@ -40,12 +44,35 @@ MainActions::MainActions(QMainWindow& window)
         tr("Group the p_t histograms as background (label 0) and foreground instead of per class"));
     copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
     viewMenu->addSeparator();
+    threadsMenu = viewMenu->addMenu(tr("&Threads"));
+    threadsMenu->setToolTipsVisible(true);
+    auto* threadGroup = new QActionGroup(this);
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    for (int threads = 0; threads <= cores; ++threads) {
+        QAction* action = threadsMenu->addAction(threads == 0 ? tr("All Cores (%1)").arg(cores)
+                : threads == 1                                ? tr("1 Thread")
+                                                              : tr("%1 Threads").arg(threads));
+        action->setCheckable(true);
+        action->setData(threads);
+        action->setToolTip(tr("The most threads loading and recomputing use at once"));
+        threadGroup->addAction(action);
+        connect(action, &QAction::triggered, this,
+            [this, threads] { emit threadLimitChosen(threads); });
+    }
+    threadsMenu->actions().front()->setChecked(true);
+    viewMenu->addSeparator();
 
     QMenu* helpMenu = window.menuBar()->addMenu(tr("&Help"));
     help = helpMenu->addAction(tr("&Formulas and Conventions"));
     help->setShortcut(QKeySequence::HelpContents);
     about = helpMenu->addAction(tr("&About Focalscope"));
     about->setMenuRole(QAction::AboutRole);
+}
+
+void MainActions::setThreadLimit(int threads)
+{
+    for (QAction* action : threadsMenu->actions())
+        action->setChecked(action->data().toInt() == threads);
 }
 
 void MainActions::setRecentEntries(const QList<RecentEntry>& entries)

@@ -30,12 +30,16 @@ public:
     QAction* about = nullptr;
     QMenu* recentMenu = nullptr;
     QMenu* viewMenu = nullptr;
+    QMenu* threadsMenu = nullptr; // View > Threads: 0 (every core), 1, 2, ... checkable
 
     void setRecentEntries(const QList<RecentEntry>& entries);
+    // Checks the Threads entry of `threads` (0: every core).
+    void setThreadLimit(int threads);
 
 signals:
     void recentTriggered(const RecentEntry& entry);
     void clearRecentTriggered();
+    void threadLimitChosen(int threads);
 };
 
 } // namespace focalscope

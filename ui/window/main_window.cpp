@@ -9,6 +9,7 @@
 #include "loading/prediction_loader.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
+#include "parallel/parallel.h"
 #include "plot/plot_export.h"
 #include "report/json_report.h"
 #include "settings/recent_files.h"
@@ -137,6 +138,10 @@ void MainWindow::connectActions()
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions, &MainActions::recentTriggered, this,
         [this](const RecentEntry& entry) { openFile(entry.predictions, entry.labels); });
+    connect(m_actions, &MainActions::threadLimitChosen, this, [this](int threads) {
+        parallel::setMaxThreads(threads);
+        settings::maxThreads.write(m_settings, threads);
+    });
     connect(m_actions, &MainActions::clearRecentTriggered, this, [this] {
         RecentFiles(m_settings).clear();
         refreshRecentMenu();
@@ -154,6 +159,9 @@ void MainWindow::restoreSettings()
     m_actions->showGradient->setChecked(settings::showGradient.read(m_settings));
     m_actions->groupBackgroundForeground->setChecked(settings::ptByBackground.read(m_settings));
     m_charts->setCurrentIndex(settings::currentChart.read(m_settings));
+    const int threads = std::max(0, settings::maxThreads.read(m_settings));
+    parallel::setMaxThreads(threads);
+    m_actions->setThreadLimit(threads);
     refreshRecentMenu();
 }
 
