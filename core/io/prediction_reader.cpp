@@ -169,15 +169,16 @@ void finish(
     p.kind = resolveKind(request, p.scores,
         summary ? *summary : summarizeScores(p.scores, p.labels, p.ignoreIndex), warning);
     if (!warning.empty())
-        result.warnings.push_back(warning);
+        result.warnings.push_back({ReadWarningKind::KindDetection, name + ": " + warning});
     if (p.classNames.size() != static_cast<std::size_t>(p.classes()))
         p.classNames = defaultClassNames(p.classes());
     for (std::size_t c = 0; c < p.classNames.size(); ++c)
         if (!isValidUtf8(p.classNames[c])) {
             p.classNames[c] = toValidUtf8(p.classNames[c]);
-            result.warnings.push_back(name + ": the name of class " + std::to_string(c)
-                + " is not valid UTF-8; its bad bytes are shown as U+FFFD (" + p.classNames[c]
-                + ")");
+            result.warnings.push_back({ReadWarningKind::TextEncoding,
+                name + ": the name of class " + std::to_string(c)
+                    + " is not valid UTF-8; its bad bytes are shown as U+FFFD (" + p.classNames[c]
+                    + ")"});
         }
     // The readers validated every label on the way (with its line or element), as
     // validatePredictions would; what is left to check is the shape.
@@ -209,7 +210,7 @@ ReadResult readText(const std::filesystem::path& path, const std::filesystem::pa
     }
     const std::string name = displayName(path);
     ReadResult result;
-    result.format = table.delimiter == '\t' ? "tsv" : "csv";
+    result.format = table.delimiter == '\t' ? FileFormatId::Tsv : FileFormatId::Csv;
     Predictions& p = result.predictions;
     p.ignoreIndex = options.ignoreIndex;
     p.classNames = std::move(table.classNames);
@@ -280,7 +281,7 @@ ReadResult readNpy(const std::filesystem::path& path, const std::filesystem::pat
     const std::string name = displayName(path);
     NpyHeader header;
     ReadResult result;
-    result.format = "npy";
+    result.format = FileFormatId::Npy;
     ScoreSummary summary;
     {
         // Read in pieces straight into the matrix: the file is never mapped whole beside it.
@@ -332,7 +333,7 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
         request = KindRequest::Probabilities;
 
     ReadResult result;
-    result.format = "npz";
+    result.format = FileFormatId::Npz;
     Predictions& p = result.predictions;
     const std::string scoresName = archive.entryName(scoresKey);
     NpyHeader header;
@@ -356,9 +357,10 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
         if (names.size() == static_cast<std::size_t>(p.scores.cols()))
             p.classNames = std::move(names);
         else
-            result.warnings.push_back(namesName + ": expected " + std::to_string(p.scores.cols())
-                + " class names (one " + "per score column), found " + std::to_string(names.size())
-                + "; using 0, 1, ...");
+            result.warnings.push_back({ReadWarningKind::ClassNames,
+                namesName + ": expected " + std::to_string(p.scores.cols())
+                    + " class names (one per score column), found " + std::to_string(names.size())
+                    + "; using 0, 1, ..."});
     }
 
     LabelVector labels;
@@ -428,11 +430,6 @@ ReadResult readPredictions(const std::filesystem::path& path,
     } catch (const std::bad_alloc&) {
         throw ReadError(displayName(path) + ": not enough memory to load the file");
     }
-}
-
-const char* predictionFileFilter()
-{
-    return "Prediction files (*.csv *.tsv *.txt *.npy *.npz);;All files (*)";
 }
 
 } // namespace focalscope

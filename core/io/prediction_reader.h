@@ -7,13 +7,11 @@
 
 namespace focalscope {
 
-// Reads a predictions file (.csv, .tsv, .txt, .npy, .npz; chosen by content and extension) and,
+// Reads a predictions file (.csv, .tsv, .txt, .npy, .npz, see file_formats.h; chosen by content,
+// then extension) and,
 // when labelsPath is not empty, its labels (.npy or a one-column CSV). Throws ReadError with
 // the precise message, or ReadCancelled.
 ReadResult readPredictions(const std::filesystem::path& path,
     const std::filesystem::path& labelsPath = {}, const ReadOptions& options = {});
-
-// The dialog filter and the extensions the readers accept.
-const char* predictionFileFilter();
 
 } // namespace focalscope

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "data/predictions.h"
+#include "io/file_formats.h"
+#include "io/read_warning.h"
 
 #include <functional>
 #include <string>
@@ -21,11 +23,11 @@ struct ReadOptions {
 
 struct ReadResult {
     Predictions predictions;
-    std::string format; // "csv", "tsv", "npy", "npz"
+    FileFormatId format = FileFormatId::Csv; // fileFormat(format).name is "csv", "npy", ...
     Index samples = 0; // rows read, skipped ones included
     Index ignored = 0; // rows whose label is the ignore index
     Index skipped = 0; // rows dropped by skipInvalid
-    std::vector<std::string> warnings;
+    std::vector<ReadWarning> warnings;
 };
 
 } // namespace focalscope

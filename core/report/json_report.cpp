@@ -23,7 +23,7 @@ void writeInput(JsonWriter& json, const std::string& path, const ReadResult& inp
     json.key("path");
     json.value(path);
     json.key("format");
-    json.value(input.format);
+    json.value(fileFormat(input.format).name);
     json.key("task");
     json.value(p.isBinary() ? "binary" : "multiclass");
     json.key("kind");
@@ -190,8 +190,8 @@ std::string jsonReport(const std::string& path, const ReadResult& input, const A
     writeAveragePrecision(json, analysis.roc);
     json.key("warnings");
     json.beginArray();
-    for (const std::string& warning : input.warnings)
-        json.value(warning);
+    for (const ReadWarning& warning : input.warnings)
+        json.value(warning.message);
     for (const std::string& warning : analysis.warnings)
         json.value(warning);
     json.endArray();

@@ -102,8 +102,8 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
             out += " (McClish " + number(c.partialRange.mcclish) + ")\n";
         }
     }
-    for (const std::string& warning : input.warnings)
-        out += "warning: " + warning + "\n";
+    for (const ReadWarning& warning : input.warnings)
+        out += "warning: " + warning.message + "\n";
     for (const std::string& warning : analysis.warnings)
         out += "warning: " + warning + "\n";
     return out;

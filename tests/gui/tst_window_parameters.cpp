@@ -60,6 +60,7 @@ private slots:
     void kindAndModeOverridesMatchCore_data();
     void kindAndModeOverridesMatchCore();
     void resetRestoresDefaults();
+    void chosenKindReplacesDetectionWarning();
 };
 
 void TestWindowParameters::parameterChangesMatchCore_data()
@@ -264,6 +265,25 @@ void TestWindowParameters::resetRestoresDefaults()
     waitUntilComputed();
     const Analysis expected = coreAnalysis(fixture("three_class.csv"));
     QVERIFY(close(m_window->session().loss()->analysis.loss.value, expected.loss.loss.value));
+}
+
+// The reader's kind-detection warning (a ReadWarning of that kind) is shown while the kind is
+// detected and dropped once the user chooses the kind; other warnings stay.
+void TestWindowParameters::chosenKindReplacesDetectionWarning()
+{
+    openAndWait(
+        QStringLiteral(FOCALSCOPE_TESTS_DIR) + QStringLiteral("/data/golden/key_probs.npz"));
+    auto detection = [this] {
+        return m_window->session().warnings().filter(
+            QStringLiteral("key_probs.npz:probs.npy: scores read as probabilities"));
+    };
+    QVERIFY2(detection().size() == 1, qPrintable(m_window->session().warnings().join('|')));
+    m_window->parameters().setKindRequest(KindRequest::Logits);
+    waitUntilComputed();
+    QVERIFY(detection().isEmpty());
+    m_window->parameters().setKindRequest(KindRequest::Auto);
+    waitUntilComputed();
+    QCOMPARE(detection().size(), 1);
 }
 
 QTEST_MAIN(TestWindowParameters)

@@ -73,7 +73,8 @@ inline void checkGoldenCase(const QJsonObject& c)
         QFAIL(error.what());
     }
     const Predictions& p = result.predictions;
-    QCOMPARE(QString::fromStdString(result.format), c.value(QStringLiteral("format")).toString());
+    QCOMPARE(QString::fromUtf8(fileFormat(result.format).name),
+        c.value(QStringLiteral("format")).toString());
     QCOMPARE(p.rows(), Index(c.value(QStringLiteral("rows")).toInt()));
     QCOMPARE(p.classes(), Index(c.value(QStringLiteral("classes")).toInt()));
     QCOMPARE(result.samples, Index(c.value(QStringLiteral("samples")).toInt()));

@@ -228,7 +228,7 @@ private slots:
         const ReadResult result = readPredictions(path.toStdString());
         const BigTable& t = bigTable();
         const Predictions& p = result.predictions;
-        QCOMPARE(result.format, std::string("csv"));
+        QCOMPARE(result.format, FileFormatId::Csv);
         QCOMPARE(p.rows(), kRows);
         QCOMPARE(p.classes(), kClasses);
         QCOMPARE(p.classNames.back(), std::string("class9"));

@@ -155,8 +155,10 @@ private slots:
         const ReadResult result = readPredictions(path.toStdString());
         QCOMPARE(result.predictions.classNames.front(), std::string("caf\xEF\xBF\xBD"));
         QCOMPARE(result.warnings.size(), std::size_t(2));
-        QVERIFY2(contains(result.warnings.front(), "latin1.csv: the name of class 0 is not valid"),
-            result.warnings.front().c_str());
+        QCOMPARE(result.warnings.front().kind, ReadWarningKind::TextEncoding);
+        QVERIFY2(contains(result.warnings.front().message,
+                     "latin1.csv: the name of class 0 is not valid"),
+            result.warnings.front().message.c_str());
     }
 
     // float64 text and files keep every bit: scores below float32's range and scores that

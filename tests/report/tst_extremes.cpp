@@ -61,7 +61,7 @@ Outcome run(const Predictions& p, double alpha, double gamma)
     ReadResult input;
     input.predictions = p;
     input.samples = p.rows();
-    input.format = "csv";
+    input.format = FileFormatId::Csv;
     Outcome outcome {analyze(p, options), {}};
     const QJsonDocument doc = QJsonDocument::fromJson(
         QByteArray::fromStdString(jsonReport("x", input, outcome.analysis, false)));

@@ -35,7 +35,7 @@ ReadResult makeInput(std::initializer_list<std::initializer_list<double>> rows,
         p.labels[i++] = label;
     p.kind = kind;
     p.classNames = std::move(names);
-    input.format = "csv";
+    input.format = FileFormatId::Csv;
     input.samples = n;
     input.ignored = (p.labels.array() == p.ignoreIndex).count();
     return input;

@@ -296,8 +296,11 @@ QStringList DatasetSession::warnings() const
 {
     QStringList list;
     if (m_input) {
-        for (const std::string& w : m_input->warnings)
-            list.append(QString::fromStdString(w));
+        // A kind the user chose replaces the reader's kind detection (and its warning).
+        const bool kindChosen = m_parameters.kindRequest() != KindRequest::Auto;
+        for (const ReadWarning& w : m_input->warnings)
+            if (!(kindChosen && w.kind == ReadWarningKind::KindDetection))
+                list.append(QString::fromStdString(w.message));
     }
     if (!m_kindWarning.empty())
         list.append(QString::fromStdString(m_kindWarning));

@@ -4,6 +4,7 @@
 #include "dialogs/help_dialog.h"
 #include "docks/classes_dock.h"
 #include "docks/parameters_dock.h"
+#include "io/file_formats.h"
 #include "io/prediction_reader.h"
 #include "loading/load_progress_dialog.h"
 #include "loading/prediction_loader.h"
@@ -247,7 +248,7 @@ void MainWindow::onLoadCancelled(const QString& path)
 void MainWindow::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Predictions"),
-        dialogDirectory(), QString::fromLatin1(predictionFileFilter()));
+        dialogDirectory(), QString::fromStdString(predictionsNameFilter()));
     if (path.isEmpty())
         return;
     rememberDirectory(path);
@@ -262,7 +263,7 @@ void MainWindow::chooseLabels()
     }
     const QString labels = QFileDialog::getOpenFileName(this,
         tr("Open Labels for %1").arg(QFileInfo(m_session->path()).fileName()), dialogDirectory(),
-        tr("Labels (*.npy *.csv *.tsv *.txt);;All files (*)"));
+        QString::fromStdString(labelsNameFilter()));
     if (labels.isEmpty())
         return;
     rememberDirectory(labels);
