@@ -42,6 +42,15 @@ Run runCli(const QStringList& arguments)
     return run;
 }
 
+// The lines of a text file the CLI wrote (empty when it cannot be read).
+QStringList fileLines(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed().split('\n');
+}
+
 // Focal-loss values are compared to 1e-6 relative (torch in float64 on the same float32
 // inputs), everything else (AUROC, AP, intervals) to 1e-12.
 bool close(double expected, double actual, bool lossValue)
@@ -189,9 +198,7 @@ void TestCliEndToEnd::rocCsv()
     const QString path = dir.filePath("roc.csv");
     const Run run = runCli({"--roc-csv", path, "data/cli/seed_binary.csv"});
     QCOMPARE(run.exitCode, 0);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+    const QStringList lines = fileLines(path);
     // The seed's torchmetrics example, curve with drop_intermediate: header + 6 points.
     QCOMPARE(lines.front(), QStringLiteral("class,threshold,fpr,tpr"));
     QCOMPARE(lines.size(), 7);
@@ -286,9 +293,7 @@ void TestCliEndToEnd::prCsv()
     const QString path = dir.filePath("pr.csv");
     const Run run = runCli({"--pr-csv", path, "data/cli/seed_binary.csv"});
     QCOMPARE(run.exitCode, 0);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+    const QStringList lines = fileLines(path);
     const QStringList expected {"class,threshold,precision,recall", "score,0.08,0.6,1",
         "score,0.13,0.5,0.6666666666666666", "score,0.19,0.6666666666666666,0.6666666666666666",
         "score,0.26,0.5,0.3333333333333333", "score,0.34,1,0.3333333333333333", "score,inf,1,0"};
@@ -307,9 +312,7 @@ void TestCliEndToEnd::perRowFiles()
     QCOMPARE(
         runCli({"--per-row", npy, "data/cli/ignore_index.csv", "--ignore-index", "255"}).exitCode,
         0);
-    QFile text(csv);
-    QVERIFY(text.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(text.readAll()).trimmed().split('\n');
+    const QStringList lines = fileLines(csv);
     QCOMPARE(lines.size(), 201);
     QCOMPARE(lines.front(), QStringLiteral("row,label,p_t,loss"));
     QFile binary(npy);
