@@ -7,6 +7,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace focalscope::csv {
 
@@ -127,10 +128,11 @@ bool ChunkParser::parseRow(const char* p, const char* e, Index row, Chunk& chunk
             if (!end || (end < e && *end != d)) {
                 const char* fieldEnd
                     = static_cast<const char*>(std::memchr(p, d, static_cast<std::size_t>(e - p)));
-                const std::string_view field(
-                    p, static_cast<std::size_t>((fieldEnd ? fieldEnd : e) - p));
-                return fail(chunk,
-                    columnText(f) + ": expected a number, found " + quoteForMessage(trim(field)));
+                next = fieldEnd ? fieldEnd : e;
+                noteUnparsable(f, std::string_view(p, static_cast<std::size_t>(next - p)), row,
+                    column, nonFinite);
+                p = next + 1;
+                continue;
             }
             column[row] = value;
             if (!std::isfinite(value))
@@ -164,6 +166,13 @@ bool ChunkParser::parseRow(const char* p, const char* e, Index row, Chunk& chunk
     // kind detection.
     if (m_labels && m_labels[row] == m_rules.ignoreIndex)
         return true;
+    if (!nonFinite.unparsable.empty()) {
+        if (m_labels)
+            return fail(chunk, nonFinite.unparsable);
+        chunk.invalidRows.push_back(row);
+        chunk.nonFinite.push_back({row, chunk.errorLine, nonFinite.unparsable, true});
+        return true;
+    }
     if (nonFinite.field >= 0) {
         if (m_labels && !m_skipInvalid)
             return fail(chunk, nonFiniteMessage(nonFinite) + kSkipHint);
@@ -192,8 +201,19 @@ void ChunkParser::storeLabel(std::int32_t label, Index row, Chunk& chunk) const
 
 void ChunkParser::noteNonFinite(Index f, double value, NonFiniteField& nonFinite)
 {
-    if (nonFinite.field < 0)
-        nonFinite = {f, std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf")};
+    if (nonFinite.field < 0) {
+        nonFinite.field = f;
+        nonFinite.found = std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
+    }
+}
+
+void ChunkParser::noteUnparsable(
+    Index f, std::string_view text, Index row, double* column, NonFiniteField& nonFinite) const
+{
+    column[row] = std::numeric_limits<double>::quiet_NaN();
+    if (nonFinite.unparsable.empty())
+        nonFinite.unparsable
+            = columnText(f) + ": expected a number, found " + quoteForMessage(trim(text));
 }
 
 std::string ChunkParser::nonFiniteMessage(const NonFiniteField& nonFinite) const
@@ -208,8 +228,10 @@ bool ChunkParser::storeText(std::string_view text, Index f, Index row, double* c
         const std::string_view t = trim(text);
         double value = 0;
         const char* end = parseScore(t.data(), t.data() + t.size(), value);
-        if (!end || end != t.data() + t.size())
-            return fail(chunk, columnText(f) + ": expected a number, found " + quoteForMessage(t));
+        if (!end || end != t.data() + t.size()) {
+            noteUnparsable(f, t, row, column, nonFinite);
+            return true;
+        }
         column[row] = value;
         if (!std::isfinite(value))
             noteNonFinite(f, value, nonFinite);

@@ -26,9 +26,13 @@ struct Layout {
 };
 
 // The first non-finite score of a row: its field and what was found (nan, inf, -inf).
+// The first score of a row that is not a finite number: a non-finite one (field, found) or, in
+// `unparsable`, the message for text that is no number at all. Both are decided at the row's end,
+// once its label is known (a row with the ignore index is not validated).
 struct NonFiniteField {
     Index field = -1;
     const char* found = "";
+    std::string unparsable;
 };
 
 struct Chunk {
@@ -74,6 +78,9 @@ private:
     void storeLabel(std::int32_t label, Index row, Chunk& chunk) const;
     static void noteNonFinite(Index f, double value, NonFiniteField& nonFinite);
     std::string nonFiniteMessage(const NonFiniteField& nonFinite) const;
+    // Text in a score field that is no number: NaN stored, the message kept for the row's end.
+    void noteUnparsable(
+        Index f, std::string_view text, Index row, double* column, NonFiniteField& nonFinite) const;
     bool storeText(std::string_view text, Index f, Index row, double* column,
         NonFiniteField& nonFinite, Chunk& chunk) const;
 

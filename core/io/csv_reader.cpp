@@ -42,12 +42,23 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
 
     if (withLabelColumn) {
         layout.labelColumn = 0;
+        // One column named like a label column is the labels; a second one is an error (it is
+        // never read as scores).
+        Index named = -1;
         if (hasHeader)
-            for (std::size_t f = 0; f < fields.size(); ++f)
-                if (isLabelColumnName(fields[f])) {
-                    layout.labelColumn = static_cast<Index>(f);
-                    break;
-                }
+            for (std::size_t f = 0; f < fields.size(); ++f) {
+                if (!isLabelColumnName(fields[f]))
+                    continue;
+                if (named >= 0)
+                    throw ReadError(name + ":" + std::to_string(firstLine + 1) + ": columns "
+                        + std::to_string(named + 1) + " ("
+                        + csv::quoteForMessage(fields[static_cast<std::size_t>(named)]) + ") and "
+                        + std::to_string(f + 1) + " (" + csv::quoteForMessage(fields[f])
+                        + ") are both named like a label column: expected one label column");
+                named = static_cast<Index>(f);
+            }
+        if (named >= 0)
+            layout.labelColumn = named;
         if (layout.fields < 2)
             throw ReadError(name + ":" + std::to_string(firstLine + 1)
                 + ": expected at least 2 fields (a label and a score), found "

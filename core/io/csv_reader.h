@@ -19,6 +19,7 @@ struct NonFiniteRow {
     Index row = 0; // among the data rows
     Index line = 0; // 0-based line of the file
     std::string message;
+    bool unparsable = false; // text that is no number: an error even when skipping invalid rows
 };
 
 // A delimited text file of predictions, parsed: scores, labels (when the file has a label

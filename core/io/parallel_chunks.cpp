@@ -16,7 +16,7 @@ unsigned threadsFor(std::size_t bytes)
         return 1;
     const std::size_t wanted = bytes / kBytesPerThread;
     return static_cast<unsigned>(
-        std::min<std::size_t>({static_cast<std::size_t>(parallel::maxThreads()), 8, wanted}));
+        std::min<std::size_t>(static_cast<std::size_t>(parallel::maxThreads()), wanted));
 }
 
 void runChunks(std::size_t tasks, unsigned threads, const std::function<void(std::size_t)>& task,

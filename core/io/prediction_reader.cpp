@@ -234,6 +234,8 @@ ReadResult readText(const std::filesystem::path& path, const std::filesystem::pa
         for (const NonFiniteRow& row : table.nonFinite) {
             if (labels[row.row] == options.ignoreIndex)
                 continue;
+            if (row.unparsable)
+                throw ReadError(row.message);
             if (!options.skipInvalid)
                 throw ReadError(row.message + " (skip invalid rows to drop such rows)");
             dropped.push_back(row.row);
@@ -366,6 +368,11 @@ ReadResult readNpz(const std::filesystem::path& path, const std::filesystem::pat
     LabelVector labels;
     std::string labelsName;
     if (!labelsPath.empty()) {
+        // Labels in the archive and a labels file: which to use is the user's to say.
+        if (const std::string own = findKey(archive, options.labelsKey, kLabelKeys); !own.empty())
+            throw ReadError(name + " holds labels (" + archive.entryName(own)
+                + ") and a labels file, " + displayName(labelsPath)
+                + ", was given as well: give the labels once");
         Index ignored = 0;
         bool fromNpy = false;
         labels = readLabelsFile(labelsPath, leadingShape(header.shape), p.classNames, scoresName,

@@ -6,6 +6,12 @@
 
 namespace focalscope {
 
+BlockBuffers& threadBlockBuffers()
+{
+    thread_local BlockBuffers buffers;
+    return buffers;
+}
+
 void softmaxRows(const Predictions& predictions, Index begin, Index n, const double* alphaT,
     double gamma, bool withLog1mPt, BlockBuffers& buffers, double* logPt, double* log1mPt,
     double* loss, double* pt)
@@ -44,6 +50,7 @@ void softmaxRows(const Predictions& predictions, Index begin, Index n, const dou
             logPt[i] = 0.0;
             log1mPt[i] = kNegInf;
             pt[i] = kNaN;
+            loss[i] = 0.0; // also when the row's (unvalidated) scores are not finite
         }
 }
 

@@ -42,6 +42,11 @@ struct BlockBuffers {
     Eigen::ArrayXd m, r, x, a, b, logPt, log1mPt, alphaT, loss, rowLoss, rowPt;
 };
 
+// The calling thread's BlockBuffers, kept for the thread's life (no allocation per call). A part
+// of forEachPart uses it from start to end without running other parts in between (parts start
+// no parallel work), so parts running at once never share it.
+BlockBuffers& threadBlockBuffers();
+
 // Softmax rows [begin, begin + n) over C >= 2 columns: log p_t, log(1 - p_t), p_t and, with
 // their alpha_t, the losses; ignored rows get 0, -inf, NaN and loss 0 (alpha_t 0). log(1 - p_t)
 // may be left out (withLog1mPt false) for logits, whose losses do not need it for whole gammas.

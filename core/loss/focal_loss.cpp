@@ -112,10 +112,8 @@ FocalLossResult streamLoss(const LabelVector& labels, std::int32_t ignoreIndex, 
     }
     const int parts = parallel::partCount(rows);
     std::vector<PartSums> sums(static_cast<std::size_t>(parts), PartSums(targets));
-    std::vector<BlockBuffers> buffers(
-        static_cast<std::size_t>(parallel::threadCount(rows, columns, parts)));
-    parallel::forEachPart(rows, columns, parts, [&](int t, int p, Index begin, Index end) {
-        BlockBuffers& own = buffers[static_cast<std::size_t>(t)];
+    parallel::forEachPart(rows, columns, parts, [&](int p, Index begin, Index end) {
+        BlockBuffers& own = threadBlockBuffers();
         PartSums& part = sums[static_cast<std::size_t>(p)];
         for (Index b = begin; b < end; b += kBlockRows) {
             const Index n = std::min(kBlockRows, end - b);

@@ -28,30 +28,21 @@ inline std::pair<Index, Index> partRange(Index rows, int parts, int p)
     return {rows * p / parts, rows * (p + 1) / parts};
 }
 
-// The scratch slots forEachPart() may hand to work: 1 when rows x columns is too little work
-// to share, else core's thread limit (a slot per thread that may run a part).
-inline int threadCount(Index rows, Index columns, int parts)
-{
-    if (rows * columns < kMinParallelWork || parts < 2)
-        return 1;
-    return maxThreads();
-}
-
-// Calls work(t, p, begin, end) for every part p on core's thread pool, t the slot of the thread
-// running it (t < threadCount(): scratch per slot is never shared by parts running at once).
-// Exceptions follow core/parallel's policy (the one of the lowest part is rethrown).
+// Calls work(p, begin, end) for every part p, on core's thread pool when rows x columns is
+// enough work to share (else in order on the calling thread). Exceptions follow core/parallel's
+// policy (the one of the lowest part is rethrown).
 template<typename Work> void forEachPart(Index rows, Index columns, int parts, const Work& work)
 {
-    if (threadCount(rows, columns, parts) == 1) {
+    if (rows * columns < kMinParallelWork || parts < 2) {
         for (int p = 0; p < parts; ++p) {
             const auto [begin, end] = partRange(rows, parts, p);
-            work(0, p, begin, end);
+            work(p, begin, end);
         }
         return;
     }
     forEach(static_cast<std::size_t>(parts), [&](std::size_t p) {
         const auto [begin, end] = partRange(rows, parts, static_cast<int>(p));
-        work(threadSlot(), static_cast<int>(p), begin, end);
+        work(static_cast<int>(p), begin, end);
     });
 }
 

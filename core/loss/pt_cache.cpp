@@ -32,10 +32,8 @@ PtCache computePtCache(const Predictions& predictions, LossMode mode)
     const std::int32_t ignoreIndex = predictions.ignoreIndex;
 
     const int parts = parallel::partCount(rows);
-    std::vector<BlockBuffers> buffers(
-        static_cast<std::size_t>(parallel::threadCount(rows, classes, parts)));
-    parallel::forEachPart(rows, classes, parts, [&](int t, int, Index begin, Index end) {
-        BlockBuffers& own = buffers[static_cast<std::size_t>(t)];
+    parallel::forEachPart(rows, classes, parts, [&](int, Index begin, Index end) {
+        BlockBuffers& own = threadBlockBuffers();
         for (Index b = begin; b < end; b += kBlockRows) {
             const Index n = std::min(kBlockRows, end - b);
             const std::int32_t* labels = predictions.labels.data() + b;

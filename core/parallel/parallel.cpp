@@ -65,6 +65,11 @@ int maxThreads()
         1, std::min(static_cast<int>(allowed), oneapi::tbb::info::default_concurrency()));
 }
 
+int coreCount()
+{
+    return std::max(1, oneapi::tbb::info::default_concurrency());
+}
+
 void forEach(std::size_t count, const std::function<void(std::size_t)>& task)
 {
     if (count < 2 || maxThreads() == 1) {
@@ -89,12 +94,6 @@ void forEach(std::size_t count, const std::function<void(std::size_t)>& task)
         },
         oneapi::tbb::simple_partitioner());
     failure.rethrow();
-}
-
-int threadSlot()
-{
-    const int slot = oneapi::tbb::this_task_arena::current_thread_index();
-    return slot == oneapi::tbb::task_arena::not_initialized ? 0 : slot;
 }
 
 } // namespace focalscope::parallel

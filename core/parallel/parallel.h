@@ -19,14 +19,11 @@ namespace focalscope::parallel {
 void setMaxThreads(int threads);
 // The current limit (>= 1).
 int maxThreads();
+// The threads the pool would use without a limit (the cores this process may run on).
+int coreCount();
 
 // Runs task(k) for every k in [0, count) on the pool (serially when count < 2 or the limit is
 // 1), with the exception policy above.
 void forEach(std::size_t count, const std::function<void(std::size_t)>& task);
-
-// The slot of the calling thread among the pool's threads while it runs a task of forEach:
-// in [0, maxThreads()), distinct for tasks that run at the same time. Per-thread scratch
-// buffers are indexed by it.
-int threadSlot();
 
 } // namespace focalscope::parallel

@@ -75,12 +75,6 @@ void sortRanked(RankedScores& ranked)
 
 } // namespace
 
-void sortAscending(std::vector<std::uint32_t>& keys)
-{
-    if (keys.size() > 1)
-        t_sorter(keys.data(), keys.size(), hwy::SortAscending());
-}
-
 void sortAscending(std::vector<std::uint64_t>& keys)
 {
     if (keys.size() > 1)

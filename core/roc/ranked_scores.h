@@ -24,7 +24,6 @@ struct alignas(16) KeyedLabel {
 };
 
 // Highway's vqsort.
-void sortAscending(std::vector<std::uint32_t>& keys);
 void sortAscending(std::vector<std::uint64_t>& keys);
 void sortAscending(std::vector<KeyedLabel>& keys);
 

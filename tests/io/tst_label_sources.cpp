@@ -3,8 +3,10 @@
 // headers that are not UTF-8 are shown with U+FFFD and a warning. Scores keep every bit of a
 // float64 file and of float64 text.
 
+#include "fixture.h"
 #include "io/prediction_reader.h"
 #include "io/read_error.h"
+#include "loss/focal_loss.h"
 #include "npy_writer.h"
 
 #include <QTemporaryDir>
@@ -56,6 +58,9 @@ private slots:
         QTest::newRow("nan") << "nan";
         QTest::newRow("inf") << "inf";
         QTest::newRow("-inf") << "-inf";
+        QTest::newRow("NA text") << "NA";
+        QTest::newRow("empty") << "";
+        QTest::newRow("quoted text") << "\"n/a\"";
     }
     void nonFiniteOnIgnoredRowCsv()
     {
@@ -69,6 +74,36 @@ private slots:
         QCOMPARE(result.skipped, Index(0));
         // Kind detection looks at the counted rows only: they are probabilities.
         QCOMPARE(result.predictions.kind, ScoreKind::Probabilities);
+    }
+
+    void unparsableOnCountedRowStillAnError()
+    {
+        QTemporaryDir dir;
+        const QString path
+            = writeText(dir, QStringLiteral("p.csv"), "label,a,b\n-100,NA,0.5\n1,0.2,n/a\n");
+        ReadOptions skip;
+        skip.skipInvalid = true; // drops non-finite scores, never text that is no number
+        const std::string error = readError(path, {}, skip);
+        QVERIFY2(contains(error, "p.csv:3: column 3 ('b'): expected a number, found 'n/a'"),
+            error.c_str());
+        const QString scores
+            = writeText(dir, QStringLiteral("s.csv"), "a,b\n0.9,0.1\nNA,0.5\n0.2,0.8\n");
+        const QString ignored = writeText(dir, QStringLiteral("y.csv"), "0\n-100\n1\n");
+        QCOMPARE(readPredictions(scores.toStdString(), ignored.toStdString()).ignored, Index(1));
+        const QString counted = writeText(dir, QStringLiteral("y2.csv"), "0\n1\n1\n");
+        const std::string external = readError(scores, counted, skip);
+        QVERIFY2(contains(external, "s.csv:3: column 1 ('a'): expected a number, found 'NA'"),
+            external.c_str());
+    }
+
+    void twoLabelColumns()
+    {
+        QTemporaryDir dir;
+        const QString path
+            = writeText(dir, QStringLiteral("p.csv"), "label,target,a\n0,1,0.5\n1,0,0.2\n");
+        const std::string error = readError(path);
+        QVERIFY2(contains(error, "p.csv:1: columns 1 ('label') and 2 ('target') are both named"),
+            error.c_str());
     }
 
     void nonFiniteOnCountedRowStillAnError()
@@ -133,6 +168,32 @@ private slots:
         const std::string error = readError(scores, labels);
         QVERIFY2(contains(error, "p.csv:1: column 1 ('label') is a label column"), error.c_str());
         QVERIFY2(contains(error, "y.csv"), error.c_str());
+    }
+
+    // An .npz with its own labels and a labels file: an error naming both.
+    void npzLabelsAndLabelsFile()
+    {
+        const QString npz = testsDir() + QStringLiteral("/data/golden/stored.npz");
+        const QString labels = testsDir() + QStringLiteral("/data/golden/labels_6.npy");
+        const std::string error = readError(npz, labels);
+        QVERIFY2(contains(error,
+                     "stored.npz holds labels (stored.npz:labels.npy) and a labels "
+                     "file, labels_6.npy, was given as well"),
+            error.c_str());
+    }
+
+    // An ignored row whose logits are NaN: harmless for the loss too (its row loss is 0).
+    void ignoredNonFiniteLogitsLoss()
+    {
+        QTemporaryDir dir;
+        const QString path = writeText(
+            dir, QStringLiteral("l.csv"), "label,a,b,c\n0,2,0,-1\n-100,nan,1,inf\n2,0,1,3\n");
+        const ReadResult result = readPredictions(path.toStdString());
+        QCOMPARE(result.predictions.kind, ScoreKind::Logits);
+        const FocalLossResult loss = focalLoss(result.predictions, FocalParams {}, RowValues::Keep);
+        QVERIFY(std::isfinite(loss.value));
+        QCOMPARE(loss.perRow[1], 0.0);
+        QVERIFY(std::isnan(loss.pt[1]));
     }
 
     // A labels file's first record named like a label column is its header.

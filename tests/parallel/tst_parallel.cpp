@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <mutex>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -68,27 +66,21 @@ private slots:
         QCOMPARE(inner.load(), 8 * 16);
     }
 
-    // Slots are below maxThreads() and never shared by tasks running at the same time.
-    void slotsAreDistinctWhileRunning()
+    // Under a limit of 2, at most 2 tasks run at once (the window's View > Threads).
+    void limitBoundsConcurrency()
     {
-        const int limit = parallel::maxThreads();
-        std::mutex mutex;
-        std::set<int> busy;
-        bool clash = false;
-        bool outOfRange = false;
-        parallel::forEach(200, [&](std::size_t) {
-            const int slot = parallel::threadSlot();
-            {
-                const std::lock_guard lock(mutex);
-                outOfRange |= slot < 0 || slot >= limit;
-                clash |= !busy.insert(slot).second;
-            }
-            std::this_thread::sleep_for(std::chrono::microseconds(200));
-            const std::lock_guard lock(mutex);
-            busy.erase(slot);
+        parallel::setMaxThreads(2);
+        std::atomic<int> running {0};
+        std::atomic<int> most {0};
+        parallel::forEach(64, [&](std::size_t) {
+            const int now = ++running;
+            int seen = most.load();
+            while (now > seen && !most.compare_exchange_weak(seen, now)) { }
+            std::this_thread::sleep_for(std::chrono::microseconds(500));
+            --running;
         });
-        QVERIFY(!clash);
-        QVERIFY(!outOfRange);
+        QVERIFY(most.load() <= 2);
+        QVERIFY(most.load() >= 1);
     }
 
     // The limit the window sets: 1 runs everything on the calling thread.

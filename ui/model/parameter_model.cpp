@@ -3,6 +3,8 @@
 #include "settings/parameter_names.h"
 #include "settings/settings_keys.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 
@@ -139,7 +141,7 @@ void ParameterModel::save(QSettings& settings) const
     settings::alpha.write(settings, m_alphaScalar);
     QStringList weights;
     for (double w : m_alphaPerClass)
-        weights.append(QString::number(w, 'g', 17));
+        weights.append(QString::number(w, 'g', QLocale::FloatingPointShortest));
     settings::alphaPerClass.write(settings, weights);
     settings::gamma.write(settings, m_gamma);
     settings::reduction.write(settings, QString::fromLatin1(reductionName(m_reduction)));

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -206,12 +207,15 @@ QString MetricsView::toDelimited(QChar separator, bool fullPrecision) const
             const QVariant value = item ? item->data(kValueRole) : QVariant();
             if (fullPrecision && value.typeId() == QMetaType::Double) {
                 const double v = value.toDouble();
-                text = std::isnan(v) ? QString() : QString::number(v, 'g', 17);
+                text = std::isnan(v) ? QString()
+                                     : QString::number(v, 'g', QLocale::FloatingPointShortest);
             } else if (fullPrecision && c == CiColumn) {
                 const QVariantList bounds = value.toList();
                 for (int b = 0; b < 2; ++b) {
                     const double v = b < bounds.size() ? bounds[b].toDouble() : kNaN;
-                    fields << (std::isnan(v) ? QString() : QString::number(v, 'g', 17));
+                    fields << (std::isnan(v)
+                            ? QString()
+                            : QString::number(v, 'g', QLocale::FloatingPointShortest));
                 }
                 continue;
             } else if (text == QStringLiteral("—")) {

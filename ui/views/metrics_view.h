@@ -34,7 +34,8 @@ public:
     QTableWidget* table() const { return m_table; }
     QLabel* summary() const { return m_summary; }
 
-    // The table with a header row; numbers with 17 significant digits when fullPrecision.
+    // The table with a header row; numbers in the shortest form that reads back to the same
+    // double when fullPrecision.
     QString toDelimited(QChar separator, bool fullPrecision) const;
     void copyToClipboard() const;
 

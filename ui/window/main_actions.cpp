@@ -1,14 +1,13 @@
 #include "window/main_actions.h"
 
+#include "parallel/parallel.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-
-#include <algorithm>
-#include <thread>
 
 namespace focalscope {
 
@@ -47,7 +46,7 @@ MainActions::MainActions(QMainWindow& window)
     threadsMenu = viewMenu->addMenu(tr("&Threads"));
     threadsMenu->setToolTipsVisible(true);
     auto* threadGroup = new QActionGroup(this);
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int cores = parallel::coreCount();
     for (int threads = 0; threads <= cores; ++threads) {
         QAction* action = threadsMenu->addAction(threads == 0 ? tr("All Cores (%1)").arg(cores)
                 : threads == 1                                ? tr("1 Thread")
