@@ -61,6 +61,7 @@ private slots:
     void kindAndModeOverridesMatchCore();
     void resetRestoresDefaults();
     void chosenKindReplacesDetectionWarning();
+    void maxFprIsBinaryOnly();
 };
 
 void TestWindowParameters::parameterChangesMatchCore_data()
@@ -284,6 +285,22 @@ void TestWindowParameters::chosenKindReplacesDetectionWarning()
     m_window->parameters().setKindRequest(KindRequest::Auto);
     waitUntilComputed();
     QCOMPARE(detection().size(), 1);
+}
+
+// The max FPR box is greyed for a multiclass file with a tooltip saying why; a binary file
+// enables it again.
+void TestWindowParameters::maxFprIsBinaryOnly()
+{
+    auto* box = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("maxFpr"));
+    QVERIFY(box);
+    openAndWait(fixture("three_class.csv"));
+    QVERIFY(!box->isEnabled());
+    QVERIFY2(
+        box->toolTip().contains(QStringLiteral("binary tasks only")), qPrintable(box->toolTip()));
+    QVERIFY2(box->toolTip().contains(QStringLiteral("3 classes")), qPrintable(box->toolTip()));
+    openAndWait(fixture("binary.csv"));
+    QVERIFY(box->isEnabled());
+    QVERIFY(!box->toolTip().contains(QStringLiteral("binary tasks only")));
 }
 
 QTEST_MAIN(TestWindowParameters)

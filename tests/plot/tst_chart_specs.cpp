@@ -213,15 +213,25 @@ void TestChartSpecs::rocUndefinedClass()
     QCOMPARE(trapezoid(macroAverageRoc(report)), (1.0 + 2.0 / 3) / 2);
 }
 
+// Max FPR is a binary task's: its line is drawn there and never on a multiclass plot.
 void TestChartSpecs::rocMaxFprLine()
 {
     RocPlotOptions options;
     options.maxFpr = 0.25;
-    const PlotSpec spec = rocPlot(seedReport(), {}, options);
+    RocReport binary;
+    binary.binary = true;
+    ClassRoc positive;
+    positive.name = "1";
+    positive.auroc = 0.5;
+    positive.roc.fpr = {0, 0.5, 1};
+    positive.roc.tpr = {0, 0.5, 1};
+    binary.classes = {positive};
+    const PlotSpec spec = rocPlot(binary, {}, options);
     const PlotSeries& limit = spec.series.back();
     QCOMPARE(limit.name, QStringLiteral("max FPR 0.25"));
     QCOMPARE(limit.points, (QList<QPointF> {{0.25, 0}, {0.25, 1}}));
     QVERIFY(!limit.pickable);
+    QVERIFY(!namesOf(rocPlot(seedReport(), {}, options)).join('|').contains("max FPR"));
 }
 
 void TestChartSpecs::macroAverageArea()

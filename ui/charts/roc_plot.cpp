@@ -146,7 +146,7 @@ PlotSpec rocPlot(
         }
     }
     spec.series.append(chanceDiagonal());
-    if (options.maxFpr > 0.0 && options.maxFpr < 1.0) {
+    if (report.binary && options.maxFpr > 0.0 && options.maxFpr < 1.0) {
         PlotSeries limit;
         limit.name = QStringLiteral("max FPR %1").arg(formatParameter(options.maxFpr));
         limit.color = QColor(0x55, 0x55, 0x55);

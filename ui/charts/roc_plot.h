@@ -18,7 +18,7 @@ inline constexpr int kMacroAverageSeriesId = -3; // no core curve: sourceIndex i
 struct RocPlotOptions {
     bool microAverage = true; // multiclass: the micro-average curve (dashed)
     bool macroAverage = true; // multiclass: the macro-average curve (dash, its own colour)
-    double maxFpr = 1.0; // < 1: a dotted vertical line at the partial-AUROC limit
+    double maxFpr = 1.0; // < 1: a dotted vertical line at the partial-AUROC limit (binary only)
 };
 
 // ROC curves: one series per visible class (visible[c]; missing entries count as visible)

@@ -271,7 +271,14 @@ void ParametersDock::syncFromModel()
                 .arg(m_session.targetNames().value(0)));
     }
     m_suggest->setEnabled(softmax && predictions);
-    m_maxFpr->setEnabled(!predictions || predictions->isBinary());
+    const bool binary = !predictions || predictions->isBinary();
+    m_maxFpr->setEnabled(binary);
+    m_maxFpr->setToolTip(binary
+            ? tr("Partial AUROC up to this false positive rate, McClish-standardised")
+            : tr("Max FPR applies to binary tasks only: the partial AUROC is defined for one "
+                 "positive class, and this file has %1 classes (focalscope-cli --fpr-range gives "
+                 "a partial AUROC per class)")
+                  .arg(predictions->classes()));
     syncWeightTable();
     m_syncing = false;
 }
