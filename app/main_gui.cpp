@@ -76,7 +76,8 @@ int main(int argc, char* argv[])
     }
     window.show();
     if (files.isEmpty()) {
-        if (!window.openDemo() && screenshot)
+        // A screenshot always shows the demo; a user gets back what was open last.
+        if (!(screenshot ? window.openDemo() : window.openLastOrDemo()) && screenshot)
             return 3;
     } else {
         window.openFile(files.value(0), files.value(1));

@@ -5,6 +5,7 @@
 #include "docks/classes_dock.h"
 #include "docks/parameters_dock.h"
 #include "main_window_test.h"
+#include "model/dataset_session.h"
 #include "model/parameter_model.h"
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTest>
@@ -30,6 +32,8 @@ private slots:
     void settingsRoundTrip();
     void exportDialogRemembersSizeAndDpi();
     void threadLimitAppliedAndRemembered();
+    void relaunchReopensLastFile();
+    void keyboardSwitchesCharts();
 };
 
 void TestWindowSettings::settingsRoundTrip()
@@ -87,6 +91,50 @@ void TestWindowSettings::threadLimitAppliedAndRemembered()
     QVERIFY(threadAction(restored, 1)->isChecked());
     threadAction(restored, 0)->trigger();
     QCOMPARE(parallel::maxThreads(), all);
+}
+
+// A launch without files reopens the most recent file that still exists, else the demo.
+void TestWindowSettings::relaunchReopensLastFile()
+{
+    openAndWait(fixture("three_class.csv"));
+    m_window->saveSettings();
+    m_window.reset();
+
+    MainWindow restored(*m_settings);
+    restored.setMessagePresenter(std::make_unique<RecordingPresenter>());
+    QSignalSpy loaded(&restored.session(), &DatasetSession::datasetChanged);
+    QVERIFY(restored.openLastOrDemo());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(restored.session().path(), fixture("three_class.csv"));
+    QVERIFY(restored.windowTitle().startsWith(QStringLiteral("three_class.csv")));
+
+    // The file is gone: the demo instead.
+    RecentFiles(*m_settings).add({QStringLiteral("/no/such/file.csv"), {}});
+    MainWindow fresh(*m_settings);
+    fresh.setMessagePresenter(std::make_unique<RecordingPresenter>());
+    QSignalSpy demo(&fresh.session(), &DatasetSession::datasetChanged);
+    QVERIFY(fresh.openLastOrDemo());
+    QVERIFY(demo.wait(10000));
+    QVERIFY(fresh.session().path().endsWith(QStringLiteral("demo.npz")));
+}
+
+// Ctrl+Tab / Ctrl+PgDown go to the next chart, Ctrl+Shift+Tab / Ctrl+PgUp to the previous one.
+void TestWindowSettings::keyboardSwitchesCharts()
+{
+    openAndWait(fixture("three_class.csv"));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    ChartTabs* tabs = m_window->chartTabs();
+    tabs->setCurrentIndex(0);
+    QTest::keyClick(m_window.get(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 1);
+    QTest::keyClick(m_window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 2);
+    QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 1);
+    tabs->setCurrentIndex(0);
+    QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), tabs->count() - 1);
 }
 
 void TestWindowSettings::exportDialogRemembersSizeAndDpi()

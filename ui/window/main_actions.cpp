@@ -43,6 +43,16 @@ MainActions::MainActions(QMainWindow& window)
         tr("Group the p_t histograms as background (label 0) and foreground instead of per class"));
     copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
     viewMenu->addSeparator();
+    nextChart = viewMenu->addAction(tr("&Next Chart"));
+    nextChart->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    previousChart = viewMenu->addAction(tr("&Previous Chart"));
+    previousChart->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+        QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+    for (QAction* action : {nextChart, previousChart})
+        action->setShortcutContext(Qt::WindowShortcut);
+    viewMenu->addSeparator();
     threadsMenu = viewMenu->addMenu(tr("&Threads"));
     threadsMenu->setToolTipsVisible(true);
     auto* threadGroup = new QActionGroup(this);

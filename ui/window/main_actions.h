@@ -26,6 +26,8 @@ public:
     QAction* showGradient = nullptr;
     QAction* groupBackgroundForeground = nullptr;
     QAction* copyMetrics = nullptr;
+    QAction* nextChart = nullptr; // Ctrl+Tab, Ctrl+PgDown
+    QAction* previousChart = nullptr; // Ctrl+Shift+Tab, Ctrl+PgUp
     QAction* help = nullptr;
     QAction* about = nullptr;
     QMenu* recentMenu = nullptr;

@@ -135,6 +135,12 @@ void MainWindow::connectActions()
         m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
     });
     connect(m_actions->copyMetrics, &QAction::triggered, m_metrics, &MetricsView::copyToClipboard);
+    connect(m_actions->nextChart, &QAction::triggered, this,
+        [this] { m_charts->setCurrentIndex((m_charts->currentIndex() + 1) % m_charts->count()); });
+    connect(m_actions->previousChart, &QAction::triggered, this, [this] {
+        m_charts->setCurrentIndex(
+            (m_charts->currentIndex() + m_charts->count() - 1) % m_charts->count());
+    });
     connect(m_actions->help, &QAction::triggered, this, &MainWindow::showHelp);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions, &MainActions::recentTriggered, this,
@@ -215,6 +221,17 @@ bool MainWindow::openDemo()
     }
     openFile(m_demoPath);
     return true;
+}
+
+bool MainWindow::openLastOrDemo()
+{
+    const QList<RecentEntry> recent = RecentFiles(m_settings).entries();
+    if (!recent.isEmpty() && QFileInfo::exists(recent.front().predictions)
+        && (recent.front().labels.isEmpty() || QFileInfo::exists(recent.front().labels))) {
+        openFile(recent.front().predictions, recent.front().labels);
+        return true;
+    }
+    return openDemo();
 }
 
 void MainWindow::onLoaded(

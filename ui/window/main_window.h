@@ -36,6 +36,9 @@ public:
     void openFile(const QString& path, const QString& labelsPath = {});
     // Opens the bundled demo dataset; false (with the error shown) when it cannot be found.
     bool openDemo();
+    // What a launch without files opens: the most recent file that still exists, else the demo.
+    // Returns false when neither can be opened.
+    bool openLastOrDemo();
 
     // Exports the metrics as CSV or JSON (by extension), atomically.
     bool exportMetrics(const QString& path, QString* error = nullptr) const;
