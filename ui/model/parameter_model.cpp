@@ -1,5 +1,6 @@
 #include "model/parameter_model.h"
 
+#include "loss/alpha_table.h"
 #include "settings/parameter_names.h"
 #include "settings/settings_keys.h"
 
@@ -20,9 +21,23 @@ void ParameterModel::setAlphaListLength(int length)
     if (length == m_alphaListLength && static_cast<int>(m_alphaPerClass.size()) == length)
         return;
     m_alphaListLength = length;
-    if (static_cast<int>(m_alphaPerClass.size()) != length)
-        m_alphaPerClass.assign(static_cast<std::size_t>(length), 1.0);
+    if (static_cast<int>(m_alphaPerClass.size()) != length) {
+        m_alphaPerClass = scalarAsList();
+        m_alphaPerClassEdited = false;
+    }
     emit lossParametersChanged();
+}
+
+std::vector<double> ParameterModel::scalarAsList() const
+{
+    const auto length = static_cast<std::size_t>(std::max(m_alphaListLength, 0));
+    if (m_lossMode == LossMode::Sigmoid || length < 2)
+        return std::vector<double>(length, m_alphaScalar);
+    const Eigen::VectorXd weights = effectiveAlpha(
+        Alpha::fromScalar(m_alphaScalar), LossMode::Softmax, static_cast<Index>(length));
+    std::vector<double> list(weights.data(), weights.data() + weights.size());
+    list.resize(length, 1.0 - m_alphaScalar);
+    return list;
 }
 
 FocalParams ParameterModel::focalParams() const
@@ -65,6 +80,9 @@ void ParameterModel::setAlphaMode(Alpha::Mode mode)
 {
     if (mode == m_alphaMode)
         return;
+    // Per-class weights start from the scalar's effective weights until the user edits them.
+    if (mode == Alpha::Mode::PerClass && !m_alphaPerClassEdited)
+        m_alphaPerClass = scalarAsList();
     m_alphaMode = mode;
     emit lossParametersChanged();
 }
@@ -83,6 +101,7 @@ void ParameterModel::setAlphaPerClass(std::vector<double> weights)
 {
     m_alphaPerClass = std::move(weights);
     m_alphaPerClass.resize(static_cast<std::size_t>(m_alphaListLength), 1.0);
+    m_alphaPerClassEdited = true;
     m_alphaMode = Alpha::Mode::PerClass;
     emit lossParametersChanged();
 }
@@ -93,6 +112,7 @@ void ParameterModel::setAlphaWeight(int index, double weight)
         || weight < 0.0)
         return;
     m_alphaPerClass[static_cast<std::size_t>(index)] = weight;
+    m_alphaPerClassEdited = true;
     m_alphaMode = Alpha::Mode::PerClass;
     emit lossParametersChanged();
 }
@@ -128,7 +148,8 @@ void ParameterModel::resetToDefaults()
     const FocalParams defaults;
     m_alphaMode = defaults.alpha.mode;
     m_alphaScalar = defaults.alpha.scalar;
-    m_alphaPerClass.assign(static_cast<std::size_t>(m_alphaListLength), 1.0);
+    m_alphaPerClass = scalarAsList();
+    m_alphaPerClassEdited = false;
     m_gamma = defaults.gamma;
     m_reduction = defaults.reduction;
     emit lossParametersChanged();
@@ -161,6 +182,7 @@ void ParameterModel::restore(const QSettings& settings)
         m_alphaPerClass.push_back(ok && std::isfinite(w) && w >= 0.0 ? w : 1.0);
     }
     m_alphaListLength = static_cast<int>(m_alphaPerClass.size());
+    m_alphaPerClassEdited = !m_alphaPerClass.empty();
     emit lossParametersChanged();
     const double maxFpr = settings::maxFpr.read(settings);
     setMaxFpr(std::isfinite(maxFpr) ? maxFpr : settings::maxFpr.defaultValue);

@@ -63,12 +63,17 @@ signals:
     void maxFprChanged();
 
 private:
+    // The scalar alpha as one weight per list entry: softmax [a, 1-a, 1-a, ...] (the effective
+    // weights shown for the scalar), sigmoid a for every column.
+    std::vector<double> scalarAsList() const;
+
     LossMode m_lossMode = LossMode::Softmax;
     KindRequest m_kindRequest = KindRequest::Auto;
     // The defaults are core's (FocalParams, RocOptions), as in focalscope-cli.
     Alpha::Mode m_alphaMode = FocalParams {}.alpha.mode;
     double m_alphaScalar = FocalParams {}.alpha.scalar;
     std::vector<double> m_alphaPerClass;
+    bool m_alphaPerClassEdited = false; // else it follows the scalar (scalarAsList)
     int m_alphaListLength = 0;
     double m_gamma = FocalParams {}.gamma;
     Reduction m_reduction = FocalParams {}.reduction;
