@@ -89,7 +89,8 @@ int main(int argc, char** argv)
 
     const bool partialRequested = options.maxFprGiven;
     if (options.json)
-        std::cout << jsonReport(options.predictions, input, analysis, partialRequested);
+        std::cout << jsonReport(
+            options.predictions, input, analysis, partialRequested, options.labels);
     else
         std::cout << textReport(options.predictions, input, analysis, partialRequested);
     std::cout.flush();

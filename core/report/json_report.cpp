@@ -15,13 +15,19 @@ std::string targetName(const Predictions& predictions, Index target)
     return predictions.isBinary() ? std::to_string(target) : className(predictions, target);
 }
 
-void writeInput(JsonWriter& json, const std::string& path, const ReadResult& input)
+void writeInput(JsonWriter& json, const std::string& path, const std::string& labelsPath,
+    const ReadResult& input)
 {
     const Predictions& p = input.predictions;
     json.key("input");
     json.beginObject();
     json.key("path");
     json.value(path);
+    json.key("labels_path");
+    if (labelsPath.empty())
+        json.null();
+    else
+        json.value(labelsPath);
     json.key("format");
     json.value(fileFormat(input.format).name);
     json.key("task");
@@ -178,13 +184,13 @@ void writeAveragePrecision(JsonWriter& json, const RocReport& roc)
 } // namespace
 
 std::string jsonReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
-    bool partialRequested)
+    bool partialRequested, const std::string& labelsPath)
 {
     JsonWriter json;
     json.beginObject();
     json.key("schema");
     json.value(1LL);
-    writeInput(json, path, input);
+    writeInput(json, path, labelsPath, input);
     writeFocalLoss(json, input.predictions, analysis.loss);
     writeAuroc(json, analysis.roc, partialRequested);
     writeAveragePrecision(json, analysis.roc);

@@ -278,12 +278,19 @@ void TestCliEndToEnd::partialAurocOptions()
     QVERIFY2(bad.err.contains("--fpr-range"), bad.err.constData());
 }
 
-// Numbers in the shortest form that reads back: --gamma 0.1 comes back as 0.1.
+// Numbers in the shortest form that reads back: --gamma 0.1 comes back as 0.1. The input
+// names its labels file (null when the labels are in the predictions file).
 void TestCliEndToEnd::shortestNumbers()
 {
     const Run run = runCli({"--json", "--gamma", "0.1", "data/cli/seed_binary.csv"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("\"gamma\":0.1,"), run.out.constData());
+    QVERIFY2(run.out.contains("\"labels_path\":null"), run.out.constData());
+    const Run labels
+        = runCli({"--json", "data/golden/scores_f8_c_le.npy", "data/golden/labels_6.npy"});
+    QCOMPARE(labels.exitCode, 0);
+    QVERIFY2(labels.out.contains("\"labels_path\":\"data/golden/labels_6.npy\""),
+        labels.out.constData());
 }
 
 // Every point of scikit-learn's precision_recall_curve for the seed example.

@@ -111,9 +111,21 @@ void TestWindowExports::exportMetrics()
         QCOMPARE(
             json.value(QStringLiteral("input")).toObject().value(QStringLiteral("samples")).toInt(),
             60);
+        QVERIFY(json.value(QStringLiteral("input"))
+                    .toObject()
+                    .value(QStringLiteral("labels_path"))
+                    .isNull());
     } else {
-        const QList<QByteArray> lines = bytes.trimmed().split('\n');
-        QCOMPARE(lines.size(), 1 + 3 + 4);
+        QList<QByteArray> lines = bytes.trimmed().split('\n');
+        // The parameters and files it was computed with, as '#' lines first.
+        QCOMPARE(lines.size(), 4 + 1 + 3 + 4);
+        QVERIFY(lines[0].startsWith("# predictions: ") && lines[0].endsWith("three_class.csv"));
+        QCOMPARE(lines[1], QByteArray("# labels: (in the predictions file)"));
+        QCOMPARE(lines[2], QByteArray("# kind: probabilities"));
+        QVERIFY2(lines[3].startsWith("# focal loss: softmax, gamma 2, alpha [0.25 0.75 0.75] "
+                                     "(per target), reduction mean"),
+            lines[3].constData());
+        lines.remove(0, 4);
         QVERIFY(
             lines[0].startsWith("Class,Support,AUROC,CI95 low,CI95 high,AP,Mean loss,Loss share"));
         const QList<QByteArray> dog = lines[2].split(',');

@@ -31,6 +31,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -335,10 +336,11 @@ bool MainWindow::exportMetrics(const QString& path, QString* error) const
         return fail(tr("There are no metrics to export yet."));
     QByteArray bytes;
     if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
-        bytes = QByteArray::fromStdString(jsonReport(m_session->path().toStdString(),
-            *m_session->input(), m_session->analysis(), m_parameters->maxFpr() < 1.0));
+        bytes = QByteArray::fromStdString(
+            jsonReport(m_session->path().toStdString(), *m_session->input(), m_session->analysis(),
+                m_parameters->maxFpr() < 1.0, m_session->labelsPath().toStdString()));
     } else if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
-        bytes = m_metrics->toDelimited(u',', true).toUtf8();
+        bytes = (metricsCsvHeader() + m_metrics->toDelimited(u',', true)).toUtf8();
     } else {
         return fail(tr("%1: choose a file name ending in .csv or .json").arg(path));
     }
@@ -346,6 +348,26 @@ bool MainWindow::exportMetrics(const QString& path, QString* error) const
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return true;
+}
+
+QString MainWindow::metricsCsvHeader() const
+{
+    const FocalParams params = m_session->loss()->analysis.params;
+    const Eigen::VectorXd& alpha = m_session->loss()->analysis.alpha;
+    QStringList weights;
+    for (Index t = 0; t < alpha.size(); ++t)
+        weights << QString::number(alpha[t], 'g', QLocale::FloatingPointShortest);
+    const QString labels = m_session->labelsPath().isEmpty()
+        ? tr("(in the predictions file)")
+        : QDir::toNativeSeparators(m_session->labelsPath());
+    return QStringLiteral("# predictions: %1\n# labels: %2\n# kind: %3\n"
+                          "# focal loss: %4, gamma %5, alpha %6 (per target), reduction %7\n")
+        .arg(QDir::toNativeSeparators(m_session->path()), labels,
+            QString::fromLatin1(scoreKindName(m_session->predictions()->kind)),
+            QString::fromLatin1(lossModeName(params.mode)),
+            QString::number(params.gamma, 'g', QLocale::FloatingPointShortest),
+            QLatin1Char('[') + weights.join(QLatin1Char(' ')) + QLatin1Char(']'),
+            QString::fromLatin1(reductionName(params.reduction)));
 }
 
 void MainWindow::showHelp()

@@ -65,6 +65,9 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // '#' lines before the metrics CSV: the files, the kind and the loss parameters it was
+    // computed with.
+    QString metricsCsvHeader() const;
     void connectActions();
     void restoreSettings();
     void showError(const QString& title, const QString& message);
