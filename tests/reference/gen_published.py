@@ -34,27 +34,13 @@ from sklearn.naive_bayes import GaussianNB
 from sklearn.svm import SVC
 from sklearn.utils import check_random_state
 
+from fixture_json import clean
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "fixtures", "published")
 ASAH = os.path.join(HERE, "..", "data", "reference", "asah.csv")
 Z975 = 1.959963984540054  # qnorm(0.975), as pROC
 warnings.filterwarnings("ignore")
-
-
-def clean(value):
-    """JSON-ready: NaN -> None, numpy scalars and arrays -> Python."""
-    if isinstance(value, dict):
-        return {k: clean(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [clean(v) for v in value]
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        v = float(value)
-        return None if math.isnan(v) else v
-    return value
 
 
 def close(a, b, tol):

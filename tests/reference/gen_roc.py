@@ -17,6 +17,7 @@ from scipy.stats import norm, rankdata
 from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score, roc_curve
 from sklearn.metrics._base import _average_multiclass_ovo_score
 
+from fixture_json import clean
 from rng import random_labels, random_logits, random_unit_scores
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "roc")
@@ -24,20 +25,6 @@ SAMPLES = 48
 Z95 = float(norm.ppf(0.975))  # 1.959963984540054, pROC's qnorm(0.975)
 assert abs(Z95 - 1.959963984540054) < 1e-15
 warnings.filterwarnings("ignore")
-
-
-def clean(value):
-    """JSON-ready: NaN -> None, numpy scalars and arrays -> Python."""
-    if isinstance(value, dict):
-        return {k: clean(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [clean(v) for v in value]
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        v = float(value)
-        return None if math.isnan(v) else v
-    return value
 
 
 def sample_indices(length):
