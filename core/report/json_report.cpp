@@ -2,9 +2,6 @@
 
 #include "report/json_writer.h"
 
-#include <charconv>
-#include <cmath>
-
 namespace focalscope {
 
 namespace {

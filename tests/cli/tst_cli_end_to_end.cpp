@@ -42,6 +42,12 @@ Run runCli(const QStringList& arguments)
     return run;
 }
 
+// The "auroc" object of a --json run's output.
+QJsonObject aurocOf(const Run& run)
+{
+    return QJsonDocument::fromJson(run.out).object().value("auroc").toObject();
+}
+
 // The lines of a text file the CLI wrote (empty when it cannot be read).
 QStringList fileLines(const QString& path)
 {
@@ -248,29 +254,19 @@ void TestCliEndToEnd::partialAurocOptions()
 {
     const Run full = runCli({"--json", "--max-fpr", "1", "data/cli/seed_binary.csv"});
     QCOMPARE(full.exitCode, 0);
-    const QJsonObject auroc = QJsonDocument::fromJson(full.out).object().value("auroc").toObject();
+    const QJsonObject auroc = aurocOf(full);
     QCOMPARE(auroc.value("partial").toDouble(), auroc.value("value").toDouble());
 
     const Run range = runCli({"--json", "--fpr-range", "0,0.5", "data/cli/seed_binary.csv"});
     QCOMPARE(range.exitCode, 0);
-    const QJsonObject partial = QJsonDocument::fromJson(range.out)
-                                    .object()
-                                    .value("auroc")
-                                    .toObject()
-                                    .value("partial_range")
-                                    .toObject();
+    const QJsonObject partial = aurocOf(range).value("partial_range").toObject();
     QCOMPARE(partial.value("range").toArray().at(1).toDouble(), 0.5);
     QVERIFY(std::abs(partial.value("raw").toDouble() - 1.0 / 6.0) < 1e-12);
     QVERIFY(std::abs(partial.value("mcclish").toDouble() - 5.0 / 9.0) < 1e-12);
 
     const Run multi = runCli({"--json", "--fpr-range", "0.1,0.3", "data/cli/seed_multiclass.csv"});
     QCOMPARE(multi.exitCode, 0);
-    const QJsonArray perClass = QJsonDocument::fromJson(multi.out)
-                                    .object()
-                                    .value("auroc")
-                                    .toObject()
-                                    .value("partial_range")
-                                    .toArray();
+    const QJsonArray perClass = aurocOf(multi).value("partial_range").toArray();
     QCOMPARE(perClass.size(), 3);
 
     const Run bad = runCli({"--fpr-range", "0.5,0.2", "data/cli/seed_binary.csv"});
