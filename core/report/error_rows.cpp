@@ -2,7 +2,7 @@
 
 #include "report/analysis.h"
 #include "report/curve_csv.h"
-#include "roc/binary_problem.h"
+#include "roc/threshold_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -66,15 +66,25 @@ ErrorRows errorRows(const Predictions& predictions, const ScoreMatrix& rankingSc
 {
     if (c < 0 || c >= rankingScores.cols() || (predictions.isBinary() && c != 0))
         throw std::out_of_range("class " + std::to_string(c) + " has no score column");
-    if (rankingScores.rows() != predictions.labels.size())
+    return errorRows(predictions,
+        std::span<const double>(
+            rankingScores.col(c).data(), static_cast<std::size_t>(rankingScores.rows())),
+        c, threshold, loss, limit);
+}
+
+ErrorRows errorRows(const Predictions& predictions, std::span<const double> column, Index c,
+    double threshold, const FocalLossResult& loss, std::size_t limit)
+{
+    if (c < 0 || c >= predictions.classes() || (predictions.isBinary() && c != 0))
+        throw std::out_of_range("class " + std::to_string(c) + " has no score column");
+    if (static_cast<Index>(column.size()) != predictions.labels.size())
         throw std::invalid_argument("scores and labels differ in length");
     if (std::isnan(threshold))
         throw std::invalid_argument("the threshold is NaN");
-    const Index rows = rankingScores.rows();
+    const auto rows = static_cast<Index>(column.size());
     const bool withLoss = loss.pt.size() == rows && loss.perRow.size() == rows;
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const std::int32_t positiveLabel = predictions.isBinary() ? 1 : static_cast<std::int32_t>(c);
-    const double* column = rankingScores.col(c).data();
 
     ErrorRows result;
     result.className = predictions.isBinary() && predictions.classNames.size() == 2
@@ -117,17 +127,14 @@ std::string errorRowsCsv(const std::vector<ErrorRows>& classes)
 std::string operatingPointErrorsCsv(const Predictions& predictions, const Analysis& analysis)
 {
     std::vector<ErrorRows> classes;
-    if (!analysis.operatingPoints.empty()) {
-        const ScoreMatrix ranking = rankingScores(predictions);
-        for (const ClassOperatingPoint& entry : analysis.operatingPoints) {
-            if (entry.ruleIndex != 0)
-                break;
-            if (!entry.chosen.point)
-                continue;
-            classes.push_back(errorRows(predictions, ranking, entry.targetClass,
-                entry.chosen.point->threshold, analysis.loss.loss));
-            classes.back().className = entry.className;
-        }
+    for (const ClassOperatingPoint& entry : analysis.operatingPoints) {
+        if (entry.ruleIndex != 0)
+            break;
+        if (!entry.chosen.point)
+            continue;
+        classes.push_back(errorRows(predictions, rankingColumn(predictions, entry.targetClass),
+            entry.targetClass, entry.chosen.point->threshold, analysis.loss.loss));
+        classes.back().className = entry.className;
     }
     return errorRowsCsv(classes);
 }

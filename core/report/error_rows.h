@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct ErrorRows {
 // kind, in one pass over the rows and a partial sort. p_t and loss come from loss.pt and
 // loss.perRow (AnalysisOptions::perRowViews); NaN when those are empty.
 ErrorRows errorRows(const Predictions& predictions, const ScoreMatrix& rankingScores, Index c,
+    double threshold, const FocalLossResult& loss,
+    std::size_t limit = std::numeric_limits<std::size_t>::max());
+// The same with class c's ranking scores alone (rankingColumn(predictions, c), one per row).
+ErrorRows errorRows(const Predictions& predictions, std::span<const double> column, Index c,
     double threshold, const FocalLossResult& loss,
     std::size_t limit = std::numeric_limits<std::size_t>::max());
 

@@ -1,7 +1,6 @@
 #include "report/operating_points.h"
 
 #include "parallel/parallel.h"
-#include "roc/binary_problem.h"
 #include "roc/threshold_table.h"
 
 namespace focalscope {
@@ -13,12 +12,11 @@ std::vector<ClassOperatingPoint> classOperatingPoints(const Predictions& predict
     std::vector<ClassOperatingPoint> points;
     if (rules.empty())
         return points;
-    const ScoreMatrix ranking = rankingScores(predictions);
-    const auto classes = static_cast<std::size_t>(ranking.cols());
+    // One column of ranking scores at a time: no copy of the whole matrix.
+    const auto classes = static_cast<std::size_t>(predictions.classes());
     std::vector<ThresholdTable> tables(classes);
-    parallel::forEach(classes, [&](std::size_t c) {
-        tables[c] = thresholdTable(ranking, predictions, static_cast<Index>(c));
-    });
+    parallel::forEach(classes,
+        [&](std::size_t c) { tables[c] = thresholdTable(predictions, static_cast<Index>(c)); });
     for (std::size_t r = 0; r < rules.size(); ++r)
         for (std::size_t c = 0; c < classes; ++c) {
             ClassOperatingPoint entry;

@@ -19,8 +19,9 @@ struct ClassOperatingPoint {
 };
 
 // Every rule on every class, rule by rule (for each rule the classes in order): one table per
-// class, from one sort of its column of rankingScores(predictions). classNames: one per score
-// column (RocReport's names). A class where a rule picks no point adds a warning naming both.
+// class (thresholdTable(predictions, c): one sort of its ranking column), classes in parallel.
+// classNames: one per score column (RocReport's names). A class where a rule picks no point adds a
+// warning naming both.
 std::vector<ClassOperatingPoint> classOperatingPoints(const Predictions& predictions,
     const std::vector<std::string>& classNames, const std::vector<OperatingRule>& rules,
     std::vector<std::string>& warnings);

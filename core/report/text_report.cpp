@@ -17,6 +17,16 @@ std::string number(double value, int decimals = 4)
     return buffer;
 }
 
+// A threshold in 6 significant digits (scores may be logits or tiny probabilities).
+std::string thresholdText(double value)
+{
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.6g", value);
+    return buffer;
+}
+
 std::string interval(const DelongInterval& ci)
 {
     if (!std::isfinite(ci.lower))
@@ -114,7 +124,7 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
                 continue;
             }
             const OperatingPoint& pt = *entry.chosen.point;
-            line += padded(std::isinf(pt.threshold) ? "inf" : number(pt.threshold, 6), 12);
+            line += padded(thresholdText(pt.threshold), 12);
             for (const std::int64_t count : {pt.tp, pt.fp, pt.tn, pt.fn})
                 line += padded(std::to_string(count), 9);
             line += padded(number(pt.tpr), 8) + padded(number(pt.fpr), 8)

@@ -1,5 +1,6 @@
 #include "roc/threshold_table.h"
 
+#include "parallel/parallel.h"
 #include "roc/ranked_scores.h"
 
 #include <algorithm>
@@ -14,6 +15,10 @@ ThresholdTable::ThresholdTable(const RankedScores& ranked)
     : m_positives(static_cast<std::int64_t>(ranked.positives.size()))
     , m_negatives(static_cast<std::int64_t>(ranked.negatives.size()))
 {
+    const std::size_t most = ranked.positives.size() + ranked.negatives.size() + 1;
+    m_thresholds.reserve(most);
+    m_tps.reserve(most);
+    m_fps.reserve(most);
     m_thresholds.push_back(std::numeric_limits<double>::infinity());
     m_tps.push_back(0);
     m_fps.push_back(0);
@@ -62,16 +67,67 @@ OperatingPoint ThresholdTable::point(std::size_t k) const
     return operatingPointFromCounts(m_thresholds[k], m_tps[k], m_fps[k], m_positives, m_negatives);
 }
 
+namespace {
+
+ThresholdTable tableOfColumn(
+    std::span<const double> column, const Predictions& predictions, Index c)
+{
+    const std::int32_t positiveLabel = predictions.isBinary() ? 1 : static_cast<std::int32_t>(c);
+    return ThresholdTable(rankColumn(column,
+        {predictions.labels.data(), static_cast<std::size_t>(predictions.labels.size())},
+        positiveLabel, predictions.ignoreIndex));
+}
+
+void checkClass(const Predictions& predictions, Index columns, Index c)
+{
+    if (c < 0 || c >= columns || (predictions.isBinary() && c != 0))
+        throw std::out_of_range("class " + std::to_string(c) + " has no score column");
+}
+
+} // namespace
+
+// rankingScores' softmax for one column: p_c = exp(x_c - max x) / sum_k exp(x_k - max x), the
+// sum taken in the same order, so the values are the same doubles.
+std::vector<double> rankingColumn(const Predictions& predictions, Index c)
+{
+    const ScoreMatrix& x = predictions.scores;
+    checkClass(predictions, x.cols(), c);
+    const Index rows = x.rows();
+    const Index classes = x.cols();
+    std::vector<double> column(static_cast<std::size_t>(rows));
+    if (predictions.kind == ScoreKind::Probabilities || classes < 2) {
+        std::copy(x.col(c).data(), x.col(c).data() + rows, column.begin());
+        return column;
+    }
+    constexpr Index kBlock = 16384;
+    parallel::forEach(
+        static_cast<std::size_t>((rows + kBlock - 1) / kBlock), [&](std::size_t block) {
+            const Index end = std::min(rows, static_cast<Index>(block + 1) * kBlock);
+            for (Index i = static_cast<Index>(block) * kBlock; i < end; ++i) {
+                double rowMax = -std::numeric_limits<double>::infinity();
+                for (Index k = 0; k < classes; ++k)
+                    rowMax = std::max(rowMax, x(i, k));
+                double sum = 0.0;
+                for (Index k = 0; k < classes; ++k)
+                    sum += std::exp(x(i, k) - rowMax);
+                column[static_cast<std::size_t>(i)] = std::exp(x(i, c) - rowMax) / sum;
+            }
+        });
+    return column;
+}
+
+ThresholdTable thresholdTable(const Predictions& predictions, Index c)
+{
+    return tableOfColumn(rankingColumn(predictions, c), predictions, c);
+}
+
 ThresholdTable thresholdTable(
     const ScoreMatrix& rankingScores, const Predictions& predictions, Index c)
 {
-    if (c < 0 || c >= rankingScores.cols() || (predictions.isBinary() && c != 0))
-        throw std::out_of_range("class " + std::to_string(c) + " has no score column");
-    const std::int32_t positiveLabel = predictions.isBinary() ? 1 : static_cast<std::int32_t>(c);
-    const auto rows = static_cast<std::size_t>(rankingScores.rows());
-    return ThresholdTable(rankColumn({rankingScores.col(c).data(), rows},
-        {predictions.labels.data(), static_cast<std::size_t>(predictions.labels.size())},
-        positiveLabel, predictions.ignoreIndex));
+    checkClass(predictions, rankingScores.cols(), c);
+    return tableOfColumn(std::span<const double>(rankingScores.col(c).data(),
+                             static_cast<std::size_t>(rankingScores.rows())),
+        predictions, c);
 }
 
 } // namespace focalscope

@@ -56,5 +56,12 @@ private:
 // ranked as given); ignored rows are left out. One sort of the column.
 ThresholdTable thresholdTable(
     const ScoreMatrix& rankingScores, const Predictions& predictions, Index c);
+// The same from the predictions alone: rankingColumn(predictions, c), then one sort.
+ThresholdTable thresholdTable(const Predictions& predictions, Index c);
+
+// Column c of rankingScores(predictions), bit for bit, without the other columns: the scores as
+// given for probabilities and a single logit column, else softmax_c of each row's logits.
+// Throws std::out_of_range for a column the predictions do not have.
+std::vector<double> rankingColumn(const Predictions& predictions, Index c);
 
 } // namespace focalscope

@@ -308,7 +308,7 @@ void TestJsonReport::operatingPoints()
 
     const QString text = QString::fromStdString(
         textReport("in.csv", input, analyze(input.predictions, options), false));
-    QVERIFY2(text.contains(QRegularExpression("\\nscore +youden +0\\.340000 +1 +0 +2 +2 ")),
+    QVERIFY2(text.contains(QRegularExpression("\\nscore +youden +0\\.34 +1 +0 +2 +2 ")),
         qPrintable(text));
     QVERIFY2(text.contains("expected cost 0.400000, iso-cost slope 0.133333"), qPrintable(text));
 }

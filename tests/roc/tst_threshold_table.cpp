@@ -1,6 +1,7 @@
 // ThresholdTable: the counts at every distinct score against a plain std::sort curve, and the
 // score histograms built from it against numpy.histogram (gen_thresholds.py).
 
+#include "roc/binary_problem.h"
 #include "roc/ranked_scores.h"
 #include "roc/roc_curve.h"
 #include "roc/score_histogram.h"
@@ -23,6 +24,7 @@ private slots:
     void matchesPlainCurve_data();
     void matchesPlainCurve();
     void classOfTask();
+    void rankingColumnIsRankingScores();
     void histogramMatchesNumpy_data() { addThresholdClassRows(); }
     void histogramMatchesNumpy();
     void histogramEdgeCases();
@@ -91,6 +93,34 @@ void TestThresholdTable::classOfTask()
     QCOMPARE(c1.highestScore(), 0.7);
     QCOMPARE(c1.pointAt(0.4).tp, std::int64_t(2));
     QCOMPARE(c1.pointAt(0.4).fp, std::int64_t(0));
+}
+
+void TestThresholdTable::rankingColumnIsRankingScores()
+{
+    // 5 classes of logits (softmaxed for ranking) and the same as probabilities (as given).
+    const std::int64_t n = 40000;
+    const std::vector<std::int32_t> labels = randomLabels(5, n, 5);
+    const std::vector<float> x = randomLogits(5, n, 5, labels, 1.0);
+    Predictions p;
+    p.scores.resize(n, 5);
+    for (std::int64_t i = 0; i < n; ++i)
+        for (Index k = 0; k < 5; ++k)
+            p.scores(i, k) = x[static_cast<std::size_t>(i * 5 + k)];
+    p.labels = Eigen::Map<const LabelVector>(labels.data(), n);
+    for (const ScoreKind kind : {ScoreKind::Logits, ScoreKind::Probabilities}) {
+        p.kind = kind;
+        const ScoreMatrix all = rankingScores(p);
+        for (Index c = 0; c < 5; ++c) {
+            const std::vector<double> column = rankingColumn(p, c);
+            QVERIFY(std::equal(column.begin(), column.end(), all.col(c).data()));
+            const ThresholdTable a = thresholdTable(p, c);
+            const ThresholdTable b = thresholdTable(all, p, c);
+            QCOMPARE(a.size(), b.size());
+            QCOMPARE(a.tp(a.size() / 2), b.tp(b.size() / 2));
+            QCOMPARE(a.threshold(a.size() / 3), b.threshold(b.size() / 3));
+        }
+    }
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, rankingColumn(p, 5));
 }
 
 void TestThresholdTable::histogramMatchesNumpy()
