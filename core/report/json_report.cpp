@@ -251,8 +251,12 @@ std::string jsonReport(const std::string& path, const ReadResult& input, const A
     writeAveragePrecision(json, analysis.roc);
     if (!analysis.operatingPoints.empty())
         writeOperatingPoints(json, analysis.operatingPoints);
+    // Always there for a multiclass task, also when the analysis was put together without
+    // analyze() (the window's export).
     if (analysis.confusionMatrix)
         writeConfusionMatrix(json, *analysis.confusionMatrix);
+    else if (!input.predictions.isBinary())
+        writeConfusionMatrix(json, argmaxConfusionMatrix(input.predictions));
     json.key("warnings");
     json.beginArray();
     for (const ReadWarning& warning : input.warnings)

@@ -46,7 +46,7 @@ double rate(std::int64_t count, std::int64_t total)
     return static_cast<double>(count) / static_cast<double>(total);
 }
 
-// The first index whose value of key is the largest (keyLess: a strict order).
+// The first index in [begin, end) that no later index beats (less(a, b): b is strictly better).
 template<typename Less> std::size_t firstMaximum(std::size_t begin, std::size_t end, Less less)
 {
     std::size_t best = begin;

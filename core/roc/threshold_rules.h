@@ -21,7 +21,9 @@ namespace focalscope {
 //   threshold: more true positives for the same false positives).
 // - cost=CFP,CFN[,PI]: min expected cost CFN PI (1 - TPR) + CFP (1 - PI) FPR, PI the data's
 //   prevalence P / (P + N) unless given; ties: the highest threshold.
-// Youden, F1 and the rate limits compare exact integer ratios; cost compares doubles.
+// Youden and F1 compare exact integer ratios (no tie is lost to rounding); fpr=X and tpr=X
+// compare the rates TP / P and FP / N as doubles with X, as scikit-learn's roc_curve arrays do;
+// cost compares the expected costs as doubles.
 struct OperatingRule {
     enum class Kind { Youden, F1, Fpr, Tpr, Cost };
     Kind kind = Kind::Youden;

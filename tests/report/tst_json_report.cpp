@@ -323,7 +323,13 @@ void TestJsonReport::confusionMatrix()
     for (int t = 0; t < 3; ++t)
         for (int p = 0; p < 3; ++p)
             QCOMPARE(matrix.at(t).toArray().at(p).toInt(), expected[t][p]);
+    // An analysis put together without analyze() (the window's export) gets one too.
     const ReadResult input = seedMulticlass();
+    Analysis assembled = analyze(input.predictions, {});
+    assembled.confusionMatrix.reset();
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        QByteArray::fromStdString(jsonReport("in.csv", input, assembled, false)));
+    QCOMPARE(doc.object().value("confusion_matrix").toArray(), matrix);
     const QString text = QString::fromStdString(
         textReport("in.csv", input, analyze(input.predictions, {}), false));
     QVERIFY2(text.contains(QRegularExpression("\\nbird +1 +0 +1\\n")), qPrintable(text));
