@@ -457,7 +457,8 @@ void TestCliEndToEnd::operatingPointsMatchReference()
             root.value("confusion_matrix").toArray(), testCase.value("confusion_matrix").toArray());
     } else {
         QVERIFY(!root.contains("confusion_matrix"));
-        QCOMPARE(points.at(0).toObject().value("class").toString(), QStringLiteral("score"));
+        // A score column headed "score" is the positive class.
+        QCOMPARE(points.at(0).toObject().value("class").toString(), QStringLiteral("positive"));
     }
 }
 

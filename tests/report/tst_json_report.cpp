@@ -283,7 +283,8 @@ void TestJsonReport::operatingPoints()
     const QJsonArray points = reportOf(input, options, false).value("operating_points").toArray();
     QCOMPARE(points.size(), 3);
     const QJsonObject youden = points.at(0).toObject();
-    QCOMPARE(youden.value("class").toString(), QStringLiteral("score"));
+    // The column is headed "score", a generic name: the class is "positive".
+    QCOMPARE(youden.value("class").toString(), QStringLiteral("positive"));
     QCOMPARE(youden.value("rule").toString(), QStringLiteral("youden"));
     QCOMPARE(youden.value("threshold").toDouble(), 0.34);
     QCOMPARE(youden.value("tp").toInt(), 1);
@@ -308,7 +309,7 @@ void TestJsonReport::operatingPoints()
 
     const QString text = QString::fromStdString(
         textReport("in.csv", input, analyze(input.predictions, options), false));
-    QVERIFY2(text.contains(QRegularExpression("\\nscore +youden +0\\.34 +1 +0 +2 +2 ")),
+    QVERIFY2(text.contains(QRegularExpression("\\npositive +youden +0\\.34 +1 +0 +2 +2 ")),
         qPrintable(text));
     QVERIFY2(text.contains("expected cost 0.400000, iso-cost slope 0.133333"), qPrintable(text));
 }
