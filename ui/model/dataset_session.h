@@ -63,6 +63,7 @@ public:
     const ReadResult* input() const { return m_input.get(); }
     // The predictions with the requested kind (the input's when auto).
     const Predictions* predictions() const { return m_predictions.get(); }
+    std::shared_ptr<const Predictions> sharedPredictions() const { return m_predictions; }
     QString path() const { return m_path; }
     QString labelsPath() const { return m_labelsPath; }
     // Display names of the target classes: the class names, or "negative" and the positive

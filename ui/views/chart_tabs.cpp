@@ -272,7 +272,24 @@ std::optional<OperatingPoint> ChartTabs::pickedPoint() const
 
 void ChartTabs::showOperatingPoint(int entry, const OperatingPoint& point)
 {
+    markOperatingPoint(entry, point);
     const auto roc = m_session.roc();
+    emit operatingPointPicked(
+        QString::fromStdString(roc->classes[static_cast<std::size_t>(entry)].name), point);
+}
+
+void ChartTabs::clearOperatingPointMarks()
+{
+    m_pickedClass = -1;
+    view(RocChart)->clearMarker();
+    view(PrChart)->clearMarker();
+}
+
+void ChartTabs::markOperatingPoint(int entry, const OperatingPoint& point)
+{
+    const auto roc = m_session.roc();
+    if (!roc || entry < 0 || entry >= static_cast<int>(roc->classes.size()))
+        return;
     m_pickedClass = targetOfEntry(entry);
     m_picked = point;
     const QString label = tr("t = %1").arg(formatNumber(point.threshold));
@@ -294,15 +311,11 @@ void ChartTabs::showOperatingPoint(int entry, const OperatingPoint& point)
             }
         }
     }
-    emit operatingPointPicked(
-        QString::fromStdString(roc->classes[static_cast<std::size_t>(entry)].name), point);
 }
 
 void ChartTabs::clearOperatingPoint()
 {
-    m_pickedClass = -1;
-    view(RocChart)->clearMarker();
-    view(PrChart)->clearMarker();
+    clearOperatingPointMarks();
     emit operatingPointCleared();
 }
 

@@ -55,6 +55,12 @@ public:
     // Picks point `curveIndex` of the precision-recall curve of target class `targetClass` (what
     // a click on the PR curve does). False when there is no such point.
     bool pickPrOperatingPoint(int targetClass, std::size_t curveIndex);
+    // Marks a point of ROC report entry `entry` on ROC and PR (the threshold panel's point),
+    // without emitting operatingPointPicked.
+    void markOperatingPoint(int entry, const OperatingPoint& point);
+    void clearOperatingPointMarks();
+    // The ROC report entry of the picked point, -1 when none.
+    int pickedEntry() const { return m_pickedClass < 0 ? -1 : rocEntry(m_pickedClass); }
     // The operating point marked on ROC and PR (one, linked), if any.
     std::optional<OperatingPoint> pickedPoint() const;
     int pickedClass() const { return m_pickedClass; }

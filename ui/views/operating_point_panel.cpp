@@ -54,16 +54,20 @@ void OperatingPointPanel::showPoint(const QString& className, const OperatingPoi
             m_confusion->setItem(r, c, item);
         }
     }
-    m_rates->setText(tr("Precision %1 · Recall (TPR) %2 · F1 %3 · FPR %4")
+    m_rates->setText(tr("Precision %1 · Recall (TPR) %2 · F1 %3 · FPR %4\n"
+                        "MCC %5 · balanced accuracy %6 · specificity %7 · NPV %8")
                          .arg(formatNumber(point.precision), formatNumber(point.recall),
-                             formatNumber(point.f1), formatNumber(point.fpr)));
+                             formatNumber(point.f1), formatNumber(point.fpr),
+                             formatNumber(point.mcc), formatNumber(point.balancedAccuracy),
+                             formatNumber(point.specificity), formatNumber(point.npv)));
 }
 
 void OperatingPointPanel::clear()
 {
     m_point.reset();
     m_className.clear();
-    m_title->setText(tr("Click a ROC or precision-recall curve to pick an operating point."));
+    m_title->setText(tr("Click a ROC or precision-recall curve, move the threshold or apply a "
+                        "rule to pick an operating point."));
     m_confusion->clearContents();
     m_rates->clear();
 }

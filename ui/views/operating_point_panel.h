@@ -11,8 +11,8 @@ class QTableWidget;
 
 namespace focalscope {
 
-// Shows the operating point picked on a ROC curve: the class, the threshold, the confusion
-// matrix and precision, recall, F1.
+// Shows the operating point: the class, the threshold, the confusion matrix and precision,
+// recall, F1, FPR, MCC, balanced accuracy, specificity, NPV.
 class OperatingPointPanel : public QWidget {
     Q_OBJECT
 

@@ -10,6 +10,7 @@
 #include "loading/prediction_loader.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
+#include "model/threshold_model.h"
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
 #include "report/json_report.h"
@@ -19,6 +20,7 @@
 #include "views/chart_tabs.h"
 #include "views/metrics_view.h"
 #include "views/operating_point_panel.h"
+#include "views/threshold_panel.h"
 #include "window/demo_dataset.h"
 #include "window/file_chooser.h"
 #include "window/file_pairing.h"
@@ -40,6 +42,7 @@
 #include <QMimeData>
 #include <QSaveFile>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -79,10 +82,16 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_parametersDock);
     m_classesDock = new ClassesDock(*m_session, *m_classColors, this);
     addDockWidget(Qt::RightDockWidgetArea, m_classesDock);
-    m_operatingPoint = new OperatingPointPanel(this);
-    auto* operatingPointDock = new QDockWidget(tr("Operating point"), this);
+    m_thresholds = new ThresholdModel(*m_session, this);
+    m_thresholdPanel = new ThresholdPanel(*m_session, *m_thresholds, this);
+    m_operatingPoint = m_thresholdPanel->pointPanel();
+    auto* operatingPointDock = new QDockWidget(tr("Threshold and operating point"), this);
     operatingPointDock->setObjectName(QStringLiteral("operatingPointDock"));
-    operatingPointDock->setWidget(m_operatingPoint);
+    auto* scroll = new QScrollArea(operatingPointDock);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_thresholdPanel);
+    operatingPointDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
     // Sizes for a first start; a saved dock state replaces them (restoreSettings).
     QTimer::singleShot(0, this, [this, operatingPointDock] {
@@ -112,8 +121,18 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
         m_classesDock, &ClassesDock::visibilityChanged, m_charts, &ChartTabs::setVisibleClasses);
     connect(m_classesDock, &ClassesDock::colorsChanged, m_charts, &ChartTabs::setClassColors);
     m_charts->setClassColors(m_classesDock->classColors());
-    connect(m_charts, &ChartTabs::operatingPointPicked, m_operatingPoint,
-        &OperatingPointPanel::showPoint);
+    // One operating point: a click on ROC / PR moves the threshold panel's point, and the
+    // panel's point (slider, typed value, rule) is marked on both charts.
+    connect(m_charts, &ChartTabs::operatingPointPicked, this,
+        [this](const QString& className, const OperatingPoint& point) {
+            m_operatingPoint->showPoint(className, point);
+            m_thresholds->pick(m_charts->pickedEntry(), point.threshold);
+        });
+    connect(m_thresholds, &ThresholdModel::pointChanged, m_charts, &ChartTabs::markOperatingPoint);
+    connect(m_thresholds, &ThresholdModel::pointCleared, m_charts,
+        &ChartTabs::clearOperatingPointMarks);
+    connect(m_thresholdPanel, &ThresholdPanel::exportErrorsRequested, this,
+        &MainWindow::chooseExportErrors);
     connect(
         m_charts, &ChartTabs::operatingPointCleared, m_operatingPoint, &OperatingPointPanel::clear);
     connect(m_session, &DatasetSession::datasetChanged, this, &MainWindow::updateStatus);
@@ -372,6 +391,22 @@ void MainWindow::chooseExportMetrics()
     QString error;
     if (!exportMetrics(path, &error)) {
         showError(tr("Export Metrics"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::chooseExportErrors()
+{
+    const QString suggested = QDir(dialogDirectory()).filePath(QStringLiteral("errors.csv"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Errors at the Threshold"), suggested, tr("CSV table (*.csv)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    QString error;
+    if (!m_thresholdPanel->exportErrors(path, &error)) {
+        showError(tr("Export Errors"), error);
         return;
     }
     statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);

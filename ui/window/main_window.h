@@ -21,6 +21,8 @@ class MetricsView;
 class OperatingPointPanel;
 class ParameterModel;
 class ParametersDock;
+class ThresholdModel;
+class ThresholdPanel;
 class PredictionLoader;
 struct ReadResult;
 
@@ -64,6 +66,8 @@ public:
     ChartTabs* chartTabs() const { return m_charts; }
     MetricsView* metricsView() const { return m_metrics; }
     OperatingPointPanel* operatingPointPanel() const { return m_operatingPoint; }
+    ThresholdPanel* thresholdPanel() const { return m_thresholdPanel; }
+    ThresholdModel& thresholds() const { return *m_thresholds; }
     QString statusText() const;
 
 protected:
@@ -88,6 +92,7 @@ private:
     void chooseLabels();
     void chooseExportPlot();
     void chooseExportMetrics();
+    void chooseExportErrors();
     void showHelp();
     void showAbout();
     void refreshRecentMenu();
@@ -106,6 +111,8 @@ private:
     ChartTabs* m_charts = nullptr;
     MetricsView* m_metrics = nullptr;
     OperatingPointPanel* m_operatingPoint = nullptr;
+    ThresholdModel* m_thresholds = nullptr;
+    ThresholdPanel* m_thresholdPanel = nullptr;
     QLabel* m_rowsLabel = nullptr;
     QLabel* m_classesLabel = nullptr;
     QLabel* m_kindLabel = nullptr;
