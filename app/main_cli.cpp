@@ -79,6 +79,8 @@ int main(int argc, char** argv)
         = options.wantsPlots() || !options.rocCsv.empty() || !options.prCsv.empty();
     // Only the concentration plot and --per-row need the rows' losses; the reports need sums.
     analysisOptions.perRowViews = !options.exportConcentration.empty() || !options.perRow.empty();
+    analysisOptions.calibration = options.calibration;
+    analysisOptions.bootstrap = options.bootstrap;
     Analysis analysis;
     try {
         analysis = analyze(input.predictions, analysisOptions);

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "calibration/calibration_report.h"
 #include "data/predictions.h"
 #include "loss/focal_loss.h"
 #include "loss/focal_views.h"
+#include "roc/bootstrap_report.h"
 #include "roc/roc_report.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,12 +38,16 @@ LossAnalysis summarizeLoss(const Predictions& predictions, const FocalParams& pa
 struct Analysis {
     LossAnalysis loss;
     RocReport roc;
+    std::optional<CalibrationReport> calibration; // when AnalysisOptions::calibration is set
+    std::optional<BootstrapReport> bootstrap; // when AnalysisOptions::bootstrap is set
     std::vector<std::string> warnings; // from the ROC analysis and the parameters
 };
 
 struct AnalysisOptions {
     FocalParams loss;
     RocOptions roc;
+    std::optional<CalibrationOptions> calibration; // reliability, Brier, NLL, temperature
+    std::optional<BootstrapOptions> bootstrap; // stratified intervals of every ROC class
     // Whether the loss keeps what needs a value per row: loss.perRow, loss.pt and the
     // concentration curves (analyzeLoss). Without them (summarizeLoss) the loss side holds no
     // array of the rows' size; the reduced loss, per-class numbers and easy share are the same.
