@@ -90,6 +90,7 @@ class TestBootstrap : public QObject {
 
 private slots:
     void percentileIntervalIsNumpys();
+    void drawsAreUniform();
     void weightedReplicatesEqualResampledData();
     void bandEqualsResampledCurves();
     void pairedDeltaEqualsResampledData();
@@ -109,6 +110,33 @@ void TestBootstrap::percentileIntervalIsNumpys()
     QCOMPARE(ci.upper, 9.775);
     QCOMPARE(percentileInterval({3.0}, 0.95).upper, 3.0);
     QVERIFY(std::isnan(percentileInterval({}, 0.95).lower));
+}
+
+// Over 400 replicates of 997 items, every item is drawn 400 times on average: Pearson's
+// chi-square with 996 degrees of freedom (mean 996, sd 44.6) stays within 5 sd.
+void TestBootstrap::drawsAreUniform()
+{
+    constexpr std::size_t kItems = 997;
+    constexpr int kReplicates = 400;
+    std::vector<double> totals(kItems, 0.0);
+    std::vector<std::uint32_t> cumulative;
+    for (int r = 0; r < kReplicates; ++r) {
+        SplitMix64 generator = replicateGenerator(1, 2, static_cast<std::uint64_t>(r));
+        drawCumulativeCounts(generator, kItems, cumulative);
+        QCOMPARE(cumulative.size(), kItems + 1);
+        QCOMPARE(cumulative.back(), static_cast<std::uint32_t>(kItems));
+        for (std::size_t k = 0; k < kItems; ++k)
+            totals[k] += cumulative[k + 1] - cumulative[k];
+    }
+    double chiSquare = 0.0;
+    for (const double total : totals)
+        chiSquare += (total - kReplicates) * (total - kReplicates) / kReplicates;
+    QVERIFY2(std::abs(chiSquare - 996.0) < 5.0 * 44.6, qPrintable(QString::number(chiSquare)));
+    SplitMix64 generator(7);
+    drawCumulativeCounts(generator, 1, cumulative);
+    QCOMPARE(cumulative, (std::vector<std::uint32_t> {0, 1}));
+    drawCumulativeCounts(generator, 0, cumulative);
+    QCOMPARE(cumulative, (std::vector<std::uint32_t> {0}));
 }
 
 // The weighted walk over the fixed ranks gives exactly the AUROC (and AP to rounding) of the
