@@ -57,3 +57,6 @@ run_item(focal-loss logits.csv loss 0.305170079 0.305170081)
 run_item(recompute logits.csv gamma 1 1)
 run_item(recompute logits.csv loss 0.457755119 0.457755121)
 run_item(csv-load logits.csv samples 4 4)
+# The bootstrap of the seed's binary example: the point AUROC 0.5, 2000 replicates.
+run_item(bootstrap binary.csv auroc 0.4999999999 0.5000000001)
+run_item(bootstrap binary.csv replicates 2000 2000)
