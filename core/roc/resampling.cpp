@@ -5,10 +5,10 @@
 namespace focalscope {
 
 void drawCumulativeCounts(
-    SplitMix64& generator, std::size_t n, std::vector<std::uint32_t>& cumulative)
+    SplitMix64& generator, std::size_t n, std::size_t draws, std::vector<std::uint32_t>& cumulative)
 {
     cumulative.assign(n + 1, 0);
-    if (n == 0)
+    if (n == 0 || draws == 0)
         return;
     thread_local std::vector<std::uint8_t> counts;
     thread_local std::vector<std::uint32_t> wrapped;
@@ -28,10 +28,10 @@ void drawCumulativeCounts(
         return true;
     };
     std::size_t drawn = 0;
-    while (drawn < n) {
+    while (drawn < draws) {
         const std::uint64_t bits = generator.next();
         drawn += draw(static_cast<std::uint32_t>(bits));
-        if (drawn < n)
+        if (drawn < draws)
             drawn += draw(static_cast<std::uint32_t>(bits >> 32));
     }
     for (std::size_t k = 0; k < n; ++k)

@@ -59,12 +59,19 @@ inline SplitMix64 replicateGenerator(
     return SplitMix64(SplitMix64::finalise(key + replicate * 0x9E3779B97F4A7C15ULL));
 }
 
-// A multinomial draw of n items, n times with replacement, as cumulative counts: cumulative has
-// n + 1 entries, cumulative[k] = how many draws fell on items 0..k-1 (so cumulative[n] = n).
-// Each 64-bit output gives two draws (Lemire's method on its 32-bit halves, without bias); the
-// counts are bytes while drawing (a quarter of the memory the scattered increments touch), a
-// count that wraps past 255 being kept aside. n < 2^32.
-void drawCumulativeCounts(
-    SplitMix64& generator, std::size_t n, std::vector<std::uint32_t>& cumulative);
+// A multinomial draw: `draws` times one of n items with replacement, as cumulative counts:
+// cumulative has n + 1 entries, cumulative[k] = how many draws fell on items 0..k-1 (so
+// cumulative[n] = draws). Each 64-bit output gives two draws (Lemire's method on its 32-bit
+// halves, without bias); the counts are bytes while drawing (a quarter of the memory the
+// scattered increments touch), a count that wraps past 255 being kept aside. n, draws < 2^32.
+void drawCumulativeCounts(SplitMix64& generator, std::size_t n, std::size_t draws,
+    std::vector<std::uint32_t>& cumulative);
+
+// A bootstrap resample of n items: n draws.
+inline void drawCumulativeCounts(
+    SplitMix64& generator, std::size_t n, std::vector<std::uint32_t>& cumulative)
+{
+    drawCumulativeCounts(generator, n, n, cumulative);
+}
 
 } // namespace focalscope

@@ -91,6 +91,7 @@ class TestBootstrap : public QObject {
 private slots:
     void percentileIntervalIsNumpys();
     void drawsAreUniform();
+    void countsPastAByte();
     void weightedReplicatesEqualResampledData();
     void bandEqualsResampledCurves();
     void pairedDeltaEqualsResampledData();
@@ -137,6 +138,23 @@ void TestBootstrap::drawsAreUniform()
     QCOMPARE(cumulative, (std::vector<std::uint32_t> {0, 1}));
     drawCumulativeCounts(generator, 0, cumulative);
     QCOMPARE(cumulative, (std::vector<std::uint32_t> {0}));
+}
+
+// Byte counters wrap past 255: the wraps are added back (1000 draws of one item are 3 wraps and
+// 232; of two items, about 1500 each).
+void TestBootstrap::countsPastAByte()
+{
+    SplitMix64 generator(8);
+    std::vector<std::uint32_t> cumulative;
+    drawCumulativeCounts(generator, 1, 1000, cumulative);
+    QCOMPARE(cumulative, (std::vector<std::uint32_t> {0, 1000}));
+    drawCumulativeCounts(generator, 2, 3000, cumulative);
+    QCOMPARE(cumulative.back(), 3000U);
+    // Binomial(3000, 1/2): sd 27.4.
+    QVERIFY2(std::abs(static_cast<double>(cumulative[1]) - 1500.0) < 5.0 * 27.4,
+        qPrintable(QString::number(cumulative[1])));
+    drawCumulativeCounts(generator, 3, 0, cumulative);
+    QCOMPARE(cumulative, (std::vector<std::uint32_t> {0, 0, 0, 0}));
 }
 
 // The weighted walk over the fixed ranks gives exactly the AUROC (and AP to rounding) of the
