@@ -119,9 +119,9 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
     CalibrationOptions calibration; // applied when --calibration is given, wherever --bins is
     BootstrapOptions bootstrap;
     bool calibrationAsked = false;
+    bool binsGiven = false; // --bins or --calibration-strategy
     bool bootstrapAsked = false;
-    const CalibrationOptions calibrationDefaults;
-    const BootstrapOptions bootstrapDefaults;
+    bool seedGiven = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string arg = arguments[i];
         std::string inlineValue;
@@ -182,17 +182,20 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.read.skipInvalid = true;
         else if (arg == "--calibration")
             calibrationAsked = true;
-        else if (arg == "--bins")
+        else if (arg == "--bins") {
             calibration.bins = static_cast<int>(parseCount(arg, next(), 1000));
-        else if (arg == "--calibration-strategy")
+            binsGiven = true;
+        } else if (arg == "--calibration-strategy") {
             calibration.strategy = parseChoice(
                 arg, next(), {BinStrategy::Uniform, BinStrategy::Quantile}, binStrategyName);
-        else if (arg == "--bootstrap") {
+            binsGiven = true;
+        } else if (arg == "--bootstrap") {
             bootstrapAsked = true;
             bootstrap.replicates = static_cast<int>(parseCount(arg, next(), 1000000));
-        } else if (arg == "--seed")
+        } else if (arg == "--seed") {
             bootstrap.seed = static_cast<std::uint64_t>(parseCount(arg, next(), kMaxSeed, 0));
-        else if (arg == "--json")
+            seedGiven = true;
+        } else if (arg == "--json")
             o.json = true;
         else if (arg == "--export-roc")
             o.exportRoc = next();
@@ -223,11 +226,9 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         else
             positional.push_back(arg);
     }
-    if (!calibrationAsked
-        && (calibration.bins != calibrationDefaults.bins
-            || calibration.strategy != calibrationDefaults.strategy))
+    if (binsGiven && !calibrationAsked)
         throw ArgumentError("--bins and --calibration-strategy go with --calibration");
-    if (!bootstrapAsked && bootstrap.seed != bootstrapDefaults.seed)
+    if (seedGiven && !bootstrapAsked)
         throw ArgumentError("--seed goes with --bootstrap");
     if (calibrationAsked)
         o.calibration = calibration;

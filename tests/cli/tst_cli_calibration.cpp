@@ -133,6 +133,10 @@ void TestCliCalibration::badArguments_data()
         "a.csv"} << QStringLiteral("--bootstrap: expected an integer in 1..1000000, got '0'");
     QTest::newRow("no count") << QStringList {"--bootstrap",
         "a.csv"} << QStringLiteral("--bootstrap: expected an integer in 1..1000000, got 'a.csv'");
+    QTest::newRow("default strategy alone") << QStringList {"--calibration-strategy", "uniform",
+        "a.csv"} << QStringLiteral("--bins and --calibration-strategy go with --calibration");
+    QTest::newRow("seed 0 alone") << QStringList {"--seed", "0", "a.csv"}
+                                  << QStringLiteral("--seed goes with --bootstrap");
     QTest::newRow("seed alone") << QStringList {"--seed", "3", "a.csv"}
                                 << QStringLiteral("--seed goes with --bootstrap");
     QTest::newRow("negative seed") << QStringList {"--bootstrap", "10", "--seed", "-1",
