@@ -63,7 +63,8 @@ inline SplitMix64 replicateGenerator(
 // cumulative has n + 1 entries, cumulative[k] = how many draws fell on items 0..k-1 (so
 // cumulative[n] = draws). Each 64-bit output gives two draws (Lemire's method on its 32-bit
 // halves, without bias); the counts are bytes while drawing (a quarter of the memory the
-// scattered increments touch), a count that wraps past 255 being kept aside. n, draws < 2^32.
+// scattered increments touch), and in the rare draw where a count passes 255 the same draws are
+// counted again in 32 bits. n, draws < 2^32.
 void drawCumulativeCounts(SplitMix64& generator, std::size_t n, std::size_t draws,
     std::vector<std::uint32_t>& cumulative);
 
