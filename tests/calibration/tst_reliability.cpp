@@ -66,6 +66,7 @@ private slots:
     void invalidInput();
     void matchesScikitLearn_data();
     void matchesScikitLearn();
+    void sigmoidModeOnSeveralColumns();
     void probabilitiesOfEachKind();
 };
 
@@ -198,6 +199,41 @@ void TestReliability::matchesScikitLearn()
                        .arg(reference[QStringLiteral("nll")].toDouble(), 0, 'g', 17)));
     QCOMPARE(report.topLabel.samples,
         static_cast<std::int64_t>(reference[QStringLiteral("counted")].toInt()));
+}
+
+// Sigmoid mode on 3 logit columns: sigmoid(x_c) per column, the NLL over all N x C elements
+// (log_loss of the flattened one-hot targets), T of the elementwise objective.
+void TestReliability::sigmoidModeOnSeveralColumns()
+{
+    const Predictions predictions = calibrationInput(QStringLiteral("multiclass_logits"));
+    const QJsonObject reference
+        = calibrationReference(QStringLiteral("multiclass_logits"))[QStringLiteral("sigmoid")]
+              .toObject();
+    const QJsonObject expected = reference[QStringLiteral("uniform")].toObject();
+    FocalParams focal = defaultFocal(predictions);
+    focal.mode = LossMode::Sigmoid;
+    const CalibrationReport report = calibrationReport(predictions, CalibrationOptions {}, focal);
+    QCOMPARE(report.mode, LossMode::Sigmoid);
+    const QJsonArray perClass = expected[QStringLiteral("per_class")].toArray();
+    QCOMPARE(report.perClass.size(), std::size_t {3});
+    for (qsizetype c = 0; c < perClass.size(); ++c) {
+        compareCurve(report.perClass[static_cast<std::size_t>(c)].curve, perClass[c].toObject());
+        QVERIFY(relativelyClose(report.perClass[static_cast<std::size_t>(c)].brier,
+            perClass[c].toObject()[QStringLiteral("brier")].toDouble(), kTolerance));
+    }
+    compareCurve(report.topLabel, expected[QStringLiteral("top_label")].toObject());
+    QVERIFY(
+        relativelyClose(report.brier, reference[QStringLiteral("brier")].toDouble(), kTolerance));
+    QVERIFY(relativelyClose(report.nll, reference[QStringLiteral("nll")].toDouble(), kTolerance));
+    const QJsonObject t = reference[QStringLiteral("temperature")].toObject();
+    QVERIFY(relativelyClose(
+        report.temperature.fit.temperature, t[QStringLiteral("value_scipy")].toDouble(), 1e-6));
+    QVERIFY(relativelyClose(
+        report.temperature.fit.temperature, t[QStringLiteral("value")].toDouble(), 1e-9));
+    QVERIFY(relativelyClose(
+        report.temperature.fit.nllBefore, t[QStringLiteral("nll_before")].toDouble(), 1e-12));
+    QVERIFY(std::abs(report.temperature.fit.nllAfter - t[QStringLiteral("nll_after")].toDouble())
+        <= 1e-10);
 }
 
 // Logits become probabilities as the loss reads them: sigmoid for one column or sigmoid mode,
