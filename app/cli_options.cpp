@@ -33,6 +33,21 @@ int parseInteger(const std::string& option, const std::string& text)
     return value;
 }
 
+constexpr long long kMaxSeed = (1LL << 53) - 1; // exact in every JSON reader's double
+
+// An integer in [low, high].
+long long parseCount(
+    const std::string& option, const std::string& text, long long high, long long low = 1)
+{
+    long long value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end || value < low || value > high)
+        throw ArgumentError(option + ": expected an integer in " + std::to_string(low) + ".."
+            + std::to_string(high) + ", got '" + text + "'");
+    return value;
+}
+
 Alpha parseAlpha(const std::string& text)
 {
     if (text == "none")
@@ -101,6 +116,12 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
 {
     CliOptions& o = parse.options;
     std::vector<std::string> positional;
+    CalibrationOptions calibration; // applied when --calibration is given, wherever --bins is
+    BootstrapOptions bootstrap;
+    bool calibrationAsked = false;
+    bool binsGiven = false; // --bins or --calibration-strategy
+    bool bootstrapAsked = false;
+    bool seedGiven = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string arg = arguments[i];
         std::string inlineValue;
@@ -159,7 +180,22 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.read.labelsKey = next();
         else if (arg == "--skip-invalid")
             o.read.skipInvalid = true;
-        else if (arg == "--json")
+        else if (arg == "--calibration")
+            calibrationAsked = true;
+        else if (arg == "--bins") {
+            calibration.bins = static_cast<int>(parseCount(arg, next(), 1000));
+            binsGiven = true;
+        } else if (arg == "--calibration-strategy") {
+            calibration.strategy = parseChoice(
+                arg, next(), {BinStrategy::Uniform, BinStrategy::Quantile}, binStrategyName);
+            binsGiven = true;
+        } else if (arg == "--bootstrap") {
+            bootstrapAsked = true;
+            bootstrap.replicates = static_cast<int>(parseCount(arg, next(), 1000000));
+        } else if (arg == "--seed") {
+            bootstrap.seed = static_cast<std::uint64_t>(parseCount(arg, next(), kMaxSeed, 0));
+            seedGiven = true;
+        } else if (arg == "--json")
             o.json = true;
         else if (arg == "--export-roc")
             o.exportRoc = next();
@@ -198,6 +234,14 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         else
             positional.push_back(arg);
     }
+    if (binsGiven && !calibrationAsked)
+        throw ArgumentError("--bins and --calibration-strategy go with --calibration");
+    if (seedGiven && !bootstrapAsked)
+        throw ArgumentError("--seed goes with --bootstrap");
+    if (calibrationAsked)
+        o.calibration = calibration;
+    if (bootstrapAsked)
+        o.bootstrap = bootstrap;
     if (positional.empty())
         throw ArgumentError("missing PREDICTIONS file");
     if (positional.size() > 2)
@@ -265,6 +309,15 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
                                      1 gives the full AUROC, as scikit-learn)
   --fpr-range A,B                    partial AUROC over FPR A..B per class: raw area and
                                      McClish-standardised (pROC's partial.auc)
+  --calibration                      reliability per class and top-label, ECE, MCE, Brier,
+                                     NLL, and temperature scaling (T, before -> after)
+  --bins N                           calibration bins (default 15)
+  --calibration-strategy uniform|quantile
+                                     bins uniform on [0, 1] or of equal mass (default uniform)
+  --bootstrap B                      stratified bootstrap, B replicates (2000 is usual): 95%
+                                     percentile intervals of AUROC and AP per class
+  --seed S                           the bootstrap's seed (default 0; same result on any
+                                     number of threads)
   --scores-key K  --labels-key K     .npz entries to read
   --skip-invalid                     drop and count rows with non-finite scores
   --json                             all results as JSON on stdout (schema 1)

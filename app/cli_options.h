@@ -1,8 +1,10 @@
 #pragma once
 
+#include "calibration/calibration_report.h"
 #include "io/read_options.h"
 #include "loss/focal_loss.h"
 #include "plot/export_defaults.h"
+#include "roc/bootstrap.h"
 #include "roc/roc_report.h"
 #include "roc/threshold_rules.h"
 
@@ -26,6 +28,8 @@ struct CliOptions {
     bool maxFprGiven = false; // --max-fpr was given (1 gives the full AUROC as "partial")
     std::optional<FprRange> fprRange; // --fpr-range A,B
     bool json = false;
+    std::optional<CalibrationOptions> calibration; // --calibration [--bins] [--calibration-...]
+    std::optional<BootstrapOptions> bootstrap; // --bootstrap B [--seed S] (seed 0 by default)
     std::string exportRoc;
     std::string exportPr;
     std::string exportLoss;

@@ -83,6 +83,8 @@ int main(int argc, char** argv)
     analysisOptions.perRowViews = !options.exportConcentration.empty() || !options.perRow.empty()
         || !options.errorsCsv.empty();
     analysisOptions.operatingRules = options.operatingRules;
+    analysisOptions.calibration = options.calibration;
+    analysisOptions.bootstrap = options.bootstrap;
     Analysis analysis;
     try {
         analysis = analyze(input.predictions, analysisOptions);

@@ -26,6 +26,11 @@ import numpy as np
 SEED = 20261128
 ALPHA = 0.25  # FocalParams{} defaults: scalar alpha 0.25 (class 0), gamma 2, mean
 GAMMA = 2.0
+# The bootstrap item: Focalscope runs B replicates per timed call; the peer, resampling and
+# scikit-learn's roc_auc_score, runs PEER_REPLICATES per call (each takes a good part of a
+# second at 1M rows). The table compares the time per replicate.
+BOOTSTRAP_REPLICATES = 2000
+PEER_REPLICATES = 5
 
 
 def log(message):
@@ -37,10 +42,11 @@ class Sizes:
     binary_rows: int
     rows: int
     classes: int
+    bootstrap_rows: int
 
 
-FULL = Sizes(binary_rows=10_000_000, rows=1_000_000, classes=10)
-QUICK = Sizes(binary_rows=1_000_000, rows=100_000, classes=10)
+FULL = Sizes(binary_rows=10_000_000, rows=1_000_000, classes=10, bootstrap_rows=1_000_000)
+QUICK = Sizes(binary_rows=1_000_000, rows=100_000, classes=10, bootstrap_rows=100_000)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,6 +80,12 @@ def generate(directory, sizes, seed):
     np.save(files["binary_scores"], scores)
     np.save(files["binary_scores_f32"], scores.astype(np.float32))
     np.save(files["binary_labels"], labels)
+    # The bootstrap's 1M rows: the first rows of the same scores.
+    b = sizes.bootstrap_rows
+    files["bootstrap_scores"] = os.path.join(directory, "bootstrap_scores.npy")
+    files["bootstrap_labels"] = os.path.join(directory, "bootstrap_labels.npy")
+    np.save(files["bootstrap_scores"], scores[:b])
+    np.save(files["bootstrap_labels"], labels[:b])
     distinct = np.unique(scores).size
     del labels, logits, scores
 
@@ -148,6 +160,21 @@ def make_peers(files, classes):
         tp = int(np.count_nonzero(positives >= t))
         fp = int(np.count_nonzero(negatives >= t))
         return {"tp": tp, "fp": fp, "tn": negatives.size - fp, "fn": positives.size - tp}
+    boot_scores = np.load(files["bootstrap_scores"])
+    boot_labels = np.load(files["bootstrap_labels"])
+    boot_positives = np.flatnonzero(boot_labels == 1)
+    boot_negatives = np.flatnonzero(boot_labels != 1)
+    boot_rng = np.random.default_rng(SEED + 1)
+
+    def bootstrap():
+        """PEER_REPLICATES stratified replicates: resample positives and negatives separately
+        (pROC's default), then roc_auc_score on the resampled rows."""
+        values = []
+        for _ in range(PEER_REPLICATES):
+            rows = np.concatenate([boot_rng.choice(boot_positives, boot_positives.size),
+                                   boot_rng.choice(boot_negatives, boot_negatives.size)])
+            values.append(roc_auc_score(boot_labels[rows], boot_scores[rows]))
+        return {"auroc_mean": float(np.mean(values))}
 
     return {
         "sklearn-binary": lambda: {"auroc": roc_auc_score(binary_labels, binary_scores)},
@@ -158,6 +185,7 @@ def make_peers(files, classes):
         "pandas-csv": lambda: pd.read_csv(files["csv"]),
         "np-load": load_npy,
         "np-threshold": threshold_counts,
+        "sklearn-bootstrap": bootstrap,
     }
 
 
@@ -198,6 +226,7 @@ class Row:
     peer_name: str
     budget: tuple    # ("speedup", k): peer / Focalscope >= k; ("within", k): Focalscope <= k peer;
                      # ("absolute", ms): Focalscope median <= ms
+    per: tuple = (1, 1)  # work units per timed call (peer, Focalscope): times are per unit
 
     def budget_text(self):
         kind, value = self.budget
@@ -228,6 +257,9 @@ ROWS = [
     Row("threshold-point", "np-threshold", "NumPy counts at t (count_nonzero(scores >= t))",
         ("speedup", 1)),
     Row("threshold-move", None, "(absolute)", ("absolute", 16)),
+    Row("bootstrap", "sklearn-bootstrap",
+        "resampling + scikit-learn roc_auc_score, per replicate", ("speedup", 50),
+        (PEER_REPLICATES, BOOTSTRAP_REPLICATES)),
 ]
 
 
@@ -241,6 +273,8 @@ def bench_arguments(item, files):
         "npy-load": ["--scores", files["probabilities"], "--labels", files["labels"]],
         "threshold-point": ["--scores", files["probabilities"], "--labels", files["labels"]],
         "threshold-move": ["--scores", files["probabilities"], "--labels", files["labels"]],
+        "bootstrap": ["--scores", files["bootstrap_scores"], "--labels", files["bootstrap_labels"],
+                      "--replicates", str(BOOTSTRAP_REPLICATES)],
     }[item]
 
 
@@ -335,6 +369,14 @@ def agreement_lines(peer_results, our_results, cli_report):
     if counts and fs:
         check("TP of class 1 at threshold 0.5", float(counts["tp"]), fs["tp"], 0)
         check("FP of class 1 at threshold 0.5", float(counts["fp"]), fs["fp"], 0)
+    peer_boot = peer_results.get("sklearn-bootstrap")
+    fs = our_results.get("bootstrap")
+    if peer_boot and fs:
+        # Means of different replicates: agree within the bootstrap's own spread.
+        spread = (fs["ci_upper"] - fs["ci_lower"]) / 2
+        check(f"bootstrap AUROC, peer's mean of {PEER_REPLICATES} replicates vs the point estimate "
+              f"(within the interval's half-width {spread:.1e})", peer_boot["auroc_mean"],
+              fs["auroc"], spread)
     frame = peer_results.get("pandas-csv")
     fs = our_results.get("csv-load")
     if frame is not None and fs:
@@ -362,7 +404,9 @@ def environment_lines(args, sizes, distinct):
         f"- NumPy {np.__version__}, scikit-learn {sklearn.__version__}, PyTorch "
         f"{torch.__version__}, pandas {pandas.__version__}",
         f"- sizes: binary {sizes.binary_rows:,} rows ({distinct:,} distinct float64 scores); "
-        f"multiclass {sizes.rows:,} x {sizes.classes}; CSV {sizes.rows:,} x {sizes.classes + 1}",
+        f"multiclass {sizes.rows:,} x {sizes.classes}; CSV {sizes.rows:,} x {sizes.classes + 1}; "
+        f"bootstrap {sizes.bootstrap_rows:,} binary rows ({BOOTSTRAP_REPLICATES} replicates per "
+        f"Focalscope call, {PEER_REPLICATES} per peer call; times per replicate)",
         f"- medians of {args.rounds} interleaved rounds x {args.repeat} timed runs per side "
         f"(after a warm-up run: per process for Focalscope, once for the in-process peers)",
     ]
@@ -428,14 +472,14 @@ def main():
     for row in ROWS:
         if row.item not in items:
             continue
-        peer_ms = statistics.median(peer_times[row.peer]) if row.peer else None
+        peer_ms = statistics.median(peer_times[row.peer]) / row.per[0] if row.peer else None
         if row.item in errors or not ours[row.item]:
             lines.append(f"| {row.item} | {row.peer_name} | "
                          f"{milliseconds(peer_ms) if peer_ms else '-'} | error | - | "
                          f"{row.budget_text()} | **FAIL** (no result) |")
             failures.append(row.item)
             continue
-        our_ms = statistics.median(ours[row.item])
+        our_ms = statistics.median(ours[row.item]) / row.per[1]
         ratio = f"{peer_ms / our_ms:.1f}x" if peer_ms else "-"
         passed = row.passes(peer_ms, our_ms)
         if not passed:

@@ -15,6 +15,7 @@
 #include "loss/focal_loss.h"
 #include "report/analysis.h"
 #include "report/error_rows.h"
+#include "roc/bootstrap.h"
 #include "roc/roc_curve.h"
 #include "roc/roc_report.h"
 #include "roc/threshold_table.h"
@@ -46,6 +47,7 @@ struct BenchOptions {
     std::filesystem::path scores;
     std::filesystem::path labels;
     int repeat = 7;
+    int replicates = kDefaultBootstrapReplicates; // the bootstrap item's B
 };
 
 // What one run leaves behind: named numbers (the last run's are printed as "result") and what
@@ -86,12 +88,16 @@ constexpr Item kItems[] = {
         "and false negatives, hardest first (report/error_rows.h)"},
     {"csv-load", "readPredictions(file) of a CSV file (io/prediction_reader.h)"},
     {"npy-load", "readPredictions(scores, labels) of .npy files (io/prediction_reader.h)"},
+    {"bootstrap",
+        "bootstrapAuroc(scores, positive, {replicates}) of a binary file: one sort, then B "
+        "stratified replicates of AUROC and AP as weights on the ranks (roc/bootstrap.h)"},
 };
 
 void printUsage(std::FILE* out)
 {
     std::fprintf(out,
         "usage: focalscope-bench --item ITEM --scores FILE [--labels FILE] [--repeat N]\n"
+        "                        [--replicates B]\n"
         "Times ITEM on the file(s) (one warm-up run, then N timed runs, default 7) and\n"
         "prints JSON: median_ms, min_ms, times_ms and the last run's result.\n"
         "Items:\n");
@@ -127,6 +133,15 @@ bool parseArguments(int argc, char** argv, BenchOptions& options)
             options.scores = value;
         } else if (arg == "--labels") {
             options.labels = value;
+        } else if (arg == "--replicates") {
+            char* end = nullptr;
+            const long replicates = std::strtol(value.c_str(), &end, 10);
+            if (*end != '\0' || replicates < 1 || replicates > 1000000) {
+                std::fprintf(stderr, "focalscope-bench: --replicates needs a count >= 1, got %s\n",
+                    value.c_str());
+                return false;
+            }
+            options.replicates = static_cast<int>(replicates);
         } else if (arg == "--repeat") {
             char* end = nullptr;
             const long repeat = std::strtol(value.c_str(), &end, 10);
@@ -260,7 +275,7 @@ struct BinaryInput {
 BinaryInput binaryInput(const Predictions& predictions)
 {
     if (!predictions.isBinary())
-        throw std::invalid_argument("binary-auroc needs one score column, the file has "
+        throw std::invalid_argument("a binary item needs one score column, the file has "
             + std::to_string(predictions.classes()));
     BinaryInput input;
     input.scores.reserve(static_cast<std::size_t>(predictions.rows()));
@@ -317,6 +332,17 @@ int runBench(const BenchOptions& options)
         const BinaryInput binary = binaryInput(input);
         timing = timeRuns(options.repeat, [&](int) {
             return RunResult {{{"auroc", auroc(binary.scores, binary.positive)}}, {}, {}};
+        });
+    } else if (item == "bootstrap") {
+        const BinaryInput binary = binaryInput(input);
+        BootstrapOptions bootstrap;
+        bootstrap.replicates = options.replicates;
+        timing = timeRuns(options.repeat, [&](int) {
+            BootstrapResult result = bootstrapAuroc(binary.scores, binary.positive, bootstrap);
+            const RunResult::Values values {{"auroc", result.auroc},
+                {"ci_lower", result.aurocCi.lower}, {"ci_upper", result.aurocCi.upper},
+                {"replicates", static_cast<double>(result.aurocReplicates.size())}};
+            return resultOf(std::move(result), values);
         });
     } else if (item == "ovr-auroc") {
         RocOptions rocOptions;

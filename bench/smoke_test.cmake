@@ -61,3 +61,6 @@ run_item(csv-load logits.csv samples 4 4)
 run_item(threshold-point probabilities.csv tp 1 1)
 run_item(threshold-move probabilities.csv fp 0 0)
 run_item(threshold-move probabilities.csv false_positives 0 0)
+# The bootstrap of the seed's binary example: the point AUROC 0.5, 2000 replicates.
+run_item(bootstrap binary.csv auroc 0.4999999999 0.5000000001)
+run_item(bootstrap binary.csv replicates 2000 2000)

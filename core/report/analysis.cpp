@@ -81,6 +81,10 @@ Analysis analyze(const Predictions& predictions, const AnalysisOptions& options)
         analysis.loss = summarizeLoss(predictions, options.loss);
     }
     analysis.roc = rocReport(predictions, options.roc);
+    if (options.calibration)
+        analysis.calibration = calibrationReport(predictions, *options.calibration, options.loss);
+    if (options.bootstrap)
+        analysis.bootstrap = bootstrapReport(predictions, *options.bootstrap);
     analysis.warnings = analysis.roc.warnings;
     for (std::string& note : parameterNotes(predictions, options.loss))
         analysis.warnings.push_back(std::move(note));

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "calibration/calibration_report.h"
 #include "data/predictions.h"
 #include "loss/focal_loss.h"
 #include "loss/focal_views.h"
 #include "report/operating_points.h"
 #include "roc/confusion_matrix.h"
+#include "roc/bootstrap_report.h"
 #include "roc/roc_report.h"
 
 #include <optional>
@@ -38,6 +40,8 @@ LossAnalysis summarizeLoss(const Predictions& predictions, const FocalParams& pa
 struct Analysis {
     LossAnalysis loss;
     RocReport roc;
+    std::optional<CalibrationReport> calibration; // when AnalysisOptions::calibration is set
+    std::optional<BootstrapReport> bootstrap; // when AnalysisOptions::bootstrap is set
     std::vector<std::string> warnings; // from the ROC analysis and the parameters
     // AnalysisOptions::operatingRules on every class (classOperatingPoints), rule by rule.
     std::vector<ClassOperatingPoint> operatingPoints;
@@ -47,6 +51,8 @@ struct Analysis {
 struct AnalysisOptions {
     FocalParams loss;
     RocOptions roc;
+    std::optional<CalibrationOptions> calibration; // reliability, Brier, NLL, temperature
+    std::optional<BootstrapOptions> bootstrap; // stratified intervals of every ROC class
     // Whether the loss keeps what needs a value per row: loss.perRow, loss.pt and the
     // concentration curves (analyzeLoss). Without them (summarizeLoss) the loss side holds no
     // array of the rows' size; the reduced loss, per-class numbers and easy share are the same.

@@ -1,5 +1,7 @@
 #include "report/json_report.h"
 
+#include "report/bootstrap_json.h"
+#include "report/calibration_json.h"
 #include "report/json_writer.h"
 
 namespace focalscope {
@@ -257,6 +259,10 @@ std::string jsonReport(const std::string& path, const ReadResult& input, const A
         writeConfusionMatrix(json, *analysis.confusionMatrix);
     else if (!input.predictions.isBinary())
         writeConfusionMatrix(json, argmaxConfusionMatrix(input.predictions));
+    if (analysis.calibration)
+        writeCalibration(json, *analysis.calibration);
+    if (analysis.bootstrap)
+        writeBootstrap(json, *analysis.bootstrap);
     json.key("warnings");
     json.beginArray();
     for (const ReadWarning& warning : input.warnings)

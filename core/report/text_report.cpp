@@ -1,5 +1,8 @@
 #include "report/text_report.h"
 
+#include "report/bootstrap_text.h"
+#include "report/calibration_text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -153,6 +156,10 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
             out += line + "\n";
         }
     }
+    if (analysis.calibration)
+        out += calibrationText(*analysis.calibration);
+    if (analysis.bootstrap)
+        out += bootstrapText(*analysis.bootstrap, roc);
     for (const ReadWarning& warning : input.warnings)
         out += "warning: " + warning.message + "\n";
     for (const std::string& warning : analysis.warnings)
