@@ -1,6 +1,9 @@
 #include "plot/chart_builder.h"
 
+#include "plot/probit_ticks.h"
+
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QLegend>
@@ -115,7 +118,11 @@ void PlotChart::createAxes()
 {
     auto makeAxis = [this](const PlotAxis& spec, Qt::Alignment alignment) -> QAbstractAxis* {
         QAbstractAxis* axis = nullptr;
-        if (spec.logarithmic) {
+        if (spec.probit) {
+            auto* category = new QCategoryAxis;
+            category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+            axis = category;
+        } else if (spec.logarithmic) {
             auto* log = new QLogValueAxis;
             log->setBase(10.0);
             log->setMinorTickCount(8);
@@ -143,7 +150,15 @@ void PlotChart::applyAxis(QAbstractAxis* axis, const PlotAxis& spec) const
 {
     axis->setTitleText(spec.title);
     axis->setTitleVisible(!spec.title.isEmpty());
-    if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
+    if (auto* category = qobject_cast<QCategoryAxis*>(axis)) {
+        // Probit: percent labels at the probit positions of their rates, a grid line at each.
+        for (const QString& label : category->categoriesLabels())
+            category->remove(label);
+        category->setRange(spec.min, spec.max);
+        category->setStartValue(spec.min);
+        for (const AxisTick& tick : probitTicks(spec.min, spec.max))
+            category->append(tick.label, tick.position);
+    } else if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
         log->setRange(spec.min, spec.max);
         log->setLabelFormat(QStringLiteral("%g"));
     } else if (auto* value = qobject_cast<QValueAxis*>(axis)) {
@@ -226,9 +241,13 @@ void PlotChart::hideUnnamedLegendMarkers()
         const auto markers = legend()->markers(m_series[i]);
         for (QLegendMarker* marker : markers) {
             marker->setVisible(!m_spec.series[i].name.isEmpty());
-            // Qt 6.4 truncates an area series' label when its shape comes "from series".
-            if (marker->type() == QLegendMarker::LegendMarkerTypeArea)
+            // Qt 6.4 truncates an area series' label when its shape comes "from series". A
+            // histogram's fill is faint (overlapping bars stay readable): its swatch is solid.
+            if (marker->type() == QLegendMarker::LegendMarkerTypeArea) {
                 marker->setShape(QLegend::MarkerShapeRectangle);
+                marker->setBrush(m_spec.series[i].color);
+                marker->setPen(QPen(m_spec.series[i].color.darker(120), 1.0));
+            }
         }
     }
 }
@@ -250,7 +269,8 @@ void PlotChart::applyTitle()
 bool PlotChart::sameStructure(const PlotSpec& a, const PlotSpec& b)
 {
     if (a.series.size() != b.series.size() || a.x.logarithmic != b.x.logarithmic
-        || a.y.logarithmic != b.y.logarithmic || a.hasSecondaryAxis() != b.hasSecondaryAxis()
+        || a.y.logarithmic != b.y.logarithmic || a.x.probit != b.x.probit
+        || a.y.probit != b.y.probit || a.hasSecondaryAxis() != b.hasSecondaryAxis()
         || (a.hasSecondaryAxis() && a.yRight.logarithmic != b.yRight.logarithmic))
         return false;
     for (qsizetype i = 0; i < a.series.size(); ++i) {
@@ -279,6 +299,37 @@ bool PlotChart::updateSpec(const PlotSpec& spec)
     applyTitle();
     fitPlotArea();
     return true;
+}
+
+void PlotChart::setRanges(const PlotSpec& shown)
+{
+    m_spec.x = shown.x;
+    m_spec.y = shown.y;
+    m_spec.yRight = shown.yRight;
+    applyAxis(m_x, m_spec.x);
+    applyAxis(m_y, m_spec.y);
+    if (m_yRight)
+        applyAxis(m_yRight, m_spec.yRight);
+    // A histogram on a log axis stands on the axis' minimum.
+    for (int i = 0; i < m_series.size(); ++i)
+        if (isBars(m_spec.series[i]) && m_spec.y.logarithmic)
+            applySeries(i);
+    fitPlotArea();
+}
+
+QPointF PlotChart::mapToValue(QPointF position) const
+{
+    const QRectF area = plotArea();
+    auto value = [](double fraction, const PlotAxis& axis) {
+        if (axis.logarithmic) {
+            const double lo = std::log10(axis.min);
+            const double hi = std::log10(axis.max);
+            return std::pow(10.0, lo + fraction * (hi - lo));
+        }
+        return axis.min + fraction * (axis.max - axis.min);
+    };
+    return {value((position.x() - area.left()) / area.width(), m_spec.x),
+        value((area.bottom() - position.y()) / area.height(), m_spec.y)};
 }
 
 QPointF PlotChart::mapToPixel(QPointF value, int index) const

@@ -35,11 +35,17 @@ public:
     bool updateSpec(const PlotSpec& spec);
     static bool sameStructure(const PlotSpec& a, const PlotSpec& b);
 
+    // Shows the axis ranges of `shown` (x, y, yRight; the series are kept): what a zoom or a
+    // pan changes. spec() then holds these ranges.
+    void setRanges(const PlotSpec& shown);
+
     // The Qt series drawing spec().series[index] (a QAreaSeries for Bars).
     QAbstractSeries* chartSeries(int index) const { return m_series.value(index); }
 
     // Chart (item) coordinates of a data value on the axes of spec().series[index].
     QPointF mapToPixel(QPointF value, int index) const;
+    // The data value (x, y on the primary axes) at chart (item) coordinates.
+    QPointF mapToValue(QPointF position) const;
 
     // Lays the chart out for its current size: the legend under the plot when its entries fit
     // in one row, else to its right; with squareAspect, the plot area shrunk to a centred
