@@ -156,10 +156,14 @@ void PlotChart::applyAxis(QAbstractAxis* axis, const PlotAxis& spec) const
             category->remove(label);
         category->setRange(spec.min, spec.max);
         category->setStartValue(spec.min);
-        for (const AxisTick& tick : probitTicks(spec.min, spec.max))
+        const bool horizontal = axis == m_x;
+        for (const AxisTick& tick :
+            probitTicks(spec.min, spec.max, horizontal ? m_probitTicksX : m_probitTicksY))
             category->append(tick.label, tick.position);
     } else if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
-        log->setRange(spec.min, spec.max);
+        // Widened by 1e-13 (4e-14 of a decade): Qt Charts labels the powers of ten
+        // from ceil(log(min) / log(10)), which rounds 0.001 up to 0.01 and loses its label.
+        log->setRange(spec.min * (1.0 - 1e-13), spec.max * (1.0 + 1e-13));
         log->setLabelFormat(QStringLiteral("%g"));
     } else if (auto* value = qobject_cast<QValueAxis*>(axis)) {
         value->setRange(spec.min, spec.max);
@@ -357,6 +361,7 @@ void PlotChart::fitPlotArea()
 
     if (!m_spec.squareAspect) {
         relayout();
+        fitProbitTicks();
         return;
     }
     // Let Qt Charts lay out axes, title and legend, then keep a centred square of that area.
@@ -370,6 +375,43 @@ void PlotChart::fitPlotArea()
     square.moveCenter(automatic.center());
     setPlotArea(square);
     relayout();
+    fitProbitTicks();
+}
+
+void PlotChart::fitProbitTicks()
+{
+    // Qt Charts truncates a category label to the axis width over the number of categories
+    // (+ 1) less padding: across, the most ticks whose widest label fits that share; up the
+    // side, a tick per 28 px.
+    const QRectF area = plotArea();
+    int across = 3;
+    if (m_spec.x.probit) {
+        const QFontMetricsF metrics(m_x->labelsFont());
+        for (int count = 12; count >= 3; --count) {
+            double widest = 0.0;
+            const QList<AxisTick> ticks = probitTicks(m_spec.x.min, m_spec.x.max, count);
+            for (const AxisTick& tick : ticks)
+                widest = std::max(widest, metrics.horizontalAdvance(tick.label));
+            if (area.width() / static_cast<double>(ticks.size() + 1) - 12.0 >= widest) {
+                across = count;
+                break;
+            }
+        }
+    }
+    const int high = std::clamp(static_cast<int>(area.height() / 28.0), 3, 12);
+    bool changed = false;
+    if (m_spec.x.probit && across != m_probitTicksX) {
+        m_probitTicksX = across;
+        applyAxis(m_x, m_spec.x);
+        changed = true;
+    }
+    if (m_spec.y.probit && high != m_probitTicksY) {
+        m_probitTicksY = high;
+        applyAxis(m_y, m_spec.y);
+        changed = true;
+    }
+    if (changed)
+        relayout();
 }
 
 void PlotChart::relayout()

@@ -60,12 +60,16 @@ private:
     void applyTitle();
     void hideUnnamedLegendMarkers();
     void relayout();
+    // Probit axes: as many labelled ticks as fit the plot area (see fitPlotArea).
+    void fitProbitTicks();
 
     PlotSpec m_spec;
     QAbstractAxis* m_x = nullptr;
     QAbstractAxis* m_y = nullptr;
     QAbstractAxis* m_yRight = nullptr;
     QList<QAbstractSeries*> m_series;
+    int m_probitTicksX = 12;
+    int m_probitTicksY = 12;
 };
 
 // The chart for `spec`, owned by the caller (or by the QChartView / scene it is given to).

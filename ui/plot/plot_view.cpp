@@ -247,6 +247,11 @@ void PlotView::setMarker(int series, QPointF value, const QString& label)
     placeOverlays();
 }
 
+bool PlotView::isMarkerShown() const
+{
+    return m_marker->isVisible();
+}
+
 void PlotView::clearMarker()
 {
     m_markerSeries = -1;
@@ -379,6 +384,7 @@ void PlotView::mousePressEvent(QMouseEvent* event)
         if (inPlot) {
             m_drag = Drag::Pan;
             viewport()->setCursor(Qt::ClosedHandCursor);
+            event->accept(); // the view gets the moves and the release
         }
         return;
     }
@@ -389,10 +395,13 @@ void PlotView::mousePressEvent(QMouseEvent* event)
     if (pick.series >= 0) {
         const PlotSeries& series = m_spec.series[pick.series];
         emit pointClicked(pick.series, series.sourceIndexAt(pick.drawn), series.points[pick.drawn]);
+        event->accept();
         return;
     }
-    if (inPlot)
+    if (inPlot) {
         m_drag = Drag::Zoom;
+        event->accept();
+    }
 }
 
 void PlotView::mouseReleaseEvent(QMouseEvent* event)

@@ -78,6 +78,9 @@ public:
     void setMarker(int series, QPointF value, const QString& label = {});
     void clearMarker();
     bool hasMarker() const { return m_markerSeries >= 0; }
+    // Whether the marker is drawn: set, and its point inside the shown ranges (zoomed out of
+    // view, or at FPR 0 on a log axis, it is not).
+    bool isMarkerShown() const;
 
     // A small box of text next to `value` (set by the caller in answer to pointHovered).
     void showHoverText(int series, QPointF value, const QString& text);

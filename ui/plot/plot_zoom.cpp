@@ -21,7 +21,8 @@ double fromUnits(double units, const PlotAxis& axis)
     return axis.logarithmic ? std::pow(10.0, units) : units;
 }
 
-// [lo, hi] in axis units, moved inside [fullLo, fullHi] and no shorter than the minimum.
+// [lo, hi] in axis units, moved inside [fullLo, fullHi] and no shorter than the minimum;
+// unchanged when it already is.
 void clampInterval(double& lo, double& hi, double fullLo, double fullHi)
 {
     const double full = fullHi - fullLo;
@@ -30,10 +31,12 @@ void clampInterval(double& lo, double& hi, double fullLo, double fullHi)
         hi = fullHi;
         return;
     }
-    double span = std::clamp(hi - lo, kMinimumSpan * full, full);
-    const double center = 0.5 * (lo + hi);
-    lo = center - span / 2;
-    hi = center + span / 2;
+    const double span = std::clamp(hi - lo, kMinimumSpan * full, full);
+    if (span != hi - lo) {
+        const double center = 0.5 * (lo + hi);
+        lo = center - span / 2;
+        hi = center + span / 2;
+    }
     if (lo < fullLo) {
         lo = fullLo;
         hi = fullLo + span;

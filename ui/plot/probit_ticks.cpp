@@ -10,15 +10,15 @@ namespace focalscope {
 
 namespace {
 
-// Candidate rates below 50%, in the order they are tried; each is used with its complement.
+// Candidate rates up to 50%, in the order they are tried; each is used with its complement.
+// scikit-learn's labels first (0.1%, 1%, 5%, 20%, 50% and complements), then the other
+// decades, then 2 and 5 times a decade and the tens of percent.
 std::vector<double> candidateRates()
 {
-    std::vector<double> rates {0.5};
-    for (int decade = -1; decade >= -9; --decade)
+    std::vector<double> rates {0.5, 1e-3, 1e-2, 0.05, 0.2, 0.1};
+    for (int decade = -4; decade >= -12; --decade)
         rates.push_back(std::pow(10.0, decade));
-    for (double rate : {0.05, 0.2})
-        rates.push_back(rate);
-    for (int decade = -1; decade >= -9; --decade) {
+    for (int decade = -1; decade >= -12; --decade) {
         rates.push_back(2.0 * std::pow(10.0, decade));
         rates.push_back(5.0 * std::pow(10.0, decade));
     }

@@ -15,10 +15,10 @@ struct AxisTick {
 };
 
 // Ticks within [min, max] (probit units), ascending, at least (max - min) / maxTicks apart,
-// chosen from 50%, then the decades and scikit-learn's 5/20/80/95%, then 2 and 5 times a
-// decade and the tens of percent; inside a range that holds fewer than three of those, evenly
-// spaced rates.
-QList<AxisTick> probitTicks(double min, double max, int maxTicks = 10);
+// chosen from scikit-learn's (0.1%, 1%, 5%, 20%, 50% and their complements), then the other
+// decades, then 2 and 5 times a decade and the tens of percent; inside a range that holds fewer
+// than three of those, evenly spaced rates.
+QList<AxisTick> probitTicks(double min, double max, int maxTicks = 12);
 
 // "0.1%", "5%", "99.9%", "0.0005%": a rate in percent, as short as it allows.
 QString percentLabel(double rate);
