@@ -30,7 +30,8 @@ std::vector<PtHistogram> ptHistograms(const FocalLossResult& loss, const LabelVe
 // The p_t distribution: per visible group with rows (visible[g]; missing entries count as
 // visible) a translucent step histogram of the fraction of the group's rows in each bin, named
 // "name (N rows)" (names[c] or the class index; "background" / "foreground"), in classColor
-// of the class (background classColor(0), foreground classColor(1)), sourceIndex = bin index;
+// of the class (background classColor(0), foreground classColor(1)), sourceIndex = bin index,
+// a hover text per bin (its p_t range, its rows and their share of the group);
 // over it, on the right axis 0..1, the focal weight (1 - p_t)^gamma (0^0 = 1) dashed black.
 // The note gives the share of rows with p_t > 0.5 (well classified).
 PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labels,
