@@ -29,17 +29,20 @@ struct CliOptions {
     std::string exportPr;
     std::string exportLoss;
     std::string exportConcentration;
+    std::string exportDet;
+    bool logFpr = false; // --log-fpr: the ROC plot's FPR axis logarithmic
     int width = kDefaultExportWidth;
     int height = kDefaultExportHeight;
     int dpi = kDefaultExportDpi;
     std::string rocCsv;
     std::string prCsv;
+    std::string detCsv;
     std::string perRow; // .csv or .npy
 
     bool wantsPlots() const
     {
         return !exportRoc.empty() || !exportPr.empty() || !exportLoss.empty()
-            || !exportConcentration.empty();
+            || !exportConcentration.empty() || !exportDet.empty();
     }
 };
 
