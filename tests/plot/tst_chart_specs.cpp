@@ -12,6 +12,7 @@
 #include "plot/decimation.h"
 #include "plot/plot_export.h"
 #include "plot/plot_palette.h"
+#include "plot/plot_zoom.h"
 #include "roc/det_curve.h"
 #include "synthetic_predictions.h"
 
@@ -629,6 +630,8 @@ void TestChartSpecs::gallery_data()
     QTest::newRow("roc, partial") << "roc_partial.png";
     QTest::newRow("roc, log FPR") << "roc_log_fpr.png";
     QTest::newRow("det") << "det.png";
+    QTest::newRow("det, zoomed") << "det_zoomed.png";
+    QTest::newRow("roc, log FPR, zoomed") << "roc_log_fpr_zoomed.png";
     QTest::newRow("pr") << "pr.png";
     QTest::newRow("concentration") << "concentration.png";
     QTest::newRow("pt per class") << "pt_per_class.png";
@@ -655,6 +658,14 @@ void TestChartSpecs::gallery()
         spec = rocPlot(m_report, {}, options);
     } else if (file == QLatin1String("det.png")) {
         spec = detPlot(m_report, {});
+    } else if (file == QLatin1String("det_zoomed.png")) {
+        // What PlotView::shownSpec() gives after a zoom: FPR 1% .. 30%, FNR 2% .. 40%.
+        spec = withRange(
+            detPlot(m_report, {}), {probit(0.01), probit(0.3), probit(0.02), probit(0.4)});
+    } else if (file == QLatin1String("roc_log_fpr_zoomed.png")) {
+        RocPlotOptions options;
+        options.logFpr = true;
+        spec = withRange(rocPlot(m_report, {}, options), {1e-3, 0.3, 0.2, 0.9});
     } else if (file == QLatin1String("pr.png")) {
         spec = prPlot(m_report, {});
     } else if (file == QLatin1String("concentration.png")) {
