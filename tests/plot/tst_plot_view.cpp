@@ -99,7 +99,7 @@ private slots:
     void homeKeyResets();
     void pan_data();
     void pan();
-    void zoomKeptForSameStructure();
+    void zoomKeptForSameAxes();
     void shownSpecAndExport();
     void markerOutsideZoomHidden();
     void hoverHiddenOnClick();
@@ -479,9 +479,9 @@ void TestPlotView::pan()
     QVERIFY2(r.xMin == 0.0 && near(r.xMax, 0.2, 1e-9), qPrintable(describe(r)));
 }
 
-// A slider move (same structure, new points) keeps the zoom; another dataset (another
-// structure) resets it.
-void TestPlotView::zoomKeptForSameStructure()
+// A slider move (new points) or a hidden series keeps the zoom; other axes (a log axis
+// toggled) reset it.
+void TestPlotView::zoomKeptForSameAxes()
 {
     m_view->zoomTo(0.2, 0.5, 0.3, 0.6);
     const PlotRange zoomed = m_view->shownRange();
@@ -501,12 +501,28 @@ void TestPlotView::zoomKeptForSameStructure()
     QCOMPARE(clicked.size(), 1);
     QCOMPARE(clicked[0][1].value<qsizetype>(), qsizetype(53));
 
+    PlotSpec more = curveSpec();
+    more.series.append(more.series[1]);
+    m_view->setSpec(more);
+    QVERIFY(m_view->isZoomed());
+    QCOMPARE(m_view->shownRange(), zoomed);
+    QCOMPARE(changed.size(), 0);
+
     PlotSpec other = curveSpec();
-    other.series.append(other.series[1]);
+    other.x = {QStringLiteral("x (log scale)"), 1e-3, 1.0, true};
+    for (PlotSeries& s : other.series)
+        s.points.removeIf([](QPointF p) { return p.x() <= 0.0; });
     m_view->setSpec(other);
     QVERIFY(!m_view->isZoomed());
     QCOMPARE(changed.size(), 1);
     QCOMPARE(m_view->shownRange(), fullRange(other));
+
+    // Back to the linear axes, zoomed again: resetZoom() (what a new dataset calls) resets.
+    m_view->setSpec(curveSpec());
+    m_view->zoomTo(0.2, 0.5, 0.3, 0.6);
+    m_view->resetZoom();
+    QVERIFY(!m_view->isZoomed());
+    QCOMPARE(changed.size(), 3);
 }
 
 // shownSpec() is spec() with the shown ranges: an export of it draws the zoomed view.

@@ -37,9 +37,10 @@ public:
 
     // Shows `spec`: updates the current chart's series in place (replace(), no rebuild) when
     // the structure is the same, else builds a new chart. The marker is kept if its series
-    // still exists; the hover text is hidden. The user's zoom is kept when the new spec has
-    // the same structure, axis titles and axis kinds (a slider move), cut to the new ranges;
-    // otherwise (another dataset, a log axis toggled) the view resets to the new ranges.
+    // still exists; the hover text is hidden. The user's zoom is kept (cut to the new ranges)
+    // when the new spec has the same axis titles and kinds (keepsZoom(): a slider move, a
+    // class hidden); otherwise (a log axis toggled) the view shows the new ranges. A new
+    // dataset usually has the same axes: call resetZoom() for it.
     void setSpec(const PlotSpec& spec);
     // The spec as given to setSpec (its own, full ranges).
     const PlotSpec& spec() const { return m_spec; }

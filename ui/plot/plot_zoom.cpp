@@ -1,7 +1,5 @@
 #include "plot/plot_zoom.h"
 
-#include "plot/chart_builder.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -166,8 +164,8 @@ PlotRange squaredRange(const PlotSpec& spec, const PlotRange& range)
 
 bool keepsZoom(const PlotSpec& current, const PlotSpec& next)
 {
-    return PlotChart::sameStructure(current, next) && sameKind(current.x, next.x)
-        && sameKind(current.y, next.y);
+    return sameKind(current.x, next.x) && sameKind(current.y, next.y)
+        && current.hasSecondaryAxis() == next.hasSecondaryAxis();
 }
 
 } // namespace focalscope

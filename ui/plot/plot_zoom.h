@@ -47,8 +47,9 @@ PlotRange pannedBy(const PlotSpec& spec, const PlotRange& range, double dx, doub
 // unchanged. Clamped.
 PlotRange squaredRange(const PlotSpec& spec, const PlotRange& range);
 
-// Whether a PlotView may keep the user's zoom when `next` replaces `current`: the same
-// structure (PlotChart::sameStructure), axis titles and axis kinds.
+// Whether a PlotView may keep the user's zoom when `next` replaces `current`: the same axis
+// titles and kinds (linear, log, probit) and the same use of a right axis. Series may differ
+// (a slider move, a class hidden); a log axis toggled or another kind of chart resets it.
 bool keepsZoom(const PlotSpec& current, const PlotSpec& next);
 
 } // namespace focalscope
