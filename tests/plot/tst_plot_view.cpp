@@ -48,6 +48,14 @@ QString describe(const PlotRange& r)
     return QStringLiteral("x %1..%2, y %3..%4").arg(r.xMin).arg(r.xMax).arg(r.yMin).arg(r.yMax);
 }
 
+// FOCALSCOPE_PLOT_GALLERY=dir keeps a screenshot of the view there.
+void saveToGallery(PlotView* view, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("FOCALSCOPE_PLOT_GALLERY");
+    if (!dir.isEmpty())
+        view->grab().save(QDir(dir).filePath(name));
+}
+
 void sendWheel(QWidget* viewport, QPoint at, int delta)
 {
     QWheelEvent wheel(QPointF(at), viewport->mapToGlobal(QPointF(at)), QPoint(), QPoint(0, delta),
@@ -296,9 +304,12 @@ void TestPlotView::rubberBandZooms()
     QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
     QTest::mouseMove(m_view->viewport(), (from + to) / 2);
     QTest::mouseMove(m_view->viewport(), to);
+    QVERIFY(!m_view->isZoomed()); // not before the release
+    saveToGallery(m_view, QStringLiteral("plot_view_rubber_band.png"));
     QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
     QVERIFY(m_view->isZoomed());
     QCOMPARE(zoomed.size(), 1);
+    saveToGallery(m_view, QStringLiteral("plot_view_zoomed.png"));
     const PlotRange r = m_view->shownRange();
     // 0.3 wide, 0.2 high: the height grows to 0.3 around its centre 0.3.
     QVERIFY2(near(r.xMin, 0.6) && near(r.xMax, 0.9) && near(r.yMin, 0.15) && near(r.yMax, 0.45),
@@ -603,6 +614,7 @@ void TestPlotView::histogramBarsHovered()
     QCOMPARE(hovered[0][0].toInt(), 0);
     QCOMPARE(hovered[0][1].value<qsizetype>(), qsizetype(1));
     QCOMPARE(m_view->hoverText(), QStringLiteral("bin 1"));
+    saveToGallery(m_view, QStringLiteral("plot_view_bar_hover.png"));
     // Above the fourth bar (height 0.1): nothing.
     QTest::mouseMove(m_view->viewport(), m_view->mapToView({0.9, 0.6}, 0).toPoint());
     QCOMPARE(m_view->pickAt(m_view->mapToView({0.9, 0.6}, 0)).series, -1);
