@@ -162,6 +162,16 @@ void TestChartBuilder::logAxes()
     QCOMPARE(x->min(), 1e-3);
     QCOMPARE(x->max(), 1.0);
     QCOMPARE(x->base(), 10.0);
+    // Zoomed into less than a decade: ticks every tenth of a decade, still labelled.
+    PlotSpec zoomed = spec;
+    zoomed.x.min = 0.02;
+    zoomed.x.max = 0.06;
+    chart->setRanges(zoomed);
+    QCOMPARE(x->base(), std::pow(10.0, 0.1));
+    QCOMPARE(x->labelFormat(), QStringLiteral("%.2g"));
+    QCOMPARE(x->min(), 0.02);
+    chart->setRanges(spec);
+    QCOMPARE(x->base(), 10.0);
 }
 
 void TestChartBuilder::squareAspect_data()

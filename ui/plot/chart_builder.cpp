@@ -123,10 +123,7 @@ void PlotChart::createAxes()
             category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
             axis = category;
         } else if (spec.logarithmic) {
-            auto* log = new QLogValueAxis;
-            log->setBase(10.0);
-            log->setMinorTickCount(8);
-            axis = log;
+            axis = new QLogValueAxis;
         } else {
             axis = new QValueAxis;
         }
@@ -161,10 +158,17 @@ void PlotChart::applyAxis(QAbstractAxis* axis, const PlotAxis& spec) const
             probitTicks(spec.min, spec.max, horizontal ? m_probitTicksX : m_probitTicksY))
             category->append(tick.label, tick.position);
     } else if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
-        // Widened by 1e-13 (4e-14 of a decade): Qt Charts labels the powers of ten
-        // from ceil(log(min) / log(10)), which rounds 0.001 up to 0.01 and loses its label.
+        // Qt Charts labels the powers of the base: 10 over wide ranges; over a decade or two
+        // (a zoomed view) 10^(1/n), so that there are still ticks: 1, 1.6, 2.5, 4, 6.3 (n = 5)
+        // or 1, 1.3, 1.6, 2, 2.5, ... (n = 10), with two significant digits.
+        const double decades = std::log10(spec.max / spec.min);
+        const int n = decades >= 2.0 ? 1 : decades >= 1.2 ? 2 : decades >= 0.6 ? 5 : 10;
+        log->setBase(std::pow(10.0, 1.0 / n));
+        log->setMinorTickCount(n == 1 ? 8 : 0);
+        // Widened by 1e-13 (4e-14 of a decade): Qt Charts ticks from ceil(log(min) / log(base)),
+        // which rounds 0.001 up to 0.01 and loses its label.
         log->setRange(spec.min * (1.0 - 1e-13), spec.max * (1.0 + 1e-13));
-        log->setLabelFormat(QStringLiteral("%g"));
+        log->setLabelFormat(n == 1 ? QStringLiteral("%g") : QStringLiteral("%.2g"));
     } else if (auto* value = qobject_cast<QValueAxis*>(axis)) {
         value->setRange(spec.min, spec.max);
         const double step = niceStep(spec.max - spec.min);
