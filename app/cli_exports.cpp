@@ -77,7 +77,8 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
             }},
         {&options.exportConcentration,
             [&] {
-                return concentrationPlot(analysis.loss.concentration, analysis.loss.easyShare);
+                return concentrationPlot(analysis.loss.concentration, analysis.loss.easyShare,
+                    targetClassNames(input.predictions));
             }},
         {&options.exportDet,
             [&] {

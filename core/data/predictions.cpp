@@ -1,6 +1,10 @@
 #include "data/predictions.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <stdexcept>
+#include <string_view>
 
 namespace focalscope {
 
@@ -14,6 +18,35 @@ std::string className(const Predictions& predictions, Index c)
     if (c >= 0 && c < static_cast<Index>(predictions.classNames.size()))
         return predictions.classNames[static_cast<std::size_t>(c)];
     return std::to_string(c);
+}
+
+std::string positiveClassName(const Predictions& predictions)
+{
+    static constexpr std::array<std::string_view, 23> kGeneric {"score", "scores", "prob", "probs",
+        "proba", "probability", "probabilities", "pred", "preds", "prediction", "predictions",
+        "y_score", "y_scores", "y_pred", "y_prob", "y_proba", "logit", "logits", "output",
+        "outputs", "p", "0", "1"};
+    if (predictions.classNames.empty())
+        return "positive";
+    // Two names (an .npz's class_names of a binary task): negative, positive.
+    const std::string& name = predictions.classNames.size() == 2 ? predictions.classNames[1]
+                                                                 : predictions.classNames.front();
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.empty() || std::find(kGeneric.begin(), kGeneric.end(), lower) != kGeneric.end())
+        return "positive";
+    return name;
+}
+
+std::vector<std::string> targetClassNames(const Predictions& predictions)
+{
+    if (predictions.isBinary())
+        return {"negative", positiveClassName(predictions)};
+    std::vector<std::string> names;
+    for (Index c = 0; c < predictions.classes(); ++c)
+        names.push_back(className(predictions, c));
+    return names;
 }
 
 std::vector<std::string> defaultClassNames(Index classes)

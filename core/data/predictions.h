@@ -63,6 +63,16 @@ struct Predictions {
 // The display name of class c (classNames[c] when present, else its index).
 std::string className(const Predictions& predictions, Index c);
 
+// The name of a binary task's positive class: the second of two class names (an .npz's
+// class_names), else its score column's header when that names a class; "positive" when there
+// is none or it is a generic score name ("score", "prob", "y_score", "logit", "pred", ... in
+// any case).
+std::string positiveClassName(const Predictions& predictions);
+
+// The names of the target classes: "negative" and positiveClassName() for a binary task, else
+// className() of each column.
+std::vector<std::string> targetClassNames(const Predictions& predictions);
+
 // "0", "1", ... for a task of the given number of score columns.
 std::vector<std::string> defaultClassNames(Index classes);
 

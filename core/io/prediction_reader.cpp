@@ -439,4 +439,14 @@ ReadResult readPredictions(const std::filesystem::path& path,
     }
 }
 
+bool holdsOnlyScores(const std::filesystem::path& path)
+{
+    try {
+        const std::string head = fileHead(path, kNpyMagic.size());
+        return head == kNpyMagic || (head.rfind("PK", 0) != 0 && lowerExtension(path) == ".npy");
+    } catch (const ReadError&) {
+        return false;
+    }
+}
+
 } // namespace focalscope

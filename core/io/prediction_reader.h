@@ -14,4 +14,8 @@ namespace focalscope {
 ReadResult readPredictions(const std::filesystem::path& path,
     const std::filesystem::path& labelsPath = {}, const ReadOptions& options = {});
 
+// True when the file is a .npy array (by its magic bytes, else its extension): it holds only
+// scores, so opening it needs a labels file. False for a file that cannot be read.
+bool holdsOnlyScores(const std::filesystem::path& path);
+
 } // namespace focalscope

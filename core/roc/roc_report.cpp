@@ -2,6 +2,7 @@
 
 #include "parallel/parallel.h"
 #include "roc/binary_problem.h"
+#include "roc/curve_thinning.h"
 #include "roc/ranked_scores.h"
 #include "roc/roc_statistics.h"
 
@@ -27,14 +28,6 @@ std::string joinNames(const std::vector<std::string>& names)
     for (const std::string& name : names)
         out += (out.empty() ? "" : ", ") + quoted(name);
     return out;
-}
-
-// The positive class of a binary task is named by the second of two names, else the column's.
-std::string positiveClassName(const Predictions& predictions)
-{
-    if (predictions.classNames.size() == 2)
-        return predictions.classNames[1];
-    return className(predictions, 0);
 }
 
 // Mean of the defined values, optionally weighted; NaN when none is defined.
@@ -101,6 +94,29 @@ std::vector<ScoreKey> sortedTrueClassKeys(const ScoreMatrix& scores, const Predi
     }
     sortAscending(keys);
     return keys;
+}
+
+// The micro average's ranked scores straight from the matrix: the positives are the true-class
+// scores (already sorted), the negatives every other element of a counted row. No flattened
+// copy of the N x C scores in between (the window's memory budget).
+RankedScores microRanked(const ScoreMatrix& scores, const Predictions& predictions,
+    const std::vector<ScoreKey>& microPositives)
+{
+    RankedScores ranked;
+    ranked.positives = microPositives;
+    const auto rows = static_cast<std::size_t>(scores.rows());
+    const auto classes = static_cast<std::size_t>(scores.cols());
+    ranked.negatives.reserve(microPositives.size() * (classes - 1));
+    for (std::size_t c = 0; c < classes; ++c) {
+        const double* column = scores.data() + c * rows;
+        for (std::size_t i = 0; i < rows; ++i) {
+            const std::int32_t label = predictions.labels[static_cast<Index>(i)];
+            if (label != predictions.ignoreIndex && static_cast<std::size_t>(label) != c)
+                ranked.negatives.push_back(scoreKey(column[i]));
+        }
+    }
+    sortAscending(ranked.negatives);
+    return ranked;
 }
 
 // Everything rocReport needs of class c against the rest, from one sort of its column's keys and
@@ -234,8 +250,19 @@ void fillCurves(ClassRoc& entry, const RankedScores& ranked, const RocOptions& o
 {
     if (!options.withCurves)
         return;
+    if (options.maxCurvePoints > 0) {
+        entry.roc = thinRocCurveOf(ranked, options.maxCurvePoints);
+        entry.pr = thinPrCurveOf(ranked, options.maxCurvePoints);
+        return;
+    }
     entry.roc = rocCurveOf(ranked, options.dropIntermediate);
     entry.pr = precisionRecallCurveOf(ranked);
+}
+
+// The stored curve is the one partialAuroc takes (drop_intermediate, not thinned).
+bool storedCurveIsExact(const RocOptions& options)
+{
+    return options.withCurves && options.dropIntermediate && options.maxCurvePoints == 0;
 }
 
 // The area over options.fprRange; the curve's dropped points are collinear, so the stored
@@ -246,7 +273,8 @@ void fillPartialRange(ClassRoc& entry, const RankedScores& ranked, const RocOpti
     if (!options.fprRange)
         return;
     const FprRange range = *options.fprRange;
-    entry.partialRange = options.withCurves
+    // Every stored curve but a thinned one gives the exact area (dropped points are collinear).
+    entry.partialRange = options.withCurves && options.maxCurvePoints == 0
         ? partialAurocRange(entry.roc, range.low, range.high)
         : partialAurocRange(rocCurveOf(ranked, true), range.low, range.high);
 }
@@ -293,7 +321,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         fillPartialRange(entry, ranked, options);
         if (options.maxFpr == 1.0)
             report.partial = entry.auroc;
-        else if (options.withCurves && options.dropIntermediate)
+        else if (storedCurveIsExact(options))
             report.partial = partialAuroc(entry.roc, options.maxFpr);
         else
             report.partial = partialAuroc(rocCurveOf(ranked, true), options.maxFpr);
@@ -306,9 +334,10 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         parallel::forEach(
             firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
                 if (task < firstClassTask) {
-                    const BinaryProblem micro = microAverage(scores, predictions);
-                    report.microRoc = rocCurveOf(
-                        rankScores(micro.scores, micro.positive), options.dropIntermediate);
+                    const RankedScores ranked = microRanked(scores, predictions, microPositives);
+                    report.microRoc = options.maxCurvePoints > 0
+                        ? thinRocCurveOf(ranked, options.maxCurvePoints)
+                        : rocCurveOf(ranked, options.dropIntermediate);
                     return;
                 }
                 const auto c = static_cast<Index>(task - firstClassTask);

@@ -22,6 +22,9 @@ struct RocOptions {
     std::optional<FprRange> fprRange; // per class: raw and McClish area over the range
     bool dropIntermediate = true; // for the stored curves; values never depend on it
     bool withCurves = true;
+    // > 0: the stored curves are thinned for display (curve_thinning.h) to about this many
+    // exact points each; 0 keeps every point. Values never depend on it.
+    std::size_t maxCurvePoints = 0;
 };
 
 struct ClassRoc {

@@ -7,12 +7,18 @@
 #include "docks/parameters_dock.h"
 #include "main_window_test.h"
 #include "model/dataset_session.h"
+#include "model/parameter_model.h"
 #include "plot/plot_view.h"
 #include "views/chart_tabs.h"
+#include "views/metrics_view.h"
 #include "views/number_format.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QScreen>
 #include <QSlider>
+#include <QTableWidget>
 #include <QTest>
 
 #include <cmath>
@@ -29,6 +35,11 @@ private slots:
     void ptDistributionByBackgroundAndForeground();
     void hoveringRocShowsThresholdAndRates();
     void gradientCurveFollowsTheViewMenu();
+    void lossCurveSaysWhoseAlphaAndKeepsThePaperAxis();
+    void classColourIsEditableAndKept();
+    void classesDockRoundsAsTheMetricsTable();
+    void binaryScoreColumnIsThePositiveClass();
+    void windowFitsTheScreen();
 };
 
 void TestWindowCharts::hiddenTabCatchesUpWhenShown()
@@ -94,10 +105,15 @@ void TestWindowCharts::ptDistributionByBackgroundAndForeground()
     waitUntilComputed();
     const QStringList grouped = histograms();
     QCOMPARE(grouped.size(), 2);
-    QVERIFY2(grouped[0].startsWith(QStringLiteral("background (%1 rows)").arg(background)),
+    // Class 0 and the rest, named by the file (class 0 is "cat", not a background).
+    QVERIFY2(grouped[0].startsWith(QStringLiteral("cat (%1 rows)").arg(background)),
         qPrintable(grouped[0]));
-    QVERIFY2(grouped[1].startsWith(QStringLiteral("foreground (%1 rows)").arg(60 - background)),
+    QVERIFY2(grouped[1].startsWith(QStringLiteral("other classes (%1 rows)").arg(60 - background)),
         qPrintable(grouped[1]));
+    // So does the concentration chart.
+    const PlotSpec& concentration = m_window->chartTabs()->spec(ChartTabs::ConcentrationChart);
+    QVERIFY2(concentration.series[0].name.startsWith(QStringLiteral("cat (")),
+        qPrintable(concentration.series[0].name));
     m_window->session().setPtGrouping(PtGrouping::PerClass);
     waitUntilComputed();
     QCOMPARE(histograms().size(), 3);
@@ -167,6 +183,103 @@ void TestWindowCharts::gradientCurveFollowsTheViewMenu()
     toggle->setChecked(false);
     waitUntilComputed();
     QVERIFY(!hasGradient());
+}
+
+// The curve is drawn with one class's weight: the legend names it, the user picks it, and the
+// y axis stays on the paper's 0..5 unless asked to follow alpha.
+void TestWindowCharts::lossCurveSaysWhoseAlphaAndKeepsThePaperAxis()
+{
+    openAndWait(fixture("three_class.csv")); // softmax, the seed's scalar alpha 0.25
+    auto current = [this] {
+        for (const PlotSeries& s : m_window->chartTabs()->spec(ChartTabs::LossChart).series)
+            if (s.id == kCurrentLossSeriesId)
+                return s.name;
+        return QString();
+    };
+    const PlotSpec& spec = m_window->chartTabs()->spec(ChartTabs::LossChart);
+    QCOMPARE(m_window->parameters().focalParams().alpha.scalar, 0.25);
+    QVERIFY2(current().contains(QStringLiteral("α = 0.75 (class dog)")), qPrintable(current()));
+    QCOMPARE(spec.y.max, 5.0);
+
+    auto* box = m_window->findChild<QComboBox*>(QStringLiteral("lossCurveClass"));
+    QVERIFY(box);
+    QCOMPARE(box->count(), 3);
+    box->setCurrentIndex(0);
+    waitUntilComputed();
+    QVERIFY2(current().contains(QStringLiteral("α = 0.25 (class cat)")), qPrintable(current()));
+    QCOMPARE(m_window->chartTabs()->spec(ChartTabs::LossChart).y.max, 5.0);
+
+    auto* scale = m_window->findChild<QCheckBox*>(QStringLiteral("lossCurveScale"));
+    QVERIFY(scale);
+    scale->setChecked(true);
+    waitUntilComputed();
+    QCOMPARE(m_window->chartTabs()->spec(ChartTabs::LossChart).y.max, 2.0); // 5 x 0.25 -> 2
+}
+
+// The swatch opens a colour dialog; the colour reaches every per-class chart and is kept per
+// class name for the next time.
+void TestWindowCharts::classColourIsEditableAndKept()
+{
+    openAndWait(fixture("three_class.csv"));
+    const QColor chosen(0x12, 0x34, 0x56);
+    QString asked;
+    m_window->classesDock()->setColorPicker([&](const QColor&, const QString& title) {
+        asked = title;
+        return chosen;
+    });
+    QTableWidget* table = m_window->classesDock()->table();
+    emit table->cellClicked(1, ClassesDock::ColorColumn);
+    QCOMPARE(asked, QStringLiteral("Colour of dog"));
+    QCOMPARE(m_window->classesDock()->classColors().value(1), chosen);
+    auto colourOf = [this](ChartTabs::Chart chart, int id) {
+        for (const PlotSeries& s : m_window->chartTabs()->spec(chart).series)
+            if (s.id == id && s.pickable)
+                return s.color;
+        return QColor();
+    };
+    QCOMPARE(colourOf(ChartTabs::RocChart, 1), chosen);
+    QCOMPARE(colourOf(ChartTabs::PrChart, 1), chosen);
+    QCOMPARE(colourOf(ChartTabs::PtDistributionChart, 1), chosen);
+    QVERIFY(colourOf(ChartTabs::RocChart, 0) != chosen);
+
+    // Opening the file again (or another with a class "dog") keeps it.
+    openAndWait(fixture("three_class.csv"));
+    QCOMPARE(m_window->classesDock()->classColors().value(1), chosen);
+    QCOMPARE(colourOf(ChartTabs::RocChart, 1), chosen);
+}
+
+void TestWindowCharts::classesDockRoundsAsTheMetricsTable()
+{
+    openAndWait(fixture("three_class.csv"));
+    QTableWidget* dock = m_window->classesDock()->table();
+    QTableWidget* metrics = m_window->metricsView()->table();
+    for (int c = 0; c < 3; ++c) {
+        const QString inTable = metrics->item(c, MetricsView::AurocColumn)->text();
+        QVERIFY2(dock->item(c, ClassesDock::AurocColumn)->text().startsWith(inTable + u' '),
+            qPrintable(dock->item(c, ClassesDock::AurocColumn)->text() + " vs " + inTable));
+    }
+}
+
+// A binary CSV's score column headed "score" is the positive class, not a class "score".
+void TestWindowCharts::binaryScoreColumnIsThePositiveClass()
+{
+    openAndWait(fixture("binary.csv"));
+    QCOMPARE(m_window->session().targetNames(),
+        (QStringList {QStringLiteral("negative"), QStringLiteral("positive")}));
+    QCOMPARE(m_window->classesDock()->table()->item(1, ClassesDock::NameColumn)->text(),
+        QStringLiteral("positive"));
+}
+
+// The first window fits the screen's available area (at any scale factor).
+void TestWindowCharts::windowFitsTheScreen()
+{
+    const QRect available = m_window->screen()->availableGeometry();
+    QVERIFY2(m_window->width() <= available.width() && m_window->height() <= available.height(),
+        qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                       .arg(m_window->width())
+                       .arg(m_window->height())
+                       .arg(available.width())
+                       .arg(available.height())));
 }
 
 QTEST_MAIN(TestWindowCharts)

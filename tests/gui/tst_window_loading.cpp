@@ -4,6 +4,7 @@
 
 #include "docks/classes_dock.h"
 #include "docks/parameters_dock.h"
+#include "io/npy_writer.h"
 #include "loading/load_progress_dialog.h"
 #include "loading/prediction_loader.h"
 #include "main_window_test.h"
@@ -12,7 +13,9 @@
 #include "plot/plot_spec.h"
 #include "views/chart_tabs.h"
 #include "views/metrics_view.h"
+#include "window/file_chooser.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -20,6 +23,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTableWidget>
 #include <QTest>
@@ -29,6 +33,41 @@
 
 using namespace focalscope;
 using namespace focalscope::testing;
+
+namespace {
+
+// Answers the window's file dialogs from a script and records the titles it was asked with.
+class ScriptedChooser : public FileChooser {
+public:
+    QStringList openFiles(QWidget*, const QString& title, const QString&, const QString&) override
+    {
+        titles << title;
+        return files;
+    }
+    QString openFile(QWidget*, const QString& title, const QString&, const QString&) override
+    {
+        titles << title;
+        return labels;
+    }
+    QStringList files; // what the Open dialog returns
+    QString labels; // what a labels dialog returns (empty: cancelled)
+    QStringList titles;
+};
+
+// three_class.csv's scores as a float64 .npy and its labels as a one-column CSV, in `dir`.
+void writeNpyPair(const QString& dir, const Predictions& predictions)
+{
+    const std::string bytes = npyBytes(predictions.scores);
+    QFile scores(dir + QStringLiteral("/scores.npy"));
+    QVERIFY(scores.open(QIODevice::WriteOnly));
+    scores.write(bytes.data(), qint64(bytes.size()));
+    QFile labels(dir + QStringLiteral("/labels.csv"));
+    QVERIFY(labels.open(QIODevice::WriteOnly));
+    for (Index i = 0; i < predictions.labels.size(); ++i)
+        labels.write(QByteArray::number(predictions.labels[i]) + '\n');
+}
+
+} // namespace
 
 class TestWindowLoading : public MainWindowTest {
     Q_OBJECT
@@ -40,6 +79,9 @@ private slots:
     void badFileShowsErrorAndKeepsData();
     void cancelledLoadKeepsData();
     void droppedFileIsOpened();
+    void openFromMenuPairsScoresAndLabels();
+    void openingANpyAloneAsksForItsLabels();
+    void cancellingTheLabelsKeepsTheDataOpen();
     void openRecentReopensAFile();
 };
 
@@ -228,6 +270,72 @@ void TestWindowLoading::openRecentReopensAFile()
     QTRY_COMPARE_WITH_TIMEOUT(loaded, 1, 30000);
     waitUntilComputed();
     QCOMPARE(m_window->session().path(), fixture("three_class.csv"));
+}
+
+// File > Open with a .npy and its labels selected together (in either order) opens both.
+void TestWindowLoading::openFromMenuPairsScoresAndLabels()
+{
+    const Predictions expected = corePredictions(fixture("three_class.csv"));
+    writeNpyPair(m_dir->path(), expected);
+    auto chooser = std::make_unique<ScriptedChooser>();
+    chooser->files = {m_dir->filePath("labels.csv"), m_dir->filePath("scores.npy")};
+    ScriptedChooser* script = chooser.get();
+    m_window->setFileChooser(std::move(chooser));
+
+    auto* open = m_window->findChild<QAction*>(QStringLiteral("openAction"));
+    QVERIFY(open);
+    QSignalSpy loaded(&m_window->loader(), &PredictionLoader::loaded);
+    open->trigger();
+    QVERIFY(loaded.wait(10000));
+    waitUntilComputed();
+    QVERIFY2(m_presenter->errors.isEmpty(), qPrintable(m_presenter->errors.join('\n')));
+    QCOMPARE(script->titles.size(), 1); // no second dialog
+    QCOMPARE(m_window->session().path(), m_dir->filePath("scores.npy"));
+    QCOMPARE(m_window->session().labelsPath(), m_dir->filePath("labels.csv"));
+    QCOMPARE(m_window->session().predictions()->rows(), expected.rows());
+    QCOMPARE(m_window->session().predictions()->labels, expected.labels);
+}
+
+// A .npy chosen alone holds only scores: the window asks for its labels and opens both.
+void TestWindowLoading::openingANpyAloneAsksForItsLabels()
+{
+    const Predictions expected = corePredictions(fixture("three_class.csv"));
+    writeNpyPair(m_dir->path(), expected);
+    auto chooser = std::make_unique<ScriptedChooser>();
+    chooser->files = {m_dir->filePath("scores.npy")};
+    chooser->labels = m_dir->filePath("labels.csv");
+    ScriptedChooser* script = chooser.get();
+    m_window->setFileChooser(std::move(chooser));
+
+    QSignalSpy loaded(&m_window->loader(), &PredictionLoader::loaded);
+    m_window->findChild<QAction*>(QStringLiteral("openAction"))->trigger();
+    QVERIFY(loaded.wait(10000));
+    waitUntilComputed();
+    QVERIFY2(m_presenter->errors.isEmpty(), qPrintable(m_presenter->errors.join('\n')));
+    QCOMPARE(script->titles.size(), 2);
+    QVERIFY2(
+        script->titles[1].contains(QStringLiteral("scores.npy")), qPrintable(script->titles[1]));
+    QCOMPARE(m_window->session().labelsPath(), m_dir->filePath("labels.csv"));
+    QCOMPARE(m_window->session().predictions()->labels, expected.labels);
+}
+
+// Cancelling the labels dialog opens nothing and keeps the file open before.
+void TestWindowLoading::cancellingTheLabelsKeepsTheDataOpen()
+{
+    openAndWait(fixture("binary.csv"));
+    writeNpyPair(m_dir->path(), corePredictions(fixture("three_class.csv")));
+    auto chooser = std::make_unique<ScriptedChooser>();
+    chooser->files = {m_dir->filePath("scores.npy")};
+    m_window->setFileChooser(std::move(chooser));
+    QVERIFY(!m_window->openChosenFiles({m_dir->filePath("scores.npy")}));
+    QVERIFY(!m_window->loader().isLoading());
+    QCOMPARE(m_window->session().path(), fixture("binary.csv"));
+    QVERIFY(m_presenter->errors.isEmpty());
+    // Three files at once are refused with a message.
+    QVERIFY(!m_window->openChosenFiles(
+        {fixture("binary.csv"), fixture("three_class.csv"), m_dir->filePath("scores.npy")}));
+    QCOMPARE(m_presenter->errors.size(), 1);
+    QCOMPARE(m_window->session().path(), fixture("binary.csv"));
 }
 
 QTEST_MAIN(TestWindowLoading)

@@ -22,7 +22,24 @@ private slots:
     void operatingPointConfusionMatrix_data();
     void operatingPointConfusionMatrix();
     void precisionRecallClickPicksOperatingPoint();
+    void onePointMarkedOnRocAndPr_data();
+    void onePointMarkedOnRocAndPr();
+    void anotherFileClearsTheMarkers();
 };
+
+namespace {
+
+// The pickable series of target class `targetClass` in a view, or -1.
+int seriesOf(PlotView* view, int targetClass)
+{
+    for (int s = 0; s < view->spec().series.size(); ++s) {
+        if (view->spec().series[s].id == targetClass && view->spec().series[s].pickable)
+            return s;
+    }
+    return -1;
+}
+
+} // namespace
 
 void TestWindowOperatingPoint::operatingPointConfusionMatrix_data()
 {
@@ -116,6 +133,61 @@ void TestWindowOperatingPoint::precisionRecallClickPicksOperatingPoint()
         QCOMPARE(panel->confusionTable()->item(1, 0)->text(), QString::number(fp));
         QVERIFY(view->hasMarker());
     }
+}
+
+void TestWindowOperatingPoint::onePointMarkedOnRocAndPr_data()
+{
+    QTest::addColumn<int>("clicked");
+    QTest::newRow("click on PR") << int(ChartTabs::PrChart);
+    QTest::newRow("click on ROC") << int(ChartTabs::RocChart);
+}
+
+// A point picked on either curve is the one operating point: marked on both charts.
+void TestWindowOperatingPoint::onePointMarkedOnRocAndPr()
+{
+    QFETCH(int, clicked);
+    openAndWait(fixture("three_class.csv"));
+    const int targetClass = 2;
+    const ClassRoc& entry = m_window->session().roc()->classes[std::size_t(targetClass)];
+    ChartTabs* tabs = m_window->chartTabs();
+    const auto chart = static_cast<ChartTabs::Chart>(clicked);
+    tabs->setCurrentIndex(chart);
+    PlotView* view = tabs->view(chart);
+    const int series = seriesOf(view, targetClass);
+    QVERIFY(series >= 0);
+    const std::size_t index
+        = (chart == ChartTabs::PrChart ? entry.pr.thresholds.size() : entry.roc.thresholds.size())
+        / 2;
+    emit view->pointClicked(series, qsizetype(index), QPointF());
+
+    const std::optional<OperatingPoint> picked = tabs->pickedPoint();
+    QVERIFY(picked.has_value());
+    QCOMPARE(tabs->pickedClass(), targetClass);
+    QCOMPARE(picked->threshold,
+        chart == ChartTabs::PrChart ? entry.pr.thresholds[index] : entry.roc.thresholds[index]);
+    QVERIFY(tabs->view(ChartTabs::RocChart)->hasMarker());
+    QVERIFY(tabs->view(ChartTabs::PrChart)->hasMarker());
+    QCOMPARE(m_window->operatingPointPanel()->point()->threshold, picked->threshold);
+    // The hover text a click would leave is hidden.
+    QVERIFY(view->hoverText().isEmpty());
+}
+
+// After a pick, opening another file leaves no marker on either chart.
+void TestWindowOperatingPoint::anotherFileClearsTheMarkers()
+{
+    openAndWait(fixture("three_class.csv"));
+    ChartTabs* tabs = m_window->chartTabs();
+    tabs->setCurrentIndex(ChartTabs::PrChart);
+    PlotView* pr = tabs->view(ChartTabs::PrChart);
+    emit pr->pointClicked(seriesOf(pr, 1), 3, QPointF());
+    QVERIFY(pr->hasMarker());
+    QVERIFY(tabs->view(ChartTabs::RocChart)->hasMarker());
+
+    openAndWait(fixture("binary.csv"));
+    QVERIFY(!tabs->pickedPoint().has_value());
+    QVERIFY(!pr->hasMarker());
+    QVERIFY(!tabs->view(ChartTabs::RocChart)->hasMarker());
+    QVERIFY(!m_window->operatingPointPanel()->point().has_value());
 }
 
 QTEST_MAIN(TestWindowOperatingPoint)

@@ -513,12 +513,18 @@ void TestChartSpecs::prStepsAreaIsAp()
 void TestChartSpecs::concentration()
 {
     const LossConcentration concentration = concentrationOf(m_data, m_loss);
-    const PlotSpec spec = concentrationPlot(concentration, 0.123);
+    // The groups are named by the data: class 0's name and the rest.
+    const PlotSpec spec = concentrationPlot(concentration, 0.123, {"zero", "one", "two"});
     QCOMPARE(spec.series.size(), 3);
-    QCOMPARE(spec.series[0].name,
-        QStringLiteral("background (%1 rows)").arg(concentration.background.rows));
+    QCOMPARE(
+        spec.series[0].name, QStringLiteral("zero (%1 rows)").arg(concentration.background.rows));
     QCOMPARE(spec.series[1].name,
+        QStringLiteral("other classes (%1 rows)").arg(concentration.foreground.rows));
+    // "background" only where class 0 is named so; a binary task's two classes by name.
+    QCOMPARE(concentrationPlot(concentration, 0.1, {"background", "car", "dog"}).series[1].name,
         QStringLiteral("foreground (%1 rows)").arg(concentration.foreground.rows));
+    QCOMPARE(concentrationPlot(concentration, 0.1, {"negative", "positive"}).series[1].name,
+        QStringLiteral("positive (%1 rows)").arg(concentration.foreground.rows));
     QCOMPARE(spec.series[0].color, classColor(0));
     QCOMPARE(spec.series[0].id, kBackgroundSeriesId);
     QCOMPARE(spec.series[1].id, kForegroundSeriesId);
@@ -542,8 +548,8 @@ void TestChartSpecs::concentrationMissingGroup()
     LossConcentration concentration;
     concentration.background = concentrationOf(std::vector<double> {0.1, 0.2, 0.7});
     const PlotSpec spec = concentrationPlot(concentration);
-    QCOMPARE(namesOf(spec), (QStringList {"background (3 rows)", "equal loss per row"}));
-    QCOMPARE(spec.note, QStringLiteral("No foreground rows"));
+    QCOMPARE(namesOf(spec), (QStringList {"label 0 (3 rows)", "equal loss per row"}));
+    QCOMPARE(spec.note, QStringLiteral("No rows of other labels"));
     QCOMPARE(spec.series[0].points.size(), qsizetype(4));
 }
 

@@ -80,11 +80,19 @@ void TestChartsOnCore::lossCurves_data()
     QTest::addColumn<double>("alpha");
     QTest::addColumn<double>("gamma");
     QTest::addColumn<bool>("gradient");
+    QTest::addColumn<bool>("scaleToAlpha");
+    QTest::addColumn<QString>("className");
     QTest::addColumn<double>("yMax");
-    QTest::newRow("paper, alpha 1") << 1.0 << 2.0 << false << 5.0;
-    QTest::newRow("seed alpha 0.25, gradient") << 0.25 << 2.0 << true << 2.0;
-    QTest::newRow("gamma 0 (cross-entropy)") << 0.5 << 0.0 << false << 2.5;
-    QTest::newRow("alpha 3") << 3.0 << 0.5 << true << 20.0;
+    // The paper's 0..5 whatever alpha, unless the user asks for the axis to follow alpha.
+    QTest::newRow("paper, alpha 1") << 1.0 << 2.0 << false << false << QString() << 5.0;
+    QTest::newRow("seed alpha 0.25, gradient")
+        << 0.25 << 2.0 << true << false << QStringLiteral("dog") << 5.0;
+    QTest::newRow("seed alpha 0.25, scaled") << 0.25 << 2.0 << false << true << QString() << 2.0;
+    QTest::newRow("gamma 0 (cross-entropy), scaled")
+        << 0.5 << 0.0 << false << true << QString() << 2.5;
+    QTest::newRow("alpha 2.5 keeps the paper's axis")
+        << 2.5 << 2.0 << false << false << QStringLiteral("3") << 5.0;
+    QTest::newRow("alpha 3, scaled") << 3.0 << 0.5 << true << true << QString() << 20.0;
 }
 
 void TestChartsOnCore::lossCurves()
@@ -92,8 +100,10 @@ void TestChartsOnCore::lossCurves()
     QFETCH(double, alpha);
     QFETCH(double, gamma);
     QFETCH(bool, gradient);
+    QFETCH(bool, scaleToAlpha);
+    QFETCH(QString, className);
     QFETCH(double, yMax);
-    const PlotSpec spec = lossPlot(alpha, gamma, gradient);
+    const PlotSpec spec = lossPlot(alpha, gamma, {gradient, className, scaleToAlpha});
     QCOMPARE(spec.series.size(), qsizetype(kReferenceGammas.size() + 1 + (gradient ? 1 : 0)));
     QStringList expected {"γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5"};
     for (qsizetype k = 0; k < 5; ++k) {
@@ -107,6 +117,9 @@ void TestChartsOnCore::lossCurves()
     QCOMPARE(current.id, kCurrentLossSeriesId);
     QVERIFY(current.width > spec.series[0].width);
     QVERIFY2(current.name.startsWith(QStringLiteral("current: α = ")), qPrintable(current.name));
+    // The class whose weight the curve uses is named in the legend.
+    QCOMPARE(
+        current.name.contains(QStringLiteral("(class %1)").arg(className)), !className.isEmpty());
     const Curve curve = lossVsPt(alpha, gamma);
     QCOMPARE(current.points.back(), QPointF(curve.x.back(), curve.y.back()));
     QCOMPARE(current.points.back().x(), 1.0);
@@ -210,9 +223,9 @@ void TestChartsOnCore::gallery()
     QFETCH(QString, file);
     PlotSpec spec;
     if (file == QLatin1String("core_loss.png"))
-        spec = lossPlot(1.0, 2.0, false);
+        spec = lossPlot(1.0, 2.0);
     else if (file == QLatin1String("core_loss_gradient.png"))
-        spec = lossPlot(0.25, 2.0, true);
+        spec = lossPlot(0.25, 2.0, LossPlotOptions {true, {}, false});
     else if (file == QLatin1String("core_roc.png"))
         spec = rocPlot(m_report, {});
     else if (file == QLatin1String("core_pr.png"))

@@ -58,4 +58,21 @@ inline QString nameOf(const std::vector<std::string>& names, std::size_t c)
     return c < names.size() ? QString::fromStdString(names[c]) : QString::number(c);
 }
 
+// The two groups of the loss concentration and the grouped p_t distribution: the rows of class
+// 0 and the rest, each named by the data: "negative" / "positive" for a binary task, "zero" /
+// "other classes" for digits; "background" / "foreground" only where class 0 is named so.
+// names: the target classes' names (may be empty: "label 0" / "other labels").
+inline QString groupName(const std::vector<std::string>& names, int group)
+{
+    if (names.empty())
+        return group == 0 ? QStringLiteral("label 0") : QStringLiteral("other labels");
+    const QString first = QString::fromStdString(names.front());
+    if (group == 0)
+        return first;
+    if (first.compare(QLatin1String("background"), Qt::CaseInsensitive) == 0
+        || first.compare(QLatin1String("bg"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("foreground");
+    return names.size() == 2 ? nameOf(names, 1) : QStringLiteral("other classes");
+}
+
 } // namespace focalscope::charts

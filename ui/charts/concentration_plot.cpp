@@ -10,7 +10,8 @@ namespace focalscope {
 
 using namespace charts;
 
-PlotSpec concentrationPlot(const LossConcentration& concentration, double easyShare)
+PlotSpec concentrationPlot(
+    const LossConcentration& concentration, double easyShare, const std::vector<std::string>& names)
 {
     PlotSpec spec;
     spec.title = QStringLiteral("Loss concentration");
@@ -21,15 +22,14 @@ PlotSpec concentrationPlot(const LossConcentration& concentration, double easySh
     QStringList notes;
     const struct {
         const ConcentrationCurve& curve;
-        const char* name;
         int colour;
         int id;
-    } groups[] = {{concentration.background, "background", 0, kBackgroundSeriesId},
-        {concentration.foreground, "foreground", 1, kForegroundSeriesId}};
+    } groups[] = {{concentration.background, 0, kBackgroundSeriesId},
+        {concentration.foreground, 1, kForegroundSeriesId}};
     for (const auto& group : groups) {
-        const QString name = QLatin1String(group.name);
+        const QString name = groupName(names, group.id);
         if (group.curve.rows == 0 || group.curve.fraction.size() < 2) {
-            notes << QStringLiteral("no %1 rows").arg(name);
+            notes << QStringLiteral("no rows of %1").arg(name);
             continue;
         }
         PlotSeries series;

@@ -11,13 +11,14 @@ namespace focalscope {
 
 using namespace charts;
 
-PlotSpec lossPlot(double alpha, double gamma, bool showGradient)
+PlotSpec lossPlot(double alpha, double gamma, const LossPlotOptions& options)
 {
     PlotSpec spec;
     spec.title = QStringLiteral("Focal loss vs pₜ");
     spec.x = {QStringLiteral("pₜ (probability of the true class)"), 0.0, 1.0, false};
-    // Figure 1's 0..5 scaled by alpha (to a round number), so the curves fill the plot.
-    spec.y = {QStringLiteral("Loss"), 0.0, niceCeiling(5.0 * (alpha > 0.0 ? alpha : 1.0)), false};
+    // Figure 1's 0..5, or scaled by alpha (to a round number) so that the curves fill the plot.
+    const double top = options.scaleToAlpha ? niceCeiling(5.0 * (alpha > 0.0 ? alpha : 1.0)) : 5.0;
+    spec.y = {QStringLiteral("Loss"), 0.0, top, false};
 
     const int references = static_cast<int>(kReferenceGammas.size());
     for (int k = 0; k < references; ++k) {
@@ -33,15 +34,18 @@ PlotSpec lossPlot(double alpha, double gamma, bool showGradient)
 
     const Curve current = lossVsPt(alpha, gamma);
     PlotSeries currentSeries;
-    currentSeries.name = QStringLiteral("current: α = %1, γ = %2")
-                             .arg(formatParameter(alpha), formatParameter(gamma));
+    currentSeries.name = options.className.isEmpty()
+        ? QStringLiteral("current: α = %1, γ = %2")
+              .arg(formatParameter(alpha), formatParameter(gamma))
+        : QStringLiteral("current: α = %1 (class %2), γ = %3")
+              .arg(formatParameter(alpha), options.className, formatParameter(gamma));
     currentSeries.color = QColor(0xd6, 0x27, 0x28);
     currentSeries.width = 3.5;
     currentSeries.points = toPoints(current.x, current.y);
     currentSeries.id = kCurrentLossSeriesId;
     spec.series.append(currentSeries);
 
-    if (showGradient) {
+    if (options.showGradient) {
         const Curve gradient = gradientVsPt(alpha, gamma);
         const double top
             = gradient.y.empty() ? 1.0 : *std::max_element(gradient.y.begin(), gradient.y.end());
@@ -62,12 +66,12 @@ PlotSpec lossPlot(double alpha, double gamma, bool showGradient)
     return spec;
 }
 
-double lossCurveAlpha(const FocalParams& params, Index classes)
+double lossCurveAlpha(const FocalParams& params, Index classes, Index target)
 {
     try {
         const Eigen::VectorXd weights
             = effectiveAlpha(params.alpha, params.mode, std::max<Index>(classes, 1));
-        return weights.size() > 1 ? weights[1] : weights[0];
+        return weights[std::clamp<Index>(target, 0, weights.size() - 1)];
     } catch (const std::invalid_argument&) {
         return 1.0; // a weight list that does not fit the classes (yet): draw unweighted
     }

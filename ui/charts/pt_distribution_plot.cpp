@@ -69,7 +69,7 @@ PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labe
         PlotSeries series;
         const QString name = grouping == PtGrouping::PerClass
             ? nameOf(names, g)
-            : (g == 0 ? QStringLiteral("background") : QStringLiteral("foreground"));
+            : groupName(names, static_cast<int>(g));
         series.name = QStringLiteral("%1 (%2 rows)").arg(name).arg(h.rows);
         series.color = classColor(static_cast<int>(g));
         series.style = PlotSeries::Style::Bars;

@@ -22,17 +22,19 @@ struct PtHistogram {
 };
 
 // Histograms of p_t on [0, 1] in `bins` equal bins (p_t = 1 in the last), per group: a target
-// class (labels 0 .. targetClasses-1) or background (label 0) / foreground (any other
-// counted label). Rows with the ignore index or a NaN p_t are left out.
+// class (labels 0 .. targetClasses-1) or class 0 (label 0) / the rest (any other counted label,
+// the detection convention's background / foreground). Rows with the ignore index or a NaN p_t are
+// left out.
 std::vector<PtHistogram> ptHistograms(const FocalLossResult& loss, const LabelVector& labels,
     std::int32_t ignoreIndex, Index targetClasses, PtGrouping grouping, int bins = 50);
 
 // The p_t distribution: per visible group with rows (visible[g]; missing entries count as
 // visible) a translucent step histogram of the fraction of the group's rows in each bin, named
-// "name (N rows)" (names[c] or the class index; "background" / "foreground"), in classColor
-// of the class (background classColor(0), foreground classColor(1)), sourceIndex = bin index,
-// a hover text per bin (its p_t range, its rows and their share of the group);
-// over it, on the right axis 0..1, the focal weight (1 - p_t)^gamma (0^0 = 1) dashed black.
+// "name (N rows)" (names[c] or the class index; grouped, charts::groupName: class 0's name and
+// the rest's), in classColor of the class (grouped: classColor(0) and classColor(1)),
+// sourceIndex = bin index, a hover text per bin (its p_t range, its rows and their share of
+// the group); over it, on the right axis 0..1, the focal weight (1 - p_t)^gamma (0^0 = 1)
+// dashed black.
 // The note gives the share of rows with p_t > 0.5 (well classified).
 PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labels,
     std::int32_t ignoreIndex, Index targetClasses, double gamma, PtGrouping grouping,

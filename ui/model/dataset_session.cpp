@@ -9,6 +9,8 @@
 #include "model/parameter_model.h"
 #include "model/recompute_scheduler.h"
 
+#include <algorithm>
+
 namespace focalscope {
 
 namespace {
@@ -32,10 +34,12 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             // Without data, the alpha_t of two classes.
             const FocalParams params = m_parameters.focalParams();
             const Index classes = m_predictions ? m_predictions->classes() : 2;
-            return [this, params, classes,
-                       showGradient = m_showGradient]() -> RecomputeScheduler::Apply {
+            const int target = lossCurveClass();
+            const QStringList names = targetNames();
+            const LossPlotOptions options {m_showGradient, names.value(target), m_lossCurveScaled};
+            return [this, params, classes, target, options]() -> RecomputeScheduler::Apply {
                 auto spec = std::make_shared<const PlotSpec>(
-                    lossPlot(lossCurveAlpha(params, classes), params.gamma, showGradient));
+                    lossPlot(lossCurveAlpha(params, classes, target), params.gamma, options));
                 return [this, spec] {
                     m_lossCurve = spec;
                     emit lossCurveChanged();
@@ -102,12 +106,14 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         [this]() -> RecomputeScheduler::Task {
             if (!m_predictions || !m_loss)
                 return {};
-            return [this, predictions = m_predictions, loss = m_loss, names = targetNameList(),
+            return [this, predictions = m_predictions, loss = m_loss,
+                       names = m_predictions ? targetClassNames(*m_predictions)
+                                             : std::vector<std::string> {},
                        grouping = m_ptGrouping]() -> RecomputeScheduler::Apply {
                 auto charts = std::make_shared<LossCharts>();
                 const LossAnalysis& analysis = loss->analysis;
                 charts->concentrationPlot
-                    = concentrationPlot(analysis.concentration, analysis.easyShare);
+                    = concentrationPlot(analysis.concentration, analysis.easyShare, names);
                 charts->ptDistributionPlot = ptDistributionPlot(analysis.loss, predictions->labels,
                     predictions->ignoreIndex, predictions->targetClasses(), analysis.params.gamma,
                     grouping, names);
@@ -125,6 +131,9 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
                 return {};
             RocOptions options;
             options.maxFpr = m_parameters.maxFpr();
+            // The charts draw a few thousand points: the session keeps only those (exact
+            // points of each curve), not curves as long as the data.
+            options.maxCurvePoints = kMaxCurvePoints;
             return [this, predictions = m_predictions, options]() -> RecomputeScheduler::Apply {
                 auto results = std::make_shared<RocResults>();
                 results->report = rocReport(*predictions, options);
@@ -261,6 +270,28 @@ void DatasetSession::setShowGradient(bool show)
     m_lossCurvePipeline->requestNow();
 }
 
+void DatasetSession::setLossCurveClass(int targetClass)
+{
+    if (targetClass == m_lossCurveClass)
+        return;
+    m_lossCurveClass = targetClass;
+    m_lossCurvePipeline->requestNow();
+}
+
+int DatasetSession::lossCurveClass() const
+{
+    const int targets = m_predictions ? static_cast<int>(m_predictions->targetClasses()) : 2;
+    return std::clamp(m_lossCurveClass, 0, targets - 1);
+}
+
+void DatasetSession::setLossCurveScaledToAlpha(bool scaled)
+{
+    if (scaled == m_lossCurveScaled)
+        return;
+    m_lossCurveScaled = scaled;
+    m_lossCurvePipeline->requestNow();
+}
+
 void DatasetSession::setCoalescingInterval(int milliseconds)
 {
     m_lossCurvePipeline->setDelay(milliseconds);
@@ -268,27 +299,13 @@ void DatasetSession::setCoalescingInterval(int milliseconds)
     m_rocPipeline->setDelay(milliseconds);
 }
 
-std::vector<std::string> DatasetSession::targetNameList() const
-{
-    std::vector<std::string> names;
-    for (const QString& name : targetNames())
-        names.push_back(name.toStdString());
-    return names;
-}
-
 QStringList DatasetSession::targetNames() const
 {
     QStringList names;
     if (!m_predictions)
         return names;
-    if (m_predictions->isBinary()) {
-        const QString positive = m_predictions->classNames.empty()
-            ? QStringLiteral("positive")
-            : QString::fromStdString(m_predictions->classNames.front());
-        return {QStringLiteral("negative"), positive};
-    }
-    for (Index c = 0; c < m_predictions->classes(); ++c)
-        names.append(QString::fromStdString(className(*m_predictions, c)));
+    for (const std::string& name : targetClassNames(*m_predictions))
+        names.append(QString::fromStdString(name));
     return names;
 }
 

@@ -48,6 +48,8 @@ class DatasetSession : public QObject {
 
 public:
     static constexpr int kCoalescingMs = 30;
+    // The points kept of each ROC and PR curve (RocOptions::maxCurvePoints).
+    static constexpr std::size_t kMaxCurvePoints = 4000;
 
     explicit DatasetSession(ParameterModel& parameters, QObject* parent = nullptr);
     ~DatasetSession() override;
@@ -71,6 +73,13 @@ public:
     std::shared_ptr<const PlotSpec> lossCurve() const { return m_lossCurve; }
     void setShowGradient(bool show);
     bool showGradient() const { return m_showGradient; }
+    // The target class whose alpha weight the loss-vs-p_t curve uses (1 by default: the
+    // foreground, label 1 of a binary task; clamped to the data's classes).
+    void setLossCurveClass(int targetClass);
+    int lossCurveClass() const;
+    // The loss-vs-p_t y axis: the paper's 0..5 (false), or 0..5 alpha.
+    void setLossCurveScaledToAlpha(bool scaled);
+    bool lossCurveScaledToAlpha() const { return m_lossCurveScaled; }
 
     std::shared_ptr<const LossResults> loss() const { return m_loss; }
     std::shared_ptr<const LossCharts> lossCharts() const { return m_lossCharts; }
@@ -109,7 +118,6 @@ signals:
 
 private:
     void resolveKind();
-    std::vector<std::string> targetNameList() const;
     void invalidateCache();
     void onPipelineIdle();
 
@@ -124,6 +132,8 @@ private:
     std::shared_ptr<const PtCache> m_cache;
     std::shared_ptr<const PlotSpec> m_lossCurve;
     bool m_showGradient = false;
+    int m_lossCurveClass = 1;
+    bool m_lossCurveScaled = false;
     std::shared_ptr<const LossResults> m_loss;
     std::shared_ptr<const LossCharts> m_lossCharts;
     std::shared_ptr<const RocResults> m_roc;

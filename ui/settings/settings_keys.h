@@ -56,6 +56,10 @@ inline const SettingKey<double> maxFpr {"parameters/maxFpr", RocOptions {}.maxFp
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
 
+// The colours the user chose for classes: one key per class name under this group
+// (settings/class_colors.h), a colour name such as "#1f77b4".
+inline constexpr const char* classColorsGroup = "classColors";
+
 // The most threads the computations use at once (core/parallel); 0 = every core.
 inline const SettingKey<int> maxThreads {"performance/maxThreads", 0};
 

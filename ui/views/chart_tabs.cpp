@@ -3,9 +3,14 @@
 #include "charts/roc_plot.h"
 #include "model/dataset_session.h"
 #include "plot/plot_view.h"
+#include "views/loss_curve_bar.h"
 #include "views/number_format.h"
 
+#include <QVBoxLayout>
+
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace focalscope {
 
@@ -22,6 +27,18 @@ PlotSpec withVisibleSeries(PlotSpec spec, const std::vector<bool>& visible)
     return spec;
 }
 
+// A tab holding a bar of controls above a chart view.
+QWidget* withBar(QWidget* bar, PlotView* view)
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(view, 1);
+    return page;
+}
+
 } // namespace
 
 ChartTabs::ChartTabs(DatasetSession& session, QWidget* parent)
@@ -35,7 +52,8 @@ ChartTabs::ChartTabs(DatasetSession& session, QWidget* parent)
         auto* view = new PlotView(this);
         view->setObjectName(chartFileName(chart) + QStringLiteral("View"));
         m_views[static_cast<std::size_t>(c)] = view;
-        addTab(view, chartTitle(chart));
+        addTab(chart == LossChart ? withBar(new LossCurveBar(m_session), view) : view,
+            chartTitle(chart));
         connect(view, &PlotView::pointHovered, this,
             [this, chart](int series, qsizetype sourceIndex, QPointF value) {
                 onHovered(chart, series, sourceIndex, value);
@@ -47,8 +65,7 @@ ChartTabs::ChartTabs(DatasetSession& session, QWidget* parent)
             });
     }
     connect(&m_session, &DatasetSession::datasetChanged, this, [this] {
-        m_pickedClass = -1;
-        emit operatingPointCleared();
+        clearOperatingPoint();
         updateRowCharts();
         updateRocCharts();
     });
@@ -113,6 +130,27 @@ void ChartTabs::setVisibleClasses(const QList<bool>& visible)
     updateRocCharts();
 }
 
+void ChartTabs::setClassColors(const QList<QColor>& colors)
+{
+    if (colors == m_colors)
+        return;
+    m_colors = colors;
+    updateRowCharts();
+    updateRocCharts();
+}
+
+PlotSpec ChartTabs::withClassColors(PlotSpec spec, bool idsAreEntries) const
+{
+    for (PlotSeries& series : spec.series) {
+        if (series.id < 0)
+            continue;
+        const int target = idsAreEntries ? targetOfEntry(series.id) : series.id;
+        if (target < m_colors.size() && m_colors[target].isValid())
+            series.color = m_colors[target];
+    }
+    return spec;
+}
+
 void ChartTabs::updateLossCurve()
 {
     const auto curve = m_session.lossCurve();
@@ -127,12 +165,14 @@ void ChartTabs::updateRowCharts()
         setChartSpec(PtDistributionChart, PlotSpec {});
         return;
     }
-    setChartSpec(ConcentrationChart, charts->concentrationPlot);
-    // Per class, the histograms' ids are the target classes.
+    // The concentration's ids (class 0, the rest) and the histograms' ids per class (the target
+    // classes) take the classes' colours; grouped, group 1 takes class 1's as the builder does.
+    setChartSpec(ConcentrationChart, withClassColors(charts->concentrationPlot, false));
     const bool perClass = m_session.ptGrouping() == PtGrouping::PerClass;
     setChartSpec(PtDistributionChart,
-        perClass ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
-                 : charts->ptDistributionPlot);
+        withClassColors(perClass ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
+                                 : charts->ptDistributionPlot,
+            false));
 }
 
 void ChartTabs::updateRocCharts()
@@ -147,13 +187,9 @@ void ChartTabs::updateRocCharts()
     std::vector<bool> entries(roc->report.classes.size(), true);
     for (std::size_t e = 0; e < entries.size(); ++e)
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
-    setChartSpec(RocChart, withVisibleSeries(roc->rocPlot, entries));
-    setChartSpec(PrChart, withVisibleSeries(roc->prPlot, entries));
-    if (m_pickedClass >= 0 && !pickOperatingPoint(m_pickedClass, m_pickedIndex)) {
-        m_pickedClass = -1;
-        view(RocChart)->clearMarker();
-        emit operatingPointCleared();
-    }
+    setChartSpec(RocChart, withClassColors(withVisibleSeries(roc->rocPlot, entries), true));
+    setChartSpec(PrChart, withClassColors(withVisibleSeries(roc->prPlot, entries), true));
+    restoreOperatingPoint();
 }
 
 void ChartTabs::setChartSpec(Chart chart, PlotSpec spec)
@@ -205,24 +241,96 @@ bool ChartTabs::pickOperatingPoint(int targetClass, std::size_t curveIndex)
     const int entry = rocEntry(targetClass);
     if (entry < 0)
         return false;
-    const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(entry)];
-    if (curveIndex >= classRoc.roc.thresholds.size())
+    const RocCurve& curve = roc->classes[static_cast<std::size_t>(entry)].roc;
+    if (curveIndex >= curve.thresholds.size())
         return false;
-    const OperatingPoint point = operatingPointAt(classRoc.roc, curveIndex);
-    m_pickedClass = targetClass;
-    m_pickedIndex = curveIndex;
-    view(PrChart)->clearMarker();
-    showChart(RocChart);
-    const PlotSpec& shown = spec(RocChart);
-    for (int s = 0; s < shown.series.size(); ++s) {
-        if (shown.series[s].id == entry && shown.series[s].pickable) {
-            view(RocChart)->setMarker(
-                s, QPointF(point.fpr, point.tpr), tr("t = %1").arg(formatNumber(point.threshold)));
-            break;
+    showOperatingPoint(entry, operatingPointAt(curve, curveIndex));
+    return true;
+}
+
+bool ChartTabs::pickPrOperatingPoint(int targetClass, std::size_t curveIndex)
+{
+    const auto roc = m_session.roc();
+    const int entry = rocEntry(targetClass);
+    if (entry < 0)
+        return false;
+    const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(entry)];
+    const std::optional<OperatingPoint> point
+        = operatingPointFromPr(classRoc.pr, curveIndex, classRoc.positives, classRoc.negatives);
+    if (!point)
+        return false;
+    showOperatingPoint(entry, *point);
+    return true;
+}
+
+std::optional<OperatingPoint> ChartTabs::pickedPoint() const
+{
+    if (m_pickedClass < 0)
+        return std::nullopt;
+    return m_picked;
+}
+
+void ChartTabs::showOperatingPoint(int entry, const OperatingPoint& point)
+{
+    const auto roc = m_session.roc();
+    m_pickedClass = targetOfEntry(entry);
+    m_picked = point;
+    const QString label = tr("t = %1").arg(formatNumber(point.threshold));
+    // The same point on both curves: (FPR, TPR) on ROC, (recall, precision) on PR. A point
+    // dropped from the drawn ROC curve (collinear) still lies on its line.
+    const std::array<std::pair<Chart, QPointF>, 2> marks {
+        std::pair {RocChart, QPointF(point.fpr, point.tpr)},
+        std::pair {PrChart, QPointF(point.recall, point.precision)}};
+    for (const auto& [chart, value] : marks) {
+        showChart(chart);
+        PlotView* plot = view(chart);
+        plot->clearMarker();
+        const PlotSpec& shown = plot->spec();
+        for (int s = 0; s < shown.series.size(); ++s) {
+            if (shown.series[s].id == entry && shown.series[s].pickable) {
+                if (std::isfinite(value.x()) && std::isfinite(value.y()))
+                    plot->setMarker(s, value, label);
+                break;
+            }
         }
     }
-    emit operatingPointPicked(QString::fromStdString(classRoc.name), point);
-    return true;
+    emit operatingPointPicked(
+        QString::fromStdString(roc->classes[static_cast<std::size_t>(entry)].name), point);
+}
+
+void ChartTabs::clearOperatingPoint()
+{
+    m_pickedClass = -1;
+    view(RocChart)->clearMarker();
+    view(PrChart)->clearMarker();
+    emit operatingPointCleared();
+}
+
+void ChartTabs::restoreOperatingPoint()
+{
+    if (m_pickedClass < 0)
+        return;
+    const auto roc = m_session.roc();
+    const int entry = rocEntry(m_pickedClass);
+    if (entry >= 0) {
+        const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(entry)];
+        // ROC thresholds descend; PR thresholds ascend (scikit-learn's orders).
+        const std::vector<double>& rocThresholds = classRoc.roc.thresholds;
+        const auto r = std::lower_bound(
+            rocThresholds.begin(), rocThresholds.end(), m_picked.threshold, std::greater<double>());
+        if (r != rocThresholds.end() && *r == m_picked.threshold) {
+            pickOperatingPoint(m_pickedClass, static_cast<std::size_t>(r - rocThresholds.begin()));
+            return;
+        }
+        const std::vector<double>& prThresholds = classRoc.pr.thresholds;
+        const auto p
+            = std::lower_bound(prThresholds.begin(), prThresholds.end(), m_picked.threshold);
+        if (p != prThresholds.end() && *p == m_picked.threshold
+            && pickPrOperatingPoint(
+                m_pickedClass, static_cast<std::size_t>(p - prThresholds.begin())))
+            return;
+    }
+    clearOperatingPoint();
 }
 
 void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPointF value)
@@ -275,23 +383,11 @@ void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
     const int id = shown.series[series].id;
     if (id < 0)
         return;
-    if (chart == RocChart) {
+    view(chart)->hideHoverText();
+    if (chart == RocChart)
         pickOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));
-        return;
-    }
-    const auto roc = m_session.roc();
-    if (!roc || id >= static_cast<int>(roc->classes.size()))
-        return;
-    const ClassRoc& classRoc = roc->classes[static_cast<std::size_t>(id)];
-    const std::optional<OperatingPoint> point = operatingPointFromPr(
-        classRoc.pr, static_cast<std::size_t>(sourceIndex), classRoc.positives, classRoc.negatives);
-    if (!point)
-        return;
-    m_pickedClass = -1;
-    view(RocChart)->clearMarker();
-    view(PrChart)->setMarker(series, QPointF(point->recall, point->precision),
-        tr("t = %1").arg(formatNumber(point->threshold)));
-    emit operatingPointPicked(QString::fromStdString(classRoc.name), *point);
+    else
+        pickPrOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));
 }
 
 } // namespace focalscope

@@ -3,10 +3,12 @@
 #include "plot/plot_spec.h"
 #include "roc/operating_point.h"
 
+#include <QColor>
 #include <QList>
 #include <QTabWidget>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace focalscope {
@@ -17,7 +19,8 @@ class PlotView;
 // The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC and
 // precision-recall. Each tab is a PlotView showing the PlotSpecs the session builds with its
 // latest results; a new result replaces the points of the shown series. Hovering a ROC or PR
-// curve shows its threshold and rates; clicking a ROC curve picks an operating point.
+// curve shows its threshold and rates; clicking ROC or PR picks one operating point, marked on
+// both.
 class ChartTabs : public QTabWidget {
     Q_OBJECT
 
@@ -49,6 +52,15 @@ public:
     // Picks point `curveIndex` of the ROC curve of target class `targetClass` (what a click on
     // the curve does): marks it and emits operatingPointPicked. False when there is no such point.
     bool pickOperatingPoint(int targetClass, std::size_t curveIndex);
+    // Picks point `curveIndex` of the precision-recall curve of target class `targetClass` (what
+    // a click on the PR curve does). False when there is no such point.
+    bool pickPrOperatingPoint(int targetClass, std::size_t curveIndex);
+    // The operating point marked on ROC and PR (one, linked), if any.
+    std::optional<OperatingPoint> pickedPoint() const;
+    int pickedClass() const { return m_pickedClass; }
+
+    // One colour per target class (the classes dock's), used by every per-class chart.
+    void setClassColors(const QList<QColor>& colors);
 
 signals:
     void operatingPointPicked(const QString& className, const OperatingPoint& point);
@@ -68,6 +80,14 @@ private:
     bool isTargetVisible(int targetClass) const;
     std::vector<bool> visibleTargets() const;
     void setChartSpec(Chart chart, PlotSpec spec);
+    // Marks `point` of ROC report entry `entry` on ROC and PR and emits operatingPointPicked.
+    void showOperatingPoint(int entry, const OperatingPoint& point);
+    void clearOperatingPoint();
+    // The picked point again on a new ROC report of the same data (a max-FPR or kind change):
+    // found by its threshold, else cleared.
+    void restoreOperatingPoint();
+    // The colours of the user on the series of a chart: id -> target class by `targetOfId`.
+    PlotSpec withClassColors(PlotSpec spec, bool idsAreEntries) const;
     void showChart(Chart chart);
 
     DatasetSession& m_session;
@@ -75,8 +95,9 @@ private:
     std::array<PlotSpec, ChartCount> m_specs;
     std::array<bool, ChartCount> m_stale {};
     QList<bool> m_visible;
-    int m_pickedClass = -1;
-    std::size_t m_pickedIndex = 0;
+    QList<QColor> m_colors;
+    int m_pickedClass = -1; // target class, -1: none
+    OperatingPoint m_picked;
 };
 
 } // namespace focalscope

@@ -17,7 +17,9 @@ MainActions::MainActions(QMainWindow& window)
     QMenu* file = window.menuBar()->addMenu(tr("&File"));
     open = file->addAction(tr("&Open…"));
     open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a predictions file (.csv, .tsv, .npy, .npz)"));
+    open->setObjectName(QStringLiteral("openAction"));
+    open->setToolTip(tr("Open a predictions file (.csv, .tsv, .npy, .npz), or select a "
+                        "predictions file and its labels file together"));
     openLabels = file->addAction(tr("Open &Labels…"));
     openLabels->setToolTip(tr("Open the labels (.npy or one-column CSV) of the predictions file"));
     recentMenu = file->addMenu(tr("Open &Recent"));
@@ -36,11 +38,11 @@ MainActions::MainActions(QMainWindow& window)
     showGradient = viewMenu->addAction(tr("Show &Gradient Curve"));
     showGradient->setCheckable(true);
     showGradient->setToolTip(tr("Draw |dl/dx_t| against p_t on the loss chart"));
-    groupBackgroundForeground
-        = viewMenu->addAction(tr("p_t Distribution by &Background / Foreground"));
+    groupBackgroundForeground = viewMenu->addAction(tr("p_t Distribution by Class &0 / the Rest"));
     groupBackgroundForeground->setCheckable(true);
     groupBackgroundForeground->setToolTip(
-        tr("Group the p_t histograms as background (label 0) and foreground instead of per class"));
+        tr("Group the p_t histograms as class 0 and every other class (a detector's background "
+           "and foreground) instead of per class"));
     copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
     viewMenu->addSeparator();
     nextChart = viewMenu->addAction(tr("&Next Chart"));

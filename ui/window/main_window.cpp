@@ -13,12 +13,15 @@
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
 #include "report/json_report.h"
+#include "settings/class_colors.h"
 #include "settings/recent_files.h"
 #include "settings/settings_keys.h"
 #include "views/chart_tabs.h"
 #include "views/metrics_view.h"
 #include "views/operating_point_panel.h"
 #include "window/demo_dataset.h"
+#include "window/file_chooser.h"
+#include "window/file_pairing.h"
 #include "window/main_actions.h"
 #include "window/message_presenter.h"
 
@@ -36,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -46,6 +50,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_presenter(std::make_unique<MessageBoxPresenter>())
+    , m_chooser(std::make_unique<DialogFileChooser>())
+    , m_classColors(std::make_unique<ClassColors>(settings))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Focalscope"));
@@ -71,7 +77,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
 
     m_parametersDock = new ParametersDock(*m_parameters, *m_session, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_parametersDock);
-    m_classesDock = new ClassesDock(*m_session, this);
+    m_classesDock = new ClassesDock(*m_session, *m_classColors, this);
     addDockWidget(Qt::RightDockWidgetArea, m_classesDock);
     m_operatingPoint = new OperatingPointPanel(this);
     auto* operatingPointDock = new QDockWidget(tr("Operating point"), this);
@@ -104,6 +110,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connect(m_loader, &PredictionLoader::cancelled, this, &MainWindow::onLoadCancelled);
     connect(
         m_classesDock, &ClassesDock::visibilityChanged, m_charts, &ChartTabs::setVisibleClasses);
+    connect(m_classesDock, &ClassesDock::colorsChanged, m_charts, &ChartTabs::setClassColors);
+    m_charts->setClassColors(m_classesDock->classColors());
     connect(m_charts, &ChartTabs::operatingPointPicked, m_operatingPoint,
         &OperatingPointPanel::showPoint);
     connect(
@@ -115,7 +123,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
         statusBar()->showMessage(tr("Cannot compute: %1").arg(message), 10000);
     });
 
-    resize(1500, 950);
+    fitToScreen();
     restoreSettings();
     updateStatus();
 }
@@ -196,6 +204,27 @@ void MainWindow::setMessagePresenter(std::unique_ptr<MessagePresenter> presenter
     m_presenter = std::move(presenter);
 }
 
+void MainWindow::setFileChooser(std::unique_ptr<FileChooser> chooser)
+{
+    m_chooser = std::move(chooser);
+}
+
+void MainWindow::fitToScreen()
+{
+    QSize size(1500, 950);
+    if (const QScreen* screen = this->screen()) {
+        // The frame (title bar, borders) is not known before the window is shown: leave room.
+        const QRect available = screen->availableGeometry();
+        size = size.boundedTo(available.size() - QSize(24, 64));
+        resize(size);
+        move(available.topLeft()
+            + QPoint((available.width() - size.width()) / 2,
+                (available.height() - size.height() - 40) / 2));
+        return;
+    }
+    resize(size);
+}
+
 void MainWindow::showError(const QString& title, const QString& message)
 {
     m_lastError = message;
@@ -265,12 +294,35 @@ void MainWindow::onLoadCancelled(const QString& path)
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Predictions"),
+    const QStringList files = m_chooser->openFiles(this, tr("Open Predictions (and Labels)"),
         dialogDirectory(), QString::fromStdString(predictionsNameFilter()));
-    if (path.isEmpty())
+    if (files.isEmpty())
         return;
-    rememberDirectory(path);
-    openFile(path);
+    rememberDirectory(files.front());
+    openChosenFiles(files);
+}
+
+bool MainWindow::openChosenFiles(const QStringList& files)
+{
+    QString error;
+    FilePair pair = pairChosenFiles(files, &error);
+    if (pair.predictions.isEmpty()) {
+        showError(tr("Open"), error);
+        return false;
+    }
+    if (pair.labels.isEmpty() && holdsOnlyScores(pair.predictions.toStdString())) {
+        const QString name = QFileInfo(pair.predictions).fileName();
+        pair.labels = m_chooser->openFile(this,
+            tr("Open Labels for %1 (a .npy file holds only scores)").arg(name),
+            QFileInfo(pair.predictions).absolutePath(), QString::fromStdString(labelsNameFilter()));
+        if (pair.labels.isEmpty()) {
+            statusBar()->showMessage(
+                tr("%1 holds only scores: choose its labels file to open it").arg(name), 10000);
+            return false;
+        }
+    }
+    openFile(pair.predictions, pair.labels);
+    return true;
 }
 
 void MainWindow::chooseLabels()
@@ -279,7 +331,7 @@ void MainWindow::chooseLabels()
         showError(tr("Open Labels"), tr("Open a predictions file first."));
         return;
     }
-    const QString labels = QFileDialog::getOpenFileName(this,
+    const QString labels = m_chooser->openFile(this,
         tr("Open Labels for %1").arg(QFileInfo(m_session->path()).fileName()), dialogDirectory(),
         QString::fromStdString(labelsNameFilter()));
     if (labels.isEmpty())
@@ -454,18 +506,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    if (files.size() == 1) {
-        openFile(files.front());
-        return;
-    }
-    // Two files: the one named like labels is the labels file, else the second.
-    auto looksLikeLabels = [](const QString& path) {
-        const QString name = QFileInfo(path).completeBaseName().toLower();
-        return name.contains(QStringLiteral("label")) || name.contains(QStringLiteral("target"));
-    };
-    if (looksLikeLabels(files[0]) && !looksLikeLabels(files[1]))
-        files.swapItemsAt(0, 1);
-    openFile(files[0], files[1]);
+    openChosenFiles(files);
 }
 
 } // namespace focalscope

@@ -10,7 +10,9 @@ class QLabel;
 namespace focalscope {
 
 class ChartTabs;
+class ClassColors;
 class ClassesDock;
+class FileChooser;
 class DatasetSession;
 class LoadProgressDialog;
 class MainActions;
@@ -34,6 +36,10 @@ public:
 
     // Starts a background load; the open dataset stays until it succeeds.
     void openFile(const QString& path, const QString& labelsPath = {});
+    // Opens files chosen together (File > Open, or dropped): one predictions file, or a
+    // predictions file and its labels file (pairChosenFiles). A .npy chosen alone holds only
+    // scores: its labels file is asked for. False when nothing is opened.
+    bool openChosenFiles(const QStringList& files);
     // Opens the bundled demo dataset; false (with the error shown) when it cannot be found.
     bool openDemo();
     // What a launch without files opens: the most recent file that still exists, else the demo.
@@ -46,6 +52,7 @@ public:
     void saveSettings();
 
     void setMessagePresenter(std::unique_ptr<MessagePresenter> presenter);
+    void setFileChooser(std::unique_ptr<FileChooser> chooser);
     // The last error shown to the user (load failures, export failures).
     QString lastError() const { return m_lastError; }
 
@@ -76,6 +83,8 @@ private:
     void onLoadFailed(const QString& path, const QString& message);
     void onLoadCancelled(const QString& path);
     void chooseFile();
+    // The first size of the window: 1500 x 950, or less to fit the screen's available geometry.
+    void fitToScreen();
     void chooseLabels();
     void chooseExportPlot();
     void chooseExportMetrics();
@@ -102,6 +111,8 @@ private:
     QLabel* m_kindLabel = nullptr;
     QLabel* m_timeLabel = nullptr;
     std::unique_ptr<MessagePresenter> m_presenter;
+    std::unique_ptr<FileChooser> m_chooser;
+    std::unique_ptr<ClassColors> m_classColors;
     QString m_lastError;
     QString m_demoPath;
 };
