@@ -46,7 +46,6 @@ PlotView::PlotView(QWidget* parent)
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setWhatsThis(interactionHelp());
-    setStatusTip(interactionHelp());
     m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
     m_rubberBand->hide();
 

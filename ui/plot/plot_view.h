@@ -55,7 +55,8 @@ public:
     bool isZoomed() const { return m_zoomed; }
     // The x and y ranges shown.
     PlotRange shownRange() const;
-    // The mouse and keys that zoom and pan, as a sentence for a tooltip or a help text.
+    // The mouse and keys that zoom and pan, as a sentence for a tooltip or a help text (the
+    // view's What's This; not a status tip, which would wipe the window's status messages).
     static QString interactionHelp();
 
     // A pick is reported when the nearest drawn point of a pickable series lies within this
