@@ -187,6 +187,14 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.detCsv = next();
         else if (arg == "--per-row")
             o.perRow = next();
+        else if (arg == "--operating-point") {
+            try {
+                o.operatingRules.push_back(parseOperatingRule(next()));
+            } catch (const std::invalid_argument& error) {
+                throw ArgumentError(arg + ": " + error.what());
+            }
+        } else if (arg == "--errors-csv")
+            o.errorsCsv = next();
         else if (arg == "--") {
             positional.insert(
                 positional.end(), arguments.begin() + static_cast<long>(i) + 1, arguments.end());
@@ -212,6 +220,9 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         if (ext != ".png" && ext != ".svg" && ext != ".pdf")
             throw ArgumentError("export file " + *path + ": expected a .png, .svg or .pdf name");
     }
+    if (!o.errorsCsv.empty() && o.operatingRules.empty())
+        throw ArgumentError("--errors-csv: needs an --operating-point (its rows are the first "
+                            "rule's false positives and false negatives)");
     if (!o.perRow.empty() && !o.perRow.ends_with(".csv") && !o.perRow.ends_with(".npy"))
         throw ArgumentError("--per-row " + o.perRow + ": expected a .csv or .npy name");
 }
@@ -275,6 +286,19 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --det-csv F                        every DET point as class,threshold,fpr,fnr (det_curve)
   --per-row F                        each row's row,label,p_t,loss (the reduction none), as
                                      .csv or .npy (float64, N x 4)
+  --operating-point RULE             youden | f1 | fpr=X | tpr=X | cost=CFP,CFN[,PI]: the
+                                     threshold the rule picks for every class (binary: the
+                                     positive class), with its counts and rates; repeatable.
+                                     Predicted positive: score >= threshold. youden: max
+                                     TPR-FPR; f1: max F1; fpr=X: highest TPR with FPR <= X;
+                                     tpr=X: lowest FPR with TPR >= X; cost: min expected cost
+                                     CFN PI (1-TPR) + CFP (1-PI) FPR, PI the data's prevalence
+                                     unless given. Ties: the highest threshold (tpr=X: of equal
+                                     FPR, the highest TPR)
+  --errors-csv F                     the rows the first --operating-point gets wrong, per
+                                     class: class,error,row,label,score,p_t,loss, false
+                                     positives highest score first, then false negatives
+                                     lowest score first
   --help  --version
 
 Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.

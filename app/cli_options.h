@@ -4,6 +4,7 @@
 #include "loss/focal_loss.h"
 #include "plot/export_defaults.h"
 #include "roc/roc_report.h"
+#include "roc/threshold_rules.h"
 
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ struct CliOptions {
     std::string prCsv;
     std::string detCsv;
     std::string perRow; // .csv or .npy
+    std::vector<OperatingRule> operatingRules; // --operating-point, in order
+    std::string errorsCsv; // the rows at the first operating point
 
     bool wantsPlots() const
     {

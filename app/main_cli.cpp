@@ -5,6 +5,7 @@
 #include "io/prediction_reader.h"
 #include "report/curve_csv.h"
 #include "report/det_csv.h"
+#include "report/error_rows.h"
 #include "report/json_report.h"
 #include "report/per_row.h"
 #include "report/text_report.h"
@@ -78,8 +79,11 @@ int main(int argc, char** argv)
     analysisOptions.roc.fprRange = options.fprRange;
     analysisOptions.roc.withCurves
         = options.wantsPlots() || !options.rocCsv.empty() || !options.prCsv.empty();
-    // Only the concentration plot and --per-row need the rows' losses; the reports need sums.
-    analysisOptions.perRowViews = !options.exportConcentration.empty() || !options.perRow.empty();
+    // Only the concentration plot, --per-row and --errors-csv need the rows' losses; the reports
+    // need sums.
+    analysisOptions.perRowViews = !options.exportConcentration.empty() || !options.perRow.empty()
+        || !options.errorsCsv.empty();
+    analysisOptions.operatingRules = options.operatingRules;
     Analysis analysis;
     try {
         analysis = analyze(input.predictions, analysisOptions);
@@ -113,6 +117,7 @@ int main(int argc, char** argv)
         return options.perRow.ends_with(".npy") ? perRowNpy(input.predictions, analysis)
                                                 : perRowCsv(input.predictions, analysis);
     });
+    write(options.errorsCsv, [&] { return operatingPointErrorsCsv(input.predictions, analysis); });
     if (options.wantsPlots() && !writePlots(options, input, analysis))
         status = OutputFailed;
     return status;

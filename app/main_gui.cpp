@@ -2,6 +2,7 @@
 
 #include "loading/prediction_loader.h"
 #include "model/dataset_session.h"
+#include "platform/large_arrays.h"
 #include "window/main_window.h"
 #include "window/message_presenter.h"
 
@@ -29,6 +30,7 @@ public:
 
 int main(int argc, char* argv[])
 {
+    focalscope::returnLargeArraysToTheSystem();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Focalscope"));
     QApplication::setOrganizationDomain(QStringLiteral("focalscope.io"));

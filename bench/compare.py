@@ -139,6 +139,16 @@ def make_peers(files, classes):
     def load_npy():
         return np.load(files["probabilities"]), np.load(files["labels"])
 
+    # The operating point of class 1 at threshold 0.5 by NumPy: the scores split once by truth
+    # (as the window ranks once), then the counts at the threshold, as a script computes them.
+    class1 = probabilities[:, 1]
+    positives, negatives = class1[labels == 1], class1[labels != 1]
+
+    def threshold_counts(t=0.5):
+        tp = int(np.count_nonzero(positives >= t))
+        fp = int(np.count_nonzero(negatives >= t))
+        return {"tp": tp, "fp": fp, "tn": negatives.size - fp, "fn": positives.size - tp}
+
     return {
         "sklearn-binary": lambda: {"auroc": roc_auc_score(binary_labels, binary_scores)},
         "np-sort": lambda: np.sort(binary_scores),
@@ -147,6 +157,7 @@ def make_peers(files, classes):
                                                               GAMMA))},
         "pandas-csv": lambda: pd.read_csv(files["csv"]),
         "np-load": load_npy,
+        "np-threshold": threshold_counts,
     }
 
 
@@ -214,6 +225,9 @@ ROWS = [
     Row("csv-load", "pandas-csv", "pandas read_csv", ("speedup", 4)),
     Row("npy-load", "np-load", "np.load (scores + labels)", ("within", 2)),
     Row("recompute", None, "(absolute)", ("absolute", 16)),
+    Row("threshold-point", "np-threshold", "NumPy counts at t (count_nonzero(scores >= t))",
+        ("speedup", 1)),
+    Row("threshold-move", None, "(absolute)", ("absolute", 16)),
 ]
 
 
@@ -225,6 +239,8 @@ def bench_arguments(item, files):
         "recompute": ["--scores", files["logits"], "--labels", files["labels"]],
         "csv-load": ["--scores", files["csv"]],
         "npy-load": ["--scores", files["probabilities"], "--labels", files["labels"]],
+        "threshold-point": ["--scores", files["probabilities"], "--labels", files["labels"]],
+        "threshold-move": ["--scores", files["probabilities"], "--labels", files["labels"]],
     }[item]
 
 
@@ -314,6 +330,11 @@ def agreement_lines(peer_results, our_results, cli_report):
     if torch_loss and fs:
         check("focal loss (torch in float32)", torch_loss["loss"], fs["loss"], 1e-4,
               relative=True)
+    counts = peer_results.get("np-threshold")
+    fs = our_results.get("threshold-point")
+    if counts and fs:
+        check("TP of class 1 at threshold 0.5", float(counts["tp"]), fs["tp"], 0)
+        check("FP of class 1 at threshold 0.5", float(counts["fp"]), fs["fp"], 0)
     frame = peer_results.get("pandas-csv")
     fs = our_results.get("csv-load")
     if frame is not None and fs:

@@ -14,8 +14,10 @@
 #include "io/prediction_reader.h"
 #include "loss/focal_loss.h"
 #include "report/analysis.h"
+#include "report/error_rows.h"
 #include "roc/roc_curve.h"
 #include "roc/roc_report.h"
+#include "roc/threshold_table.h"
 
 #include <algorithm>
 #include <chrono>
@@ -74,6 +76,14 @@ constexpr Item kItems[] = {
         "the window's work after a gamma change: analyzeLoss(cache, params, classes) "
         "(report/analysis.h), then the specs of the loss, concentration and p_t distribution "
         "charts (ui/charts); the PtCache built once, a new gamma each run"},
+    {"threshold-point",
+        "ThresholdTable::pointAt(t) of class 1 (a binary file: its positive class): the "
+        "operating point of a threshold by binary search on the class's table, built once "
+        "(roc/threshold_table.h); t moves every run and is 0.5 in the last"},
+    {"threshold-move",
+        "what the threshold panel recomputes when the threshold moves: pointAt(t) as "
+        "threshold-point, then errorRows(..., limit 100), the rows table's false positives "
+        "and false negatives, hardest first (report/error_rows.h)"},
     {"csv-load", "readPredictions(file) of a CSV file (io/prediction_reader.h)"},
     {"npy-load", "readPredictions(scores, labels) of .npy files (io/prediction_reader.h)"},
 };
@@ -323,6 +333,39 @@ int runBench(const BenchOptions& options)
             FocalLossResult loss = focalLoss(input, params, RowValues::Drop);
             const double value = loss.value;
             return resultOf(std::move(loss), {{"loss", value}});
+        });
+    } else if (item == "threshold-point" || item == "threshold-move") {
+        const Index c = input.isBinary() ? 0 : 1;
+        const ThresholdTable table = thresholdTable(input.scores, input, c);
+        const bool withRows = item == "threshold-move";
+        // A slider's positions: a new threshold each run, 0.5 in the warm-up and the last run
+        // (the peer's).
+        const auto threshold = [&](int run) {
+            return run < 0 || run == options.repeat - 1 ? 0.5
+                                                        : 0.05 + 0.9 * ((run * 7) % 17) / 16.0;
+        };
+        timing = timeRuns(options.repeat, [&](int run) {
+            using Clock = std::chrono::steady_clock;
+            const auto start = Clock::now();
+            const double t = threshold(run);
+            const OperatingPoint point = table.pointAt(t);
+            const auto pointed = Clock::now();
+            RunResult result {{{"threshold", t}, {"tp", static_cast<double>(point.tp)},
+                                  {"fp", static_cast<double>(point.fp)}},
+                {}, {}};
+            if (withRows) {
+                auto rows = std::make_shared<ErrorRows>(
+                    errorRows(input, input.scores, c, t, FocalLossResult {}, 100));
+                result.values.push_back(
+                    {"false_positives", static_cast<double>(rows->falsePositiveCount)});
+                result.output = rows;
+                result.partsMs = {
+                    {"operating_point",
+                        std::chrono::duration<double, std::milli>(pointed - start).count()},
+                    {"error_rows",
+                        std::chrono::duration<double, std::milli>(Clock::now() - pointed).count()}};
+            }
+            return result;
         });
     } else if (item == "recompute") {
         FocalParams defaults;

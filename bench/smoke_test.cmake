@@ -57,3 +57,7 @@ run_item(focal-loss logits.csv loss 0.305170079 0.305170081)
 run_item(recompute logits.csv gamma 1 1)
 run_item(recompute logits.csv loss 0.457755119 0.457755121)
 run_item(csv-load logits.csv samples 4 4)
+# Class 1 (dog) of the 3-class example at 0.5 (the last run): row 1 (a dog, 0.90) only.
+run_item(threshold-point probabilities.csv tp 1 1)
+run_item(threshold-move probabilities.csv fp 0 0)
+run_item(threshold-move probabilities.csv false_positives 0 0)

@@ -6,6 +6,7 @@
 //   focalscope-window-memory PREDICTIONS [LABELS]
 
 #include "model/dataset_session.h"
+#include "platform/large_arrays.h"
 #include "window/demo_dataset.h"
 #include "window/main_window.h"
 #include "window/message_presenter.h"
@@ -71,6 +72,7 @@ bool waitUntilComputed(focalscope::DatasetSession& session, const QString& path,
 int main(int argc, char* argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    focalscope::returnLargeArraysToTheSystem();
     QApplication app(argc, argv);
     const QStringList arguments = QApplication::arguments().mid(1);
     if (arguments.isEmpty() || arguments.size() > 2) {

@@ -8,6 +8,8 @@ namespace focalscope {
 
 #if defined(__SIZEOF_INT128__)
 __extension__ typedef unsigned __int128 UInt128;
+// Int128: the signed one, for exact comparisons of products of counts (threshold_rules.cpp).
+__extension__ typedef __int128 Int128;
 #else
 #error "UInt128 needs unsigned __int128 (GCC or Clang on a 64-bit target)"
 #endif

@@ -84,6 +84,15 @@ Analysis analyze(const Predictions& predictions, const AnalysisOptions& options)
     analysis.warnings = analysis.roc.warnings;
     for (std::string& note : parameterNotes(predictions, options.loss))
         analysis.warnings.push_back(std::move(note));
+    if (!options.operatingRules.empty()) {
+        std::vector<std::string> names;
+        for (const ClassRoc& c : analysis.roc.classes)
+            names.push_back(c.name);
+        analysis.operatingPoints
+            = classOperatingPoints(predictions, names, options.operatingRules, analysis.warnings);
+    }
+    if (!predictions.isBinary())
+        analysis.confusionMatrix = argmaxConfusionMatrix(predictions);
     return analysis;
 }
 

@@ -3,8 +3,11 @@
 #include "data/predictions.h"
 #include "loss/focal_loss.h"
 #include "loss/focal_views.h"
+#include "report/operating_points.h"
+#include "roc/confusion_matrix.h"
 #include "roc/roc_report.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,9 @@ struct Analysis {
     LossAnalysis loss;
     RocReport roc;
     std::vector<std::string> warnings; // from the ROC analysis and the parameters
+    // AnalysisOptions::operatingRules on every class (classOperatingPoints), rule by rule.
+    std::vector<ClassOperatingPoint> operatingPoints;
+    std::optional<ConfusionMatrix> confusionMatrix; // the argmax matrix of a multiclass task
 };
 
 struct AnalysisOptions {
@@ -45,6 +51,8 @@ struct AnalysisOptions {
     // concentration curves (analyzeLoss). Without them (summarizeLoss) the loss side holds no
     // array of the rows' size; the reduced loss, per-class numbers and easy share are the same.
     bool perRowViews = true;
+    // Rules whose operating points are wanted (Analysis::operatingPoints).
+    std::vector<OperatingRule> operatingRules;
 };
 
 // Throws std::invalid_argument for parameters that do not fit the data (alpha list length,

@@ -11,6 +11,8 @@ namespace focalscope {
 // form that reads back to the same double, always valid UTF-8. "partial" is null unless a max
 // FPR was asked for (binary tasks; 1 gives the full AUROC); "partial_range" is there when the
 // ROC analysis had an FPR range.
+// "operating_points" is there when rules were asked for (AnalysisOptions::operatingRules);
+// a multiclass task always has "confusion_matrix".
 // input.labels_path is the labels file (null when the labels came with the predictions).
 std::string jsonReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
     bool partialRequested, const std::string& labelsPath = {});

@@ -17,6 +17,16 @@ std::string number(double value, int decimals = 4)
     return buffer;
 }
 
+// A threshold in 6 significant digits (scores may be logits or tiny probabilities).
+std::string thresholdText(double value)
+{
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.6g", value);
+    return buffer;
+}
+
 std::string interval(const DelongInterval& ci)
 {
     if (!std::isfinite(ci.lower))
@@ -100,6 +110,47 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
             out += range;
             out += ", class " + c.name + ": " + number(c.partialRange.raw);
             out += " (McClish " + number(c.partialRange.mcclish) + ")\n";
+        }
+    }
+    if (!analysis.operatingPoints.empty()) {
+        out += "\noperating points (predicted positive: score >= threshold)\n";
+        out += padded("class", 14) + padded("rule", 14) + padded("threshold", 12) + padded("TP", 9)
+            + padded("FP", 9) + padded("TN", 9) + padded("FN", 9) + padded("TPR", 8)
+            + padded("FPR", 8) + padded("prec.", 8) + padded("F1", 8) + "MCC\n";
+        for (const ClassOperatingPoint& entry : analysis.operatingPoints) {
+            std::string line = padded(entry.className, 14) + padded(entry.rule.text, 14);
+            if (!entry.chosen.point) {
+                out += line + "no point: " + entry.chosen.message + "\n";
+                continue;
+            }
+            const OperatingPoint& pt = *entry.chosen.point;
+            line += padded(thresholdText(pt.threshold), 12);
+            for (const std::int64_t count : {pt.tp, pt.fp, pt.tn, pt.fn})
+                line += padded(std::to_string(count), 9);
+            line += padded(number(pt.tpr), 8) + padded(number(pt.fpr), 8)
+                + padded(number(pt.precision), 8) + padded(number(pt.f1), 8) + number(pt.mcc);
+            if (entry.rule.kind == OperatingRule::Kind::Cost)
+                line += "  expected cost " + number(entry.chosen.expectedCost, 6)
+                    + ", iso-cost slope " + number(entry.chosen.isoCostSlope, 6);
+            out += line + "\n";
+        }
+    }
+    if (analysis.confusionMatrix) {
+        const ConfusionMatrix& matrix = *analysis.confusionMatrix;
+        out += "\nconfusion matrix (argmax; rows: true class, columns: predicted)\n";
+        std::string header = padded("", 14);
+        for (Index c = 0; c < matrix.classes; ++c)
+            header += padded(className(p, c), 10);
+        while (!header.empty() && header.back() == ' ')
+            header.pop_back();
+        out += header + "\n";
+        for (Index t = 0; t < matrix.classes; ++t) {
+            std::string line = padded(className(p, t), 14);
+            for (Index c = 0; c < matrix.classes; ++c)
+                line += padded(std::to_string(matrix.at(t, c)), 10);
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
+            out += line + "\n";
         }
     }
     for (const ReadWarning& warning : input.warnings)

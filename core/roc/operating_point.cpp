@@ -1,5 +1,7 @@
 #include "roc/operating_point.h"
 
+#include "platform/uint128.h"
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -26,6 +28,19 @@ void completeRates(OperatingPoint& p)
     p.f1 = (predictedPositive > 0 && positives > 0 && f1Denominator > 0)
         ? 2.0 * static_cast<double>(p.tp) / static_cast<double>(f1Denominator)
         : nan;
+    p.specificity
+        = negatives > 0 ? static_cast<double>(p.tn) / static_cast<double>(negatives) : nan;
+    p.balancedAccuracy = (p.tpr + p.specificity) / 2.0;
+    const std::int64_t predictedNegative = p.tn + p.fn;
+    p.npv = predictedNegative > 0
+        ? static_cast<double>(p.tn) / static_cast<double>(predictedNegative)
+        : nan;
+    // MCC = (TP TN - FP FN) / sqrt((TP + FP) (TP + FN) (TN + FP) (TN + FN)), the numerator exact.
+    const Int128 numerator = static_cast<Int128>(p.tp) * p.tn - static_cast<Int128>(p.fp) * p.fn;
+    const double denominator
+        = std::sqrt(static_cast<double>(predictedPositive) * static_cast<double>(positives))
+        * std::sqrt(static_cast<double>(negatives) * static_cast<double>(predictedNegative));
+    p.mcc = denominator > 0.0 ? static_cast<double>(numerator) / denominator : nan;
 }
 
 } // namespace
@@ -44,6 +59,19 @@ std::optional<OperatingPoint> operatingPointFromPr(
         std::llround(static_cast<double>(tp) * (1.0 - precision) / precision));
     OperatingPoint p;
     p.threshold = curve.thresholds[index];
+    p.tp = tp;
+    p.fp = fp;
+    p.fn = positives - tp;
+    p.tn = negatives - fp;
+    completeRates(p);
+    return p;
+}
+
+OperatingPoint operatingPointFromCounts(double threshold, std::int64_t tp, std::int64_t fp,
+    std::int64_t positives, std::int64_t negatives)
+{
+    OperatingPoint p;
+    p.threshold = threshold;
     p.tp = tp;
     p.fp = fp;
     p.fn = positives - tp;

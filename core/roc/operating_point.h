@@ -22,7 +22,16 @@ struct OperatingPoint {
     double precision = 0.0; // NaN when nothing is predicted positive
     double recall = 0.0;
     double f1 = 0.0; // NaN when precision or recall is
+    double mcc = 0.0; // NaN when a row or column of the matrix is empty (scikit-learn gives 0)
+    double balancedAccuracy = 0.0; // (TPR + TNR) / 2; NaN without positives or negatives
+    double specificity = 0.0; // TNR = TN / (TN + FP); NaN without negatives
+    double npv = 0.0; // TN / (TN + FN); NaN when nothing is predicted negative
 };
+
+// The point with these exact counts at threshold (predicted positive: score >= threshold),
+// every rate filled in.
+OperatingPoint operatingPointFromCounts(double threshold, std::int64_t tp, std::int64_t fp,
+    std::int64_t positives, std::int64_t negatives);
 
 // Point `index` of the curve; throws std::out_of_range past its end.
 OperatingPoint operatingPointAt(const RocCurve& curve, std::size_t index);

@@ -4,6 +4,7 @@
 #include "roc/binary_problem.h"
 #include "roc/curve_thinning.h"
 #include "roc/ranked_scores.h"
+#include "roc/ranking_view.h"
 #include "roc/roc_statistics.h"
 
 #include <cmath>
@@ -46,12 +47,11 @@ double averageOfDefined(const std::vector<double>& values, const std::vector<dou
 
 // The sorted (score in column c, label) keys of the counted rows. Throws on a label without a
 // score column or a NaN score.
-std::vector<KeyedLabel> sortedColumnKeys(const ScoreMatrix& scores, const Predictions& predictions,
+std::vector<KeyedLabel> sortedColumnKeys(const RankingView& scores, const Predictions& predictions,
     std::size_t counted, Index c, std::size_t& positives)
 {
     const auto classes = static_cast<std::uint32_t>(scores.cols());
     std::vector<KeyedLabel> keys(counted);
-    const double* column = scores.col(c).data();
     positives = 0;
     bool anyInvalid = false;
     std::size_t k = 0;
@@ -59,8 +59,9 @@ std::vector<KeyedLabel> sortedColumnKeys(const ScoreMatrix& scores, const Predic
         const std::int32_t label = predictions.labels[i];
         if (label == predictions.ignoreIndex)
             continue;
-        anyInvalid |= static_cast<std::uint32_t>(label) >= classes || std::isnan(column[i]);
-        keys[k++] = KeyedLabel {static_cast<std::uint32_t>(label), scoreKey(column[i])};
+        const double score = scores(i, c);
+        anyInvalid |= static_cast<std::uint32_t>(label) >= classes || std::isnan(score);
+        keys[k++] = KeyedLabel {static_cast<std::uint32_t>(label), scoreKey(score)};
         positives += label == c;
     }
     if (anyInvalid) {
@@ -71,7 +72,7 @@ std::vector<KeyedLabel> sortedColumnKeys(const ScoreMatrix& scores, const Predic
             if (static_cast<std::uint32_t>(label) >= classes)
                 throw std::invalid_argument("row " + std::to_string(i) + ": label "
                     + std::to_string(label) + " has no score column");
-            if (std::isnan(column[i]))
+            if (std::isnan(scores(i, c)))
                 throw std::invalid_argument("row " + std::to_string(i) + ", class "
                     + std::to_string(c) + ": the score is NaN");
         }
@@ -81,42 +82,51 @@ std::vector<KeyedLabel> sortedColumnKeys(const ScoreMatrix& scores, const Predic
 }
 
 // The micro average's positives: the score each counted row gives its own class, sorted.
-std::vector<ScoreKey> sortedTrueClassKeys(const ScoreMatrix& scores, const Predictions& predictions)
+std::vector<ScoreKey> sortedTrueClassKeys(const RankingView& scores, const Predictions& predictions)
 {
     std::vector<ScoreKey> keys;
     keys.reserve(static_cast<std::size_t>(predictions.countedRows()));
-    const double* data = scores.data();
-    const auto rows = static_cast<std::size_t>(scores.rows());
-    for (std::size_t i = 0; i < rows; ++i) {
-        const std::int32_t label = predictions.labels[static_cast<Index>(i)];
+    for (Index i = 0; i < scores.rows(); ++i) {
+        const std::int32_t label = predictions.labels[i];
         if (label != predictions.ignoreIndex)
-            keys.push_back(scoreKey(data[static_cast<std::size_t>(label) * rows + i]));
+            keys.push_back(scoreKey(scores(i, label)));
     }
     sortAscending(keys);
     return keys;
 }
 
-// The micro average's ranked scores straight from the matrix: the positives are the true-class
-// scores (already sorted), the negatives every other element of a counted row. No flattened
-// copy of the N x C scores in between (the window's memory budget).
-RankedScores microRanked(const ScoreMatrix& scores, const Predictions& predictions,
-    const std::vector<ScoreKey>& microPositives)
+// The micro average's negatives straight from the matrix, sorted: every element of a counted
+// row but its true class's (the positives are sortedTrueClassKeys). No flattened copy of the
+// N x C scores in between (the window's memory budget).
+std::vector<ScoreKey> sortedMicroNegatives(
+    const RankingView& scores, const Predictions& predictions, std::size_t counted)
 {
-    RankedScores ranked;
-    ranked.positives = microPositives;
-    const auto rows = static_cast<std::size_t>(scores.rows());
-    const auto classes = static_cast<std::size_t>(scores.cols());
-    ranked.negatives.reserve(microPositives.size() * (classes - 1));
-    for (std::size_t c = 0; c < classes; ++c) {
-        const double* column = scores.data() + c * rows;
-        for (std::size_t i = 0; i < rows; ++i) {
-            const std::int32_t label = predictions.labels[static_cast<Index>(i)];
-            if (label != predictions.ignoreIndex && static_cast<std::size_t>(label) != c)
-                ranked.negatives.push_back(scoreKey(column[i]));
+    std::vector<ScoreKey> negatives;
+    negatives.reserve(counted * static_cast<std::size_t>(scores.cols() - 1));
+    for (Index c = 0; c < scores.cols(); ++c) {
+        for (Index i = 0; i < scores.rows(); ++i) {
+            const std::int32_t label = predictions.labels[i];
+            if (label != predictions.ignoreIndex && label != c)
+                negatives.push_back(scoreKey(scores(i, c)));
         }
     }
-    sortAscending(ranked.negatives);
-    return ranked;
+    sortAscending(negatives);
+    return negatives;
+}
+
+// The stored micro-average ROC curve. Computed before the classes, alone: its sort of
+// N (C - 1) keys is the largest allocation of the report.
+RocCurve microRocCurve(const RankingView& scores, const Predictions& predictions,
+    const std::vector<ScoreKey>& microPositives, const RocOptions& options)
+{
+    std::vector<ScoreKey> negatives
+        = sortedMicroNegatives(scores, predictions, microPositives.size());
+    if (options.maxCurvePoints > 0)
+        return thinRocCurveOf(microPositives, negatives, options.maxCurvePoints);
+    RankedScores ranked;
+    ranked.positives = microPositives;
+    ranked.negatives = std::move(negatives);
+    return rocCurveOf(ranked, options.dropIntermediate);
 }
 
 // Everything rocReport needs of class c against the rest, from one sort of its column's keys and
@@ -131,13 +141,17 @@ struct ClassSweep {
     // The micro average's 2U restricted to this column's negative elements: per element
     // 2 (#micro positives scoring higher) + #tied.
     std::int64_t microTwiceU = 0;
-    RankedScores ranked; // only when asked for (the curves need it)
+    RankedScores ranked; // only when asked for (full curves and partial ranges need it)
+    // Thinned curves (RocOptions::maxCurvePoints), built from the sorted keys when asked for.
+    RocCurve roc;
+    PrCurve pr;
 };
 
 // counted: the number of rows not ignored. microPositives: sortedTrueClassKeys, or nullptr when
 // the micro average is not wanted.
-ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
-    std::size_t counted, Index c, const std::vector<ScoreKey>* microPositives, bool keepRanked)
+ClassSweep sweepClass(const RankingView& scores, const Predictions& predictions,
+    std::size_t counted, Index c, const std::vector<ScoreKey>* microPositives, bool keepRanked,
+    std::size_t thinCurvesTo = 0)
 {
     std::size_t positives = 0;
     const std::vector<KeyedLabel> keys
@@ -203,6 +217,23 @@ ClassSweep sweepClass(const ScoreMatrix& scores, const Predictions& predictions,
         end = begin;
     }
     sweep.statistics = statistics;
+    if (thinCurvesTo > 0) {
+        // The tied groups again, from the highest score down, for the thinned curves.
+        auto walk = [&](auto&& visit) {
+            std::size_t top = keys.size();
+            while (top > 0) {
+                const ScoreKey score = keys[top - 1].key;
+                std::int64_t tp = 0;
+                std::size_t bottom = top;
+                for (; bottom > 0 && keys[bottom - 1].key == score; --bottom)
+                    tp += static_cast<std::uint32_t>(keys[bottom - 1].label) == positiveLabel;
+                visit(score, tp, static_cast<std::int64_t>(top - bottom) - tp);
+                top = bottom;
+            }
+        };
+        sweep.roc = thinRocCurve(walk, sweep.positives, sweep.negatives, thinCurvesTo);
+        sweep.pr = thinPrCurve(walk, sweep.positives, thinCurvesTo);
+    }
     sweep.microTwiceU = microTwiceU;
     return sweep;
 }
@@ -293,11 +324,13 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         throw std::invalid_argument("the FPR range must satisfy 0 <= a < b <= 1, got ["
             + std::to_string(options.fprRange->low) + ", " + std::to_string(options.fprRange->high)
             + "]");
-    const bool needRanked = options.withCurves || options.fprRange.has_value();
+    // Thinned curves come straight from each class's sorted keys; full curves and partial
+    // ranges need the ranked scores kept.
+    const bool thinned = options.withCurves && options.maxCurvePoints > 0;
+    const bool needRanked = (options.withCurves && !thinned) || options.fprRange.has_value();
     // Probabilities and a single logit column are ranked as given, without a copy.
     const bool softmax = predictions.kind == ScoreKind::Logits && predictions.classes() >= 2;
-    const ScoreMatrix converted = softmax ? rankingScores(predictions) : ScoreMatrix();
-    const ScoreMatrix& scores = softmax ? converted : predictions.scores;
+    const RankingView scores(predictions.scores, softmax);
     const Index classes = predictions.classes();
 
     RocReport report;
@@ -311,7 +344,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
         ClassRoc& entry = report.classes.front();
         entry.name = positiveClassName(predictions);
         const RankedScores ranked
-            = rankColumn({scores.data(), static_cast<std::size_t>(scores.rows())},
+            = rankColumn({predictions.scores.data(), static_cast<std::size_t>(scores.rows())},
                 {predictions.labels.data(), static_cast<std::size_t>(predictions.labels.size())}, 1,
                 predictions.ignoreIndex);
         fillClass(entry, rocStatisticsOf(ranked),
@@ -328,29 +361,26 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     } else {
         const std::vector<ScoreKey> microPositives = sortedTrueClassKeys(scores, predictions);
         std::vector<std::int64_t> microTwiceU(static_cast<std::size_t>(classes), 0);
-        // One task per class, all alike in size; with curves, the micro curve (the largest sort)
-        // comes first.
-        const std::size_t firstClassTask = options.withCurves ? 1 : 0;
-        parallel::forEach(
-            firstClassTask + static_cast<std::size_t>(classes), [&](std::size_t task) {
-                if (task < firstClassTask) {
-                    const RankedScores ranked = microRanked(scores, predictions, microPositives);
-                    report.microRoc = options.maxCurvePoints > 0
-                        ? thinRocCurveOf(ranked, options.maxCurvePoints)
-                        : rocCurveOf(ranked, options.dropIntermediate);
-                    return;
-                }
-                const auto c = static_cast<Index>(task - firstClassTask);
-                ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
-                entry.name = className(predictions, c);
-                ClassSweep sweep = sweepClass(
-                    scores, predictions, microPositives.size(), c, &microPositives, needRanked);
-                fillClass(entry, sweep.statistics, sweep.positives, sweep.negatives);
+        if (options.withCurves)
+            report.microRoc = microRocCurve(scores, predictions, microPositives, options);
+        // One task per class, all alike in size.
+        parallel::forEach(static_cast<std::size_t>(classes), [&](std::size_t task) {
+            const auto c = static_cast<Index>(task);
+            ClassRoc& entry = report.classes[static_cast<std::size_t>(c)];
+            entry.name = className(predictions, c);
+            ClassSweep sweep = sweepClass(scores, predictions, microPositives.size(), c,
+                &microPositives, needRanked, thinned ? options.maxCurvePoints : 0);
+            fillClass(entry, sweep.statistics, sweep.positives, sweep.negatives);
+            if (thinned) {
+                entry.roc = std::move(sweep.roc);
+                entry.pr = std::move(sweep.pr);
+            } else {
                 fillCurves(entry, sweep.ranked, options);
-                fillPartialRange(entry, sweep.ranked, options);
-                twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
-                microTwiceU[static_cast<std::size_t>(c)] = sweep.microTwiceU;
-            });
+            }
+            fillPartialRange(entry, sweep.ranked, options);
+            twiceU[static_cast<std::size_t>(c)] = std::move(sweep.twiceU);
+            microTwiceU[static_cast<std::size_t>(c)] = sweep.microTwiceU;
+        });
         // micro = 2U / (2 m n) over the N x C elements: m = N positives, n = N (C - 1) negatives.
         const auto microPositiveCount = static_cast<double>(microPositives.size());
         const double microNegativeCount = microPositiveCount * static_cast<double>(classes - 1);
@@ -422,9 +452,10 @@ double oneVsOneAuroc(
     std::vector<std::vector<std::int64_t>> twiceU(classes);
     std::vector<std::int64_t> rows(classes);
     const auto counted = static_cast<std::size_t>(predictions.countedRows());
+    const RankingView view(scores, false);
     parallel::forEach(classes, [&](std::size_t c) {
         ClassSweep sweep
-            = sweepClass(scores, predictions, counted, static_cast<Index>(c), nullptr, false);
+            = sweepClass(view, predictions, counted, static_cast<Index>(c), nullptr, false);
         rows[c] = sweep.positives;
         twiceU[c] = std::move(sweep.twiceU);
     });

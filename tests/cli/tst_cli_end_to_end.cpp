@@ -10,9 +10,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -128,6 +130,9 @@ private slots:
     void detCsv_data();
     void detCsv();
     void detAndLogFprPlots();
+    void operatingPointsMatchReference_data();
+    void operatingPointsMatchReference();
+    void operatingPointErrors();
 };
 
 void TestCliEndToEnd::matchesReference_data()
@@ -437,6 +442,146 @@ void TestCliEndToEnd::detAndLogFprPlots()
     QFile linearSvg(dir.filePath("linear.svg"));
     QVERIFY(linearSvg.open(QIODevice::ReadOnly));
     QVERIFY(!linearSvg.readAll().contains("log scale"));
+}
+
+namespace {
+
+// tests/reference/gen_thresholds.py's cases (+inf written "inf").
+QJsonObject thresholdFixture()
+{
+    return loadJson("reference/fixtures/thresholds/cases.json").object();
+}
+
+// A case of gen_thresholds.py as a CSV file: label, then the score columns (shortest round-trip
+// numbers, so the CLI reads the very doubles).
+QString writeThresholdCase(const QJsonObject& testCase, const QString& dir)
+{
+    const bool binary = testCase.value("task").toString() == QLatin1String("binary");
+    const QJsonArray scores = testCase.value("scores").toArray();
+    const QJsonArray labels = testCase.value("labels").toArray();
+    QByteArray csv = binary ? "label,score\n" : "label,c0,c1,c2\n";
+    auto number = [&csv](double value) {
+        char buffer[32];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+        csv += ',';
+        csv.append(buffer, end - buffer);
+    };
+    for (qsizetype i = 0; i < scores.size(); ++i) {
+        csv += QByteArray::number(labels.at(i).toInt());
+        if (binary)
+            number(scores.at(i).toDouble());
+        else
+            for (const QJsonValue& v : scores.at(i).toArray())
+                number(v.toDouble());
+        csv += '\n';
+    }
+    const QString path = dir + "/" + testCase.value("name").toString() + ".csv";
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// The run's JSON on a case with every rule of the fixture.
+QJsonObject runThresholdCase(const QJsonObject& testCase, const QJsonArray& rules,
+    const QString& dir, const QStringList& extra = {})
+{
+    const bool binary = testCase.value("task").toString() == QLatin1String("binary");
+    // A binary case's scores go past 1: read as one logit column, ranked as given.
+    QStringList arguments {"--json", "--kind", binary ? "logits" : "probabilities"};
+    for (const QJsonValue& rule : rules)
+        arguments << "--operating-point" << rule.toString();
+    arguments << extra << writeThresholdCase(testCase, dir);
+    const Run run = runCli(arguments);
+    if (run.exitCode != 0)
+        qFatal("focalscope-cli failed: %s", run.err.constData());
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+} // namespace
+
+void TestCliEndToEnd::operatingPointsMatchReference_data()
+{
+    QTest::addColumn<QJsonObject>("testCase");
+    for (const QJsonValue& c : thresholdFixture().value("cases").toArray())
+        QTest::newRow(qPrintable(c.toObject().value("name").toString())) << c.toObject();
+}
+
+void TestCliEndToEnd::operatingPointsMatchReference()
+{
+    QFETCH(QJsonObject, testCase);
+    QTemporaryDir dir;
+    const QJsonArray rules = thresholdFixture().value("rules").toArray();
+    const QJsonObject root = runThresholdCase(testCase, rules, dir.path());
+    const QJsonArray classes = testCase.value("classes").toArray();
+    const QJsonArray points = root.value("operating_points").toArray();
+    QCOMPARE(points.size(), rules.size() * classes.size());
+    QStringList mismatches;
+    for (qsizetype r = 0; r < rules.size(); ++r)
+        for (qsizetype c = 0; c < classes.size(); ++c) {
+            QJsonObject expected = classes.at(c)["rules"].toArray().at(r).toObject();
+            const QJsonObject actual = points.at(r * classes.size() + c).toObject();
+            QCOMPARE(actual.value("rule").toString(), rules.at(r).toString());
+            expected.remove("index");
+            if (expected.value("threshold").isString()) // +inf: JSON null
+                expected.insert("threshold", QJsonValue::Null);
+            if (expected.value("iso_cost_slope").isString())
+                expected.insert("iso_cost_slope", QJsonValue::Null);
+            compareJson(expected, actual,
+                rules.at(r).toString() + QStringLiteral("/class") + QString::number(c), false,
+                mismatches);
+        }
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join('\n')));
+    if (testCase.value("task").toString() == QLatin1String("multiclass")) {
+        QCOMPARE(
+            root.value("confusion_matrix").toArray(), testCase.value("confusion_matrix").toArray());
+    } else {
+        QVERIFY(!root.contains("confusion_matrix"));
+        // A score column headed "score" is the positive class.
+        QCOMPARE(points.at(0).toObject().value("class").toString(), QStringLiteral("positive"));
+    }
+}
+
+void TestCliEndToEnd::operatingPointErrors()
+{
+    // The rows youden gets wrong on the 3-class case: one line per row, counts as NumPy's.
+    QTemporaryDir dir;
+    QJsonObject testCase;
+    for (const QJsonValue& c : thresholdFixture().value("cases").toArray())
+        if (c.toObject().value("name").toString() == QLatin1String("three_class_600"))
+            testCase = c.toObject();
+    const QString errors = dir.filePath("errors.csv");
+    runThresholdCase(testCase, QJsonArray {"youden", "f1"}, dir.path(), {"--errors-csv", errors});
+    const QStringList lines = fileLines(errors);
+    QCOMPARE(lines.front(), QStringLiteral("class,error,row,label,score,p_t,loss"));
+    const QJsonArray classes = testCase.value("classes").toArray();
+    for (qsizetype c = 0; c < classes.size(); ++c) {
+        const QJsonObject expected = classes.at(c)["errors"].toObject();
+        const QString name = "c" + QString::number(c);
+        const QStringList fp = lines.filter(QRegularExpression("^" + name + ",false_positive,"));
+        const QStringList fn = lines.filter(QRegularExpression("^" + name + ",false_negative,"));
+        QCOMPARE(fp.size(), expected.value("fp_count").toInt());
+        QCOMPARE(fn.size(), expected.value("fn_count").toInt());
+        // Hardest first: the reference's first rows, in order.
+        const QJsonArray fpRows = expected.value("fp_rows").toArray();
+        for (qsizetype k = 0; k < fpRows.size(); ++k)
+            QCOMPARE(fp.at(k).section(',', 2, 2).toInt(), fpRows.at(k).toInt());
+        QVERIFY(!fp.front().section(',', 5, 5).isEmpty()); // p_t and loss filled in
+    }
+    // --errors-csv needs a rule; a bad rule exits 2 and names it.
+    Run run = runCli({"--errors-csv", errors, "data/cli/seed_binary.csv"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--errors-csv: needs an --operating-point"), run.err.constData());
+    run = runCli({"--operating-point", "fpr=0.5x", "data/cli/seed_binary.csv"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--operating-point: operating point rule 'fpr=0.5x': expected a "
+                              "number for the FPR, got '0.5x'"),
+        run.err.constData());
+    // The text report lists the points.
+    run = runCli({"--operating-point", "youden", "data/cli/seed_binary.csv"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("operating points (predicted positive: score >= threshold)"),
+        run.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliEndToEnd)

@@ -28,6 +28,7 @@ private slots:
     void badArguments();
     void helpAndVersion();
     void detAndLogFpr();
+    void operatingPoints();
 };
 
 void TestCliOptions::defaults()
@@ -131,8 +132,33 @@ void TestCliOptions::badArguments_data()
     QTest::newRow("missing value") << QStringList {"a", "--gamma"} << "--gamma: missing value";
     QTest::newRow("export extension")
         << QStringList {"--export-roc", "r.jpg", "a"} << "expected a .png, .svg or .pdf name";
+    QTest::newRow("bad rule") << QStringList {"--operating-point", "fpr=2", "a"}
+                              << "--operating-point: operating point rule 'fpr=2': X must be in "
+                                 "[0, 1]";
+    QTest::newRow("unknown rule") << QStringList {"--operating-point", "max",
+        "a"} << "rule 'max': expected youden, f1, fpr=X, tpr=X or cost=CFP,CFN[,PI]";
+    QTest::newRow("errors without rule")
+        << QStringList {"--errors-csv", "e.csv", "a"} << "--errors-csv: needs an --operating-point";
     QTest::newRow("reduction none") << QStringList {"--reduction", "none", "a"}
                                     << "--reduction: expected mean|sum|weighted-mean";
+}
+
+void TestCliOptions::operatingPoints()
+{
+    const CliParse p = parse({"--operating-point", "youden", "--operating-point=cost=1,5,0.1",
+        "--operating-point", "fpr=0.01", "--errors-csv", "e.csv", "a.csv"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    const std::vector<OperatingRule>& rules = p.options.operatingRules;
+    QCOMPARE(rules.size(), std::size_t(3));
+    QCOMPARE(rules[0].kind, OperatingRule::Kind::Youden);
+    QCOMPARE(rules[1].kind, OperatingRule::Kind::Cost);
+    QCOMPARE(rules[1].text, std::string("cost=1,5,0.1"));
+    QCOMPARE(*rules[1].prevalence, 0.1);
+    QCOMPARE(rules[2].limit, 0.01);
+    QCOMPARE(p.options.errorsCsv, std::string("e.csv"));
+    QVERIFY(parse({"a.csv"}).options.operatingRules.empty());
+    QVERIFY(QString::fromStdString(cliUsage()).contains("--operating-point RULE"));
+    QVERIFY(QString::fromStdString(cliUsage()).contains("--errors-csv F"));
 }
 
 void TestCliOptions::badArguments()

@@ -81,6 +81,9 @@ private slots:
     void badParameters();
     void textSummary();
     void rocCsvRows();
+    void operatingPoints();
+    void confusionMatrix();
+    void operatingPointWithoutPositives();
 };
 
 void TestJsonReport::multiclassSchema()
@@ -266,6 +269,90 @@ void TestJsonReport::rocCsvRows()
     QCOMPARE(lines.size(), 7);
     QVERIFY2(lines.at(1).endsWith(",inf,0,0"), qPrintable(lines.at(1)));
     QVERIFY2(lines.at(2).endsWith(",0.34,0,0.3333333333333333"), qPrintable(lines.at(2)));
+}
+
+void TestJsonReport::operatingPoints()
+{
+    // 0.34 (P), 0.26 (N), 0.19 (P), 0.13 (N), 0.08 (P)
+    const ReadResult input = seedBinary();
+    AnalysisOptions options;
+    options.operatingRules
+        = {parseOperatingRule("youden"), parseOperatingRule("cost=1,5"), parseOperatingRule("f1")};
+    QVERIFY(!reportOf(input, {}, false).contains("operating_points"));
+    QVERIFY(!reportOf(input, options, false).contains("confusion_matrix")); // binary
+    const QJsonArray points = reportOf(input, options, false).value("operating_points").toArray();
+    QCOMPARE(points.size(), 3);
+    const QJsonObject youden = points.at(0).toObject();
+    // The column is headed "score", a generic name: the class is "positive".
+    QCOMPARE(youden.value("class").toString(), QStringLiteral("positive"));
+    QCOMPARE(youden.value("rule").toString(), QStringLiteral("youden"));
+    QCOMPARE(youden.value("threshold").toDouble(), 0.34);
+    QCOMPARE(youden.value("tp").toInt(), 1);
+    QCOMPARE(youden.value("fp").toInt(), 0);
+    QCOMPARE(youden.value("tn").toInt(), 2);
+    QCOMPARE(youden.value("fn").toInt(), 2);
+    QCOMPARE(youden.value("precision").toDouble(), 1.0);
+    QCOMPARE(youden.value("npv").toDouble(), 0.5);
+    QVERIFY(std::abs(youden.value("mcc").toDouble() - 1.0 / std::sqrt(6.0)) < 1e-15);
+    for (const char* key : {"tpr", "fpr", "recall", "f1", "balanced_accuracy", "specificity"})
+        QVERIFY2(youden.value(key).isDouble(), key);
+    QVERIFY(!youden.contains("iso_cost_slope"));
+    // cost=1,5 with PI = 3/5: everything positive costs (1 - PI) 1 = 0.4, the least.
+    const QJsonObject cost = points.at(1).toObject();
+    QCOMPARE(cost.value("threshold").toDouble(), 0.08);
+    QVERIFY(std::abs(cost.value("prevalence").toDouble() - 0.6) < 1e-15);
+    QVERIFY(std::abs(cost.value("expected_cost").toDouble() - 0.4) < 1e-15);
+    QVERIFY(std::abs(cost.value("iso_cost_slope").toDouble() - 0.4 / 3.0) < 1e-15);
+    QVERIFY(cost.value("npv").isNull()); // nothing predicted negative
+    QVERIFY(cost.value("mcc").isNull());
+    QCOMPARE(points.at(2).toObject().value("f1").toDouble(), 0.75);
+
+    const QString text = QString::fromStdString(
+        textReport("in.csv", input, analyze(input.predictions, options), false));
+    QVERIFY2(text.contains(QRegularExpression("\\npositive +youden +0\\.34 +1 +0 +2 +2 ")),
+        qPrintable(text));
+    QVERIFY2(text.contains("expected cost 0.400000, iso-cost slope 0.133333"), qPrintable(text));
+}
+
+void TestJsonReport::confusionMatrix()
+{
+    // Argmax of the seed's 3-class example: rows 0..4 predict 0, 1, 2, 0, 2.
+    const QJsonArray matrix
+        = reportOf(seedMulticlass(), {}, false).value("confusion_matrix").toArray();
+    QCOMPARE(matrix.size(), 3);
+    const int expected[3][3] = {{1, 0, 0}, {0, 1, 1}, {1, 0, 1}};
+    for (int t = 0; t < 3; ++t)
+        for (int p = 0; p < 3; ++p)
+            QCOMPARE(matrix.at(t).toArray().at(p).toInt(), expected[t][p]);
+    // An analysis put together without analyze() (the window's export) gets one too.
+    const ReadResult input = seedMulticlass();
+    Analysis assembled = analyze(input.predictions, {});
+    assembled.confusionMatrix.reset();
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        QByteArray::fromStdString(jsonReport("in.csv", input, assembled, false)));
+    QCOMPARE(doc.object().value("confusion_matrix").toArray(), matrix);
+    const QString text = QString::fromStdString(
+        textReport("in.csv", input, analyze(input.predictions, {}), false));
+    QVERIFY2(text.contains(QRegularExpression("\\nbird +1 +0 +1\\n")), qPrintable(text));
+}
+
+void TestJsonReport::operatingPointWithoutPositives()
+{
+    // No row of class 'bird': its rule gives no point, a warning says why; the others have one.
+    const ReadResult input = makeInput({{0.8, 0.1, 0.1}, {0.3, 0.6, 0.1}, {0.5, 0.4, 0.1}},
+        {0, 1, 0}, ScoreKind::Probabilities, {"cat", "dog", "bird"});
+    AnalysisOptions options;
+    options.operatingRules = {parseOperatingRule("tpr=0.9")};
+    const QJsonObject root = reportOf(input, options, false);
+    const QJsonArray points = root.value("operating_points").toArray();
+    QCOMPARE(points.size(), 2);
+    QCOMPARE(points.at(1).toObject().value("class").toString(), QStringLiteral("dog"));
+    bool warned = false;
+    for (const QJsonValue& warning : root.value("warnings").toArray())
+        warned |= warning.toString()
+            == QStringLiteral("class 'bird': no operating point for tpr=0.9 (there are no "
+                              "positive rows: tpr=0.9 needs positive and negative rows)");
+    QVERIFY2(warned, QJsonDocument(root.value("warnings").toArray()).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestJsonReport)

@@ -36,6 +36,7 @@ private slots:
     void point_data();
     void point();
     void pastTheEndThrows();
+    void everyRateFromCounts();
     void fromPrecisionRecall_data();
     void fromPrecisionRecall();
     void fromPrecisionRecallWithoutTruePositives();
@@ -88,6 +89,30 @@ void TestOperatingPoint::point()
     QVERIFY2(same(p.recall, recall), qPrintable(QString::number(p.recall)));
     QVERIFY2(same(p.f1, f1), qPrintable(QString::number(p.f1)));
     QVERIFY(same(p.fpr, static_cast<double>(fp) / 6.0));
+}
+
+void TestOperatingPoint::everyRateFromCounts()
+{
+    // TP 3, FP 1, TN 5, FN 1 (sampleCurve() at 0.7).
+    const OperatingPoint p = operatingPointFromCounts(0.7, 3, 1, 4, 6);
+    QCOMPARE(p.tn, qint64(5));
+    QCOMPARE(p.fn, qint64(1));
+    QCOMPARE(p.specificity, 5.0 / 6.0);
+    QCOMPARE(p.npv, 5.0 / 6.0);
+    QCOMPARE(p.balancedAccuracy, (0.75 + 5.0 / 6.0) / 2.0);
+    // MCC = (TP TN - FP FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)) = 14 / sqrt(4 4 6 6) = 14 / 24
+    QVERIFY(std::abs(p.mcc - 14.0 / 24.0) < 1e-15);
+    const OperatingPoint same = operatingPointAt(sampleCurve(), 3);
+    QCOMPARE(same.mcc, p.mcc);
+    // Undefined: nothing predicted negative (NPV, MCC) and no negatives (FPR, specificity).
+    const OperatingPoint all = operatingPointFromCounts(0.0, 4, 0, 4, 0);
+    QVERIFY(std::isnan(all.npv) && std::isnan(all.mcc) && std::isnan(all.fpr));
+    QVERIFY(std::isnan(all.specificity) && std::isnan(all.balancedAccuracy));
+    QCOMPARE(all.f1, 1.0);
+    // Counts past 2^31 stay exact in the MCC numerator.
+    const OperatingPoint big
+        = operatingPointFromCounts(0.5, 3000000000, 1000000000, 4000000000, 4000000000);
+    QVERIFY(std::abs(big.mcc - 0.5) < 1e-15);
 }
 
 void TestOperatingPoint::pastTheEndThrows()

@@ -63,7 +63,8 @@ positives or negatives. macro = mean of the defined classes, weighted = weighted
 micro = one curve over all (row, class) elements, one-vs-one = Hand &amp; Till. 95% intervals:
 DeLong's variance (Sun &amp; Xu), AUROC ± 1.959963984540054 SE. Partial AUROC up to max FPR m is McClish-
 standardised: ½ (1 + (A − m²/2) / (m − m²/2)). Average precision = Σ (R<sub>n</sub> − R<sub>n−1</sub>) P<sub>n</sub>.</p>
-<p>Click a ROC curve to pick an operating point: a row is predicted positive when its score is
+<p>Click a ROC or precision-recall curve to pick an operating point (marked on both): a row is
+predicted positive when its score is
 at least the threshold; the confusion matrix counts are exact.</p>)");
 }
 

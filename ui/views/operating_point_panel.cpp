@@ -63,7 +63,7 @@ void OperatingPointPanel::clear()
 {
     m_point.reset();
     m_className.clear();
-    m_title->setText(tr("Click a ROC curve to pick an operating point."));
+    m_title->setText(tr("Click a ROC or precision-recall curve to pick an operating point."));
     m_confusion->clearContents();
     m_rates->clear();
 }
