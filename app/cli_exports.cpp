@@ -1,6 +1,7 @@
 #include "cli_exports.h"
 
 #include "charts/concentration_plot.h"
+#include "charts/det_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
 #include "charts/roc_plot.h"
@@ -58,6 +59,7 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
     const std::vector<bool> allVisible(analysis.roc.classes.size(), true);
     RocPlotOptions rocOptions;
     rocOptions.maxFpr = options.maxFpr;
+    rocOptions.logFpr = options.logFpr;
 
     const std::pair<const std::string*, std::function<PlotSpec()>> plots[] = {
         {&options.exportRoc,
@@ -77,6 +79,10 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
             [&] {
                 return concentrationPlot(analysis.loss.concentration, analysis.loss.easyShare,
                     targetClassNames(input.predictions));
+            }},
+        {&options.exportDet,
+            [&] {
+                return detPlot(analysis.roc, allVisible);
             }},
     };
     bool ok = true;

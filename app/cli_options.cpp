@@ -205,6 +205,10 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.exportLoss = next();
         else if (arg == "--export-concentration")
             o.exportConcentration = next();
+        else if (arg == "--export-det")
+            o.exportDet = next();
+        else if (arg == "--log-fpr")
+            o.logFpr = true;
         else if (arg == "--size")
             parseSize(next(), o);
         else if (arg == "--dpi") {
@@ -215,6 +219,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.rocCsv = next();
         else if (arg == "--pr-csv")
             o.prCsv = next();
+        else if (arg == "--det-csv")
+            o.detCsv = next();
         else if (arg == "--per-row")
             o.perRow = next();
         else if (arg == "--operating-point") {
@@ -250,7 +256,7 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
     if (positional.size() == 2)
         o.labels = positional[1];
     for (const std::string* path :
-        {&o.exportRoc, &o.exportPr, &o.exportLoss, &o.exportConcentration}) {
+        {&o.exportRoc, &o.exportPr, &o.exportLoss, &o.exportConcentration, &o.exportDet}) {
         if (path->empty())
             continue;
         const std::size_t dot = path->rfind('.');
@@ -322,12 +328,15 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --skip-invalid                     drop and count rows with non-finite scores
   --json                             all results as JSON on stdout (schema 1)
   --export-roc F  --export-pr F  --export-loss F  --export-concentration F
-                                     draw a plot into F (.png, .svg or .pdf)
+  --export-det F                     draw a plot into F (.png, .svg or .pdf); DET: probit
+                                     FPR vs probit FNR per class (det_curve)
+  --log-fpr                          the ROC plot's FPR axis in log scale
   --size WxH                         plot size in pixels (default {width}x{height})
   --dpi N                            plot resolution (default {dpi})
   --roc-csv F                        every ROC point as class,threshold,fpr,tpr
   --pr-csv F                         every precision-recall point as
                                      class,threshold,precision,recall (precision_recall_curve)
+  --det-csv F                        every DET point as class,threshold,fpr,fnr (det_curve)
   --per-row F                        each row's row,label,p_t,loss (the reduction none), as
                                      .csv or .npy (float64, N x 4)
   --operating-point RULE             youden | f1 | fpr=X | tpr=X | cost=CFP,CFN[,PI]: the

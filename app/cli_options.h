@@ -34,11 +34,14 @@ struct CliOptions {
     std::string exportPr;
     std::string exportLoss;
     std::string exportConcentration;
+    std::string exportDet;
+    bool logFpr = false; // --log-fpr: the ROC plot's FPR axis logarithmic
     int width = kDefaultExportWidth;
     int height = kDefaultExportHeight;
     int dpi = kDefaultExportDpi;
     std::string rocCsv;
     std::string prCsv;
+    std::string detCsv;
     std::string perRow; // .csv or .npy
     std::vector<OperatingRule> operatingRules; // --operating-point, in order
     std::string errorsCsv; // the rows at the first operating point
@@ -46,7 +49,7 @@ struct CliOptions {
     bool wantsPlots() const
     {
         return !exportRoc.empty() || !exportPr.empty() || !exportLoss.empty()
-            || !exportConcentration.empty();
+            || !exportConcentration.empty() || !exportDet.empty();
     }
 };
 

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "io/prediction_reader.h"
 #include "report/curve_csv.h"
+#include "report/det_csv.h"
 #include "report/error_rows.h"
 #include "report/json_report.h"
 #include "report/per_row.h"
@@ -113,6 +114,7 @@ int main(int argc, char** argv)
     };
     write(options.rocCsv, [&] { return rocCsv(analysis); });
     write(options.prCsv, [&] { return prCsv(analysis); });
+    write(options.detCsv, [&] { return detCsv(input.predictions, analysis.roc); });
     write(options.perRow, [&] {
         return options.perRow.ends_with(".npy") ? perRowNpy(input.predictions, analysis)
                                                 : perRowCsv(input.predictions, analysis);

@@ -6,8 +6,6 @@
 
 namespace focalscope {
 
-namespace {
-
 std::string csvField(const std::string& text)
 {
     if (text.find_first_of(",\"\n\r") == std::string::npos)
@@ -20,8 +18,6 @@ std::string csvField(const std::string& text)
     }
     return quoted + '"';
 }
-
-} // namespace
 
 void appendCsvNumber(std::string& out, double value)
 {

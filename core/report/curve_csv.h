@@ -20,4 +20,7 @@ std::string prCsv(const Analysis& analysis);
 // A number as the CSV writers write it (shortest round trip, inf, -inf, nan).
 void appendCsvNumber(std::string& out, double value);
 
+// A text field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+std::string csvField(const std::string& text);
+
 } // namespace focalscope

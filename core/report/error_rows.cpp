@@ -25,19 +25,6 @@ void keepHardest(std::vector<ErrorRow>& rows, std::size_t limit, Harder harder)
     }
 }
 
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char ch : text) {
-        if (ch == '"')
-            quoted += '"';
-        quoted += ch;
-    }
-    return quoted + '"';
-}
-
 void appendRows(std::string& out, const std::string& field, const char* error,
     const std::vector<ErrorRow>& rows)
 {

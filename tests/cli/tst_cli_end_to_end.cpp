@@ -127,6 +127,9 @@ private slots:
     void prCsv();
     void perRowFiles();
     void headerNotUtf8();
+    void detCsv_data();
+    void detCsv();
+    void detAndLogFprPlots();
     void operatingPointsMatchReference_data();
     void operatingPointsMatchReference();
     void operatingPointErrors();
@@ -362,6 +365,83 @@ void TestCliEndToEnd::headerNotUtf8()
         QStringLiteral("caf\uFFFD"));
     QVERIFY2(root.value("warnings").toArray().at(0).toString().contains("latin1.csv"),
         run.out.constData());
+}
+
+void TestCliEndToEnd::detCsv_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("binary") << "seed_binary.csv";
+    QTest::newRow("multiclass") << "seed_multiclass.csv";
+}
+
+// Every row of --det-csv is scikit-learn's det_curve point (tests/reference/gen_det.py), in its
+// order, numbers exact.
+void TestCliEndToEnd::detCsv()
+{
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("det.csv");
+    const Run run = runCli({"--det-csv", path, "data/cli/" + file});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QStringList lines = fileLines(path);
+    QCOMPARE(lines.front(), QStringLiteral("class,threshold,fpr,fnr"));
+    QStringList expected;
+    const QJsonArray classes = loadJson("reference/fixtures/roc/det_cases.json")
+                                   .object()
+                                   .value("cli")
+                                   .toObject()
+                                   .value(file)
+                                   .toArray();
+    QVERIFY(!classes.isEmpty());
+    qsizetype row = 1;
+    for (const QJsonValue& c : classes) {
+        const QJsonArray fpr = c["fpr"].toArray();
+        for (qsizetype i = 0; i < fpr.size(); ++i, ++row) {
+            QVERIFY2(row < lines.size(), "too few rows");
+            const QStringList fields = lines[row].split(',');
+            QCOMPARE(fields.size(), 4);
+            // A multiclass file's classes are its headers; a binary file's one class is named
+            // by the CLI's own rule (a generic score column is "positive").
+            if (classes.size() > 1)
+                QCOMPARE(fields[0], c["class"].toString());
+            else
+                QCOMPARE(fields[0], lines[1].split(',').front());
+            QCOMPARE(fields[1].toDouble(), c["thresholds"][i].toDouble());
+            QCOMPARE(fields[2].toDouble(), fpr[i].toDouble());
+            QCOMPARE(fields[3].toDouble(), c["fnr"][i].toDouble());
+        }
+    }
+    QCOMPARE(row, lines.size());
+}
+
+// --export-det draws the DET chart; --log-fpr puts the ROC plot's FPR axis in log scale.
+void TestCliEndToEnd::detAndLogFprPlots()
+{
+    QTemporaryDir dir;
+    const Run run
+        = runCli({"--export-det", dir.filePath("det.png"), "--export-roc", dir.filePath("roc.svg"),
+            "--log-fpr", "--size", "640x480", "--dpi", "100", "data/cli/seed_multiclass.csv"});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QImage det(dir.filePath("det.png"));
+    QCOMPARE(det.size(), QSize(640, 480));
+    QFile svg(dir.filePath("roc.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    QVERIFY(text.contains("False positive rate (log scale)"));
+    QFile detSvg(dir.filePath("det.svg"));
+    const Run svgRun
+        = runCli({"--export-det", dir.filePath("det.svg"), "data/cli/seed_binary.csv"});
+    QVERIFY2(svgRun.exitCode == 0, svgRun.err.constData());
+    QVERIFY(detSvg.open(QIODevice::ReadOnly));
+    const QByteArray detText = detSvg.readAll();
+    QVERIFY(detText.contains("DET curve") && detText.contains(">50%<"));
+    // Without --log-fpr the axis is linear.
+    const Run linear
+        = runCli({"--export-roc", dir.filePath("linear.svg"), "data/cli/seed_multiclass.csv"});
+    QCOMPARE(linear.exitCode, 0);
+    QFile linearSvg(dir.filePath("linear.svg"));
+    QVERIFY(linearSvg.open(QIODevice::ReadOnly));
+    QVERIFY(!linearSvg.readAll().contains("log scale"));
 }
 
 namespace {

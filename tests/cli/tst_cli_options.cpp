@@ -27,6 +27,7 @@ private slots:
     void badArguments_data();
     void badArguments();
     void helpAndVersion();
+    void detAndLogFpr();
     void operatingPoints();
 };
 
@@ -176,6 +177,26 @@ void TestCliOptions::helpAndVersion()
     QCOMPARE(parse({"--version"}).outcome, CliParse::Outcome::Version);
     QVERIFY(QString::fromStdString(cliUsage()).contains("--export-concentration"));
     QVERIFY(QString::fromStdString(cliUsage()).contains("(default 1200x900)"));
+}
+
+// --export-det and --det-csv beside the other exports; --log-fpr for the ROC plot.
+void TestCliOptions::detAndLogFpr()
+{
+    const CliParse p = parse({"--export-det", "d.pdf", "--det-csv", "d.csv", "--log-fpr", "x.csv"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    QCOMPARE(p.options.exportDet, std::string("d.pdf"));
+    QCOMPARE(p.options.detCsv, std::string("d.csv"));
+    QVERIFY(p.options.logFpr);
+    QVERIFY(p.options.wantsPlots());
+    QVERIFY(!parse({"x.csv"}).options.logFpr);
+    QVERIFY(!parse({"--det-csv", "d.csv", "x.csv"}).options.wantsPlots());
+    const CliParse bad = parse({"--export-det", "d.jpg", "x.csv"});
+    QCOMPARE(bad.outcome, CliParse::Outcome::Error);
+    QVERIFY2(QString::fromStdString(bad.error).contains("expected a .png, .svg or .pdf name"),
+        bad.error.c_str());
+    const QString usage = QString::fromStdString(cliUsage());
+    for (const char* option : {"--export-det F", "--det-csv F", "--log-fpr"})
+        QVERIFY2(usage.contains(option), option);
 }
 
 QTEST_GUILESS_MAIN(TestCliOptions)

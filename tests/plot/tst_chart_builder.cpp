@@ -4,8 +4,11 @@
 
 #include "plot/chart_builder.h"
 #include "plot/plot_palette.h"
+#include "plot/probit_ticks.h"
+#include "roc/det_curve.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QLegend>
@@ -73,6 +76,9 @@ private slots:
     void mapToPixel();
     void updateInPlace();
     void structureChangeRefused();
+    void probitAxes();
+    void histogramSwatchesSolid();
+    void setRangesKeepsSeries();
 };
 
 void TestChartBuilder::seriesKindsAndAxes()
@@ -155,6 +161,16 @@ void TestChartBuilder::logAxes()
     QVERIFY(x);
     QCOMPARE(x->min(), 1e-3);
     QCOMPARE(x->max(), 1.0);
+    QCOMPARE(x->base(), 10.0);
+    // Zoomed into less than a decade: ticks every tenth of a decade, still labelled.
+    PlotSpec zoomed = spec;
+    zoomed.x.min = 0.02;
+    zoomed.x.max = 0.06;
+    chart->setRanges(zoomed);
+    QCOMPARE(x->base(), std::pow(10.0, 0.1));
+    QCOMPARE(x->labelFormat(), QStringLiteral("%.2g"));
+    QCOMPARE(x->min(), 0.02);
+    chart->setRanges(spec);
     QCOMPARE(x->base(), 10.0);
 }
 
@@ -253,6 +269,80 @@ void TestChartBuilder::structureChangeRefused()
     dashed.series[0].style = PlotSeries::Style::Dashed;
     QVERIFY(chart->updateSpec(dashed));
     QCOMPARE(qobject_cast<QLineSeries*>(chart->chartSeries(0))->pen().style(), Qt::DashLine);
+}
+
+// A probit axis is a category axis labelled in percent at the probit positions of the rates;
+// a new range relabels it.
+void TestChartBuilder::probitAxes()
+{
+    const double limit = -probit(0.0005);
+    PlotSpec spec;
+    spec.x = {QStringLiteral("False positive rate"), -limit, limit, false, true};
+    spec.y = {QStringLiteral("False negative rate"), -limit, limit, false, true};
+    spec.series = {makeSeries(QStringLiteral("det"), PlotSeries::Style::Line)};
+    std::unique_ptr<PlotChart> chart(buildChart(spec));
+    const auto axes = chart->axes(Qt::Horizontal);
+    QCOMPARE(axes.size(), 1);
+    auto* x = qobject_cast<QCategoryAxis*>(axes.front());
+    QVERIFY(x);
+    QCOMPARE(x->labelsPosition(), QCategoryAxis::AxisLabelsPositionOnValue);
+    QCOMPARE(x->categoriesLabels(),
+        QStringList({"0.1%", "1%", "5%", "20%", "50%", "80%", "95%", "99%", "99.9%"}));
+    QCOMPARE(x->endValue(QStringLiteral("5%")), probit(0.05));
+    QCOMPARE(x->min(), -limit);
+    QVERIFY(qobject_cast<QCategoryAxis*>(chart->axes(Qt::Vertical).front()));
+
+    PlotSpec zoomed = spec;
+    zoomed.x.min = probit(0.1);
+    zoomed.x.max = probit(0.6);
+    chart->setRanges(zoomed);
+    QVERIFY2(x->categoriesLabels().contains(QStringLiteral("20%")),
+        qPrintable(x->categoriesLabels().join(' ')));
+    QVERIFY(!x->categoriesLabels().contains(QStringLiteral("5%")));
+    QCOMPARE(x->min(), probit(0.1));
+
+    PlotSpec linear = spec;
+    linear.x.probit = false;
+    QVERIFY(!PlotChart::sameStructure(spec, linear));
+}
+
+// Histograms are filled faintly; their legend swatches are solid in the series' colour.
+void TestChartBuilder::histogramSwatchesSolid()
+{
+    std::unique_ptr<PlotChart> chart(buildChart(mixedSpec()));
+    const auto markers = chart->legend()->markers(chart->chartSeries(3));
+    QCOMPARE(markers.size(), 1);
+    const QColor colour = mixedSpec().series[3].color;
+    QCOMPARE(markers.front()->brush().color(), colour);
+    QCOMPARE(markers.front()->brush().color().alpha(), 255);
+    auto* area = qobject_cast<QAreaSeries*>(chart->chartSeries(3));
+    QVERIFY(area->brush().color().alpha() < 100); // the bars themselves stay translucent
+    // Still after an update in place.
+    QVERIFY(chart->updateSpec(mixedSpec()));
+    QCOMPARE(chart->legend()->markers(chart->chartSeries(3)).front()->brush().color(), colour);
+}
+
+// setRanges changes what the axes show and nothing else; the right axis takes its own range.
+void TestChartBuilder::setRangesKeepsSeries()
+{
+    std::unique_ptr<PlotChart> chart(buildChart(mixedSpec()));
+    auto* line = qobject_cast<QLineSeries*>(chart->chartSeries(0));
+    const auto points = line->points();
+    PlotSpec shown = mixedSpec();
+    shown.x.min = 0.25;
+    shown.x.max = 0.5;
+    shown.y.min = 1.0;
+    shown.y.max = 1.5;
+    shown.yRight.min = 0.5;
+    shown.yRight.max = 0.75;
+    chart->setRanges(shown);
+    QCOMPARE(line->points(), points);
+    auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front());
+    QCOMPARE(x->min(), 0.25);
+    QCOMPARE(x->max(), 0.5);
+    QCOMPARE(chart->spec().y.min, 1.0);
+    QCOMPARE(chart->spec().yRight.max, 0.75);
+    QCOMPARE(chart->spec().series.size(), mixedSpec().series.size());
 }
 
 QTEST_MAIN(TestChartBuilder)

@@ -1,15 +1,19 @@
-// The chart builders of ui/charts (rocPlot, prPlot, lossPlot, concentrationPlot,
+// The chart builders of ui/charts (rocPlot, detPlot, prPlot, lossPlot, concentrationPlot,
 // ptDistributionPlot) on hand-written results: the PlotSpecs they make (series, names, colours,
 // axes, notes, decimation) and a gallery of them exported.
 
 #include "charts/concentration_plot.h"
+#include "charts/det_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
 #include "charts/pt_distribution_plot.h"
 #include "charts/roc_plot.h"
+#include "plot/chart_builder.h"
 #include "plot/decimation.h"
 #include "plot/plot_export.h"
 #include "plot/plot_palette.h"
+#include "plot/plot_zoom.h"
+#include "roc/det_curve.h"
 #include "synthetic_predictions.h"
 
 #include <QImage>
@@ -100,6 +104,11 @@ private slots:
     void rocMaxFprLine();
     void macroAverageArea();
     void rocDecimatedKeepsExactPoints();
+    void rocLogFpr();
+    void rocLogFprSmallCurve();
+    void detCurves();
+    void detBinaryAndPerfect();
+    void ptHoverTexts();
     void prCurves();
     void prStepsAreaIsAp();
     void concentration();
@@ -265,6 +274,191 @@ void TestChartSpecs::rocDecimatedKeepsExactPoints()
             const auto i = static_cast<std::size_t>(s.sourceIndex[k]);
             QCOMPARE(s.points[k], QPointF(full.fpr[i], full.tpr[i]));
         }
+    }
+}
+
+// The log FPR axis runs from a power of ten at or below the smallest positive FPR to 1; FPR-0
+// points are left out and every drawn point still names its exact point of the full curve.
+void TestChartSpecs::rocLogFpr()
+{
+    RocPlotOptions options;
+    options.logFpr = true;
+    const PlotSpec spec = rocPlot(m_report, {}, options);
+    QVERIFY(spec.x.logarithmic);
+    QVERIFY(!spec.y.logarithmic);
+    QVERIFY(spec.x.title.contains(QStringLiteral("log")));
+    QCOMPARE(spec.x.max, 1.0);
+    // 80% of 20000 rows are background: the micro average has 80000 negatives.
+    QCOMPARE(spec.x.min, 1e-5);
+    QCOMPARE(rocLogFprFloor(m_report), 1e-5);
+    QVERIFY(!PlotChart::sameStructure(spec, rocPlot(m_report, {})));
+    for (const PlotSeries& s : spec.series) {
+        for (const QPointF& p : s.points)
+            QVERIFY(p.x() >= spec.x.min && p.x() <= 1.0);
+        if (s.id < 0 && s.id != kMicroAverageSeriesId)
+            continue;
+        const RocCurve& full = s.id >= 0 ? m_report.classes[s.id].roc : m_report.microRoc;
+        QVERIFY(s.points.size() <= kMaxPointsPerSeries);
+        QCOMPARE(s.sourceIndex.size(), s.points.size());
+        // The curve starts at the first positive FPR.
+        std::size_t first = 0;
+        while (full.fpr[first] == 0.0)
+            ++first;
+        QCOMPARE(s.sourceIndex.front(), qsizetype(first));
+        QCOMPARE(s.sourceIndex.back(), qsizetype(full.fpr.size() - 1));
+        for (qsizetype k = 0; k < s.points.size(); ++k) {
+            const auto i = static_cast<std::size_t>(s.sourceIndex[k]);
+            QCOMPARE(s.points[k], QPointF(full.fpr[i], full.tpr[i]));
+        }
+    }
+    // Chance, TPR = FPR, is a sampled curve from the floor to 1.
+    const PlotSeries& chance = spec.series.back();
+    QCOMPARE(chance.id, kReferenceSeriesId);
+    QVERIFY(chance.points.size() > 20);
+    QCOMPARE(chance.points.front().x(), 1e-5);
+    QCOMPARE(chance.points.back(), QPointF(1.0, 1.0));
+    for (const QPointF& p : chance.points)
+        QCOMPARE(p.y(), p.x());
+}
+
+// The seed example: FPR steps of 1/3 and 1/10 put the floor at 0.1; class a's only positive
+// FPR is 1; the macro average keeps no core index.
+void TestChartSpecs::rocLogFprSmallCurve()
+{
+    RocPlotOptions options;
+    options.logFpr = true;
+    const PlotSpec spec = rocPlot(seedReport(), {}, options);
+    QCOMPARE(spec.x.min, 0.1);
+    const PlotSeries& a = spec.series[0];
+    QCOMPARE(a.points, (QList<QPointF> {{1.0, 1.0}}));
+    QCOMPARE(a.sourceIndex, (QList<qsizetype> {2}));
+    const PlotSeries& c = spec.series[2];
+    QCOMPARE(c.points.front(), QPointF(1.0 / 3, 0.0));
+    QCOMPARE(c.sourceIndex.front(), qsizetype(1));
+    for (const PlotSeries& s : spec.series)
+        if (s.id == kMacroAverageSeriesId)
+            for (qsizetype k = 0; k < s.points.size(); ++k)
+                QCOMPARE(s.sourceIndexAt(k), qsizetype(-1));
+    // A binary max FPR line below the floor is not drawn; above it, it is.
+    RocReport binary;
+    binary.binary = true;
+    binary.classes = {seedReport().classes[2]};
+    options.maxFpr = 0.05;
+    QVERIFY(!namesOf(rocPlot(binary, {}, options)).join('|').contains("max FPR"));
+    options.maxFpr = 0.5;
+    QVERIFY(namesOf(rocPlot(binary, {}, options)).join('|').contains("max FPR"));
+}
+
+// DET: per class (and the micro average) (probit(FPR), probit(FNR)) of the report's ROC points,
+// sourceIndex into the ROC curve, on probit axes of one symmetric range.
+void TestChartSpecs::detCurves()
+{
+    const PlotSpec spec = detPlot(m_report, {true, true, false, true, true});
+    QCOMPARE(spec.title, QStringLiteral("DET curves (one-vs-rest)"));
+    QVERIFY(spec.x.probit && spec.y.probit);
+    QVERIFY(!spec.x.logarithmic);
+    QCOMPARE(spec.x.min, -spec.x.max);
+    QCOMPARE(spec.y.min, spec.x.min);
+    QCOMPARE(spec.y.max, spec.x.max);
+    QVERIFY(spec.squareAspect);
+    QCOMPARE(namesOf(spec).size(), 6); // 4 visible classes, micro, chance
+    QVERIFY(namesOf(spec).join('|').startsWith(QStringLiteral("background (AUROC")));
+    QVERIFY(!namesOf(spec).join('|').contains(QStringLiteral("car")));
+    double lowest = 0.0;
+    for (const PlotSeries& s : spec.series) {
+        if (s.id == kReferenceSeriesId) {
+            QVERIFY(!s.pickable);
+            QCOMPARE(
+                s.points, (QList<QPointF> {{spec.x.min, spec.x.max}, {spec.x.max, spec.x.min}}));
+            continue;
+        }
+        const RocCurve& roc = s.id >= 0 ? m_report.classes[s.id].roc : m_report.microRoc;
+        if (s.id >= 0)
+            QCOMPARE(s.color, classColor(s.id));
+        else
+            QCOMPARE(s.id, kMicroAverageSeriesId);
+        QVERIFY(!s.points.isEmpty() && s.points.size() <= kMaxPointsPerSeries);
+        QCOMPARE(s.sourceIndex.size(), s.points.size());
+        const DetCurve det = detCurve(roc);
+        for (qsizetype k = 0; k < s.points.size(); ++k) {
+            const auto i = static_cast<std::size_t>(s.sourceIndex[k]);
+            QVERIFY(i > 0 && i < roc.fpr.size());
+            const double fnr = static_cast<double>(roc.positives - roc.tps[i])
+                / static_cast<double>(roc.positives);
+            QCOMPARE(s.points[k], QPointF(probit(roc.fpr[i]), probit(fnr)));
+            QVERIFY(std::isfinite(s.points[k].x()) && std::isfinite(s.points[k].y()));
+            QVERIFY(s.points[k].x() >= spec.x.min && s.points[k].y() >= spec.y.min);
+            lowest = std::min({lowest, s.points[k].x(), s.points[k].y()});
+        }
+        // Its ends are the DET curve's, less any point at 0% error.
+        QCOMPARE(static_cast<std::size_t>(s.sourceIndex.front()),
+            det.fnr.front() > 0.0 ? det.rocIndex.front() : det.rocIndex[1]);
+        QVERIFY(s.points.size() > 100);
+    }
+    // The range reaches past the lowest rate drawn (half of it), at least 0.05% .. 99.95%.
+    QVERIFY(spec.x.min < lowest);
+    QVERIFY(spec.x.min <= probit(0.0005));
+    QVERIFY(spec.note.isEmpty());
+    QVERIFY(std::abs(detPosition(0.1, 0.8).x() - probit(0.1)) < 1e-15);
+    QVERIFY(std::abs(detPosition(0.1, 0.8).y() - probit(0.2)) < 1e-15);
+    QVERIFY(!std::isfinite(detPosition(0.0, 0.5).x()));
+}
+
+// A binary task's one curve; a perfectly separated class has no point off 0% error and is
+// named in the note, as is a class without negatives.
+void TestChartSpecs::detBinaryAndPerfect()
+{
+    RocReport binary;
+    binary.binary = true;
+    binary.classes = {m_report.classes[1]};
+    const PlotSpec one = detPlot(binary, {});
+    QCOMPARE(one.title, QStringLiteral("DET curve"));
+    QCOMPARE(one.series.size(), 2);
+    QCOMPARE(one.series[0].color, classColor(1));
+    QCOMPARE(one.series[0].id, 0);
+
+    RocReport report;
+    ClassRoc perfect;
+    perfect.name = "perfect";
+    perfect.auroc = 1.0;
+    const std::vector<double> scores {0.9, 0.8, 0.2, 0.1};
+    perfect.roc = rocCurve(scores, std::vector<std::uint8_t> {1, 1, 0, 0});
+    ClassRoc lonely;
+    lonely.name = "lonely";
+    lonely.auroc = std::nan("");
+    report.classes = {perfect, lonely, m_report.classes[2]};
+    report.micro = std::nan("");
+    const PlotSpec spec = detPlot(report, {});
+    QCOMPARE(spec.series.size(), 2); // car, chance
+    QVERIFY2(spec.note.contains(QStringLiteral("not drawn: perfect")), qPrintable(spec.note));
+    QVERIFY2(spec.note.contains(QStringLiteral("no negatives): lonely")), qPrintable(spec.note));
+}
+
+// Every p_t bin says its range, its rows and their share of the group.
+void TestChartSpecs::ptHoverTexts()
+{
+    const LabelVector labels = labelVectorOf(m_data);
+    const PlotSpec spec
+        = ptDistributionPlot(m_loss, labels, -100, 5, 2.0, PtGrouping::PerClass, m_data.names);
+    const std::vector<PtHistogram> histograms
+        = ptHistograms(m_loss, labels, -100, 5, PtGrouping::PerClass);
+    for (const PlotSeries& s : spec.series) {
+        if (s.id < 0) {
+            QVERIFY(s.hoverText.isEmpty());
+            continue;
+        }
+        QCOMPARE(s.hoverText.size(), s.points.size());
+        const PtHistogram& h = histograms[static_cast<std::size_t>(s.id)];
+        QVERIFY2(s.hoverText[0].contains(QStringLiteral("[0, 0.02)")), qPrintable(s.hoverText[0]));
+        QVERIFY2(
+            s.hoverText[49].contains(QStringLiteral("[0.98, 1]")), qPrintable(s.hoverText[49]));
+        QVERIFY2(
+            s.hoverText[20].contains(QStringLiteral("[0.4, 0.42)")), qPrintable(s.hoverText[20]));
+        for (int b : {0, 20, 49})
+            QVERIFY2(s.hoverText[b].contains(
+                         QStringLiteral("\n%1 of %2 rows (").arg(h.counts[b]).arg(h.rows)),
+                qPrintable(s.hoverText[b]));
+        QVERIFY(s.hoverText[0].startsWith(QString::fromStdString(m_data.names[s.id])));
     }
 }
 
@@ -440,6 +634,10 @@ void TestChartSpecs::gallery_data()
     QTest::addColumn<QString>("file");
     QTest::newRow("roc") << "roc.png";
     QTest::newRow("roc, partial") << "roc_partial.png";
+    QTest::newRow("roc, log FPR") << "roc_log_fpr.png";
+    QTest::newRow("det") << "det.png";
+    QTest::newRow("det, zoomed") << "det_zoomed.png";
+    QTest::newRow("roc, log FPR, zoomed") << "roc_log_fpr_zoomed.png";
     QTest::newRow("pr") << "pr.png";
     QTest::newRow("concentration") << "concentration.png";
     QTest::newRow("pt per class") << "pt_per_class.png";
@@ -460,6 +658,20 @@ void TestChartSpecs::gallery()
         options.maxFpr = 0.2;
         options.macroAverage = false;
         spec = rocPlot(m_report, {true, true, false, true, true}, options);
+    } else if (file == QLatin1String("roc_log_fpr.png")) {
+        RocPlotOptions options;
+        options.logFpr = true;
+        spec = rocPlot(m_report, {}, options);
+    } else if (file == QLatin1String("det.png")) {
+        spec = detPlot(m_report, {});
+    } else if (file == QLatin1String("det_zoomed.png")) {
+        // What PlotView::shownSpec() gives after a zoom: FPR 1% .. 30%, FNR 2% .. 40%.
+        spec = withRange(
+            detPlot(m_report, {}), {probit(0.01), probit(0.3), probit(0.02), probit(0.4)});
+    } else if (file == QLatin1String("roc_log_fpr_zoomed.png")) {
+        RocPlotOptions options;
+        options.logFpr = true;
+        spec = withRange(rocPlot(m_report, {}, options), {0.02, 0.3, 0.4, 0.9});
     } else if (file == QLatin1String("pr.png")) {
         spec = prPlot(m_report, {});
     } else if (file == QLatin1String("concentration.png")) {

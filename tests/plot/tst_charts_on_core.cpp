@@ -2,6 +2,7 @@
 // lossVsPt): what the window and the CLI will actually draw.
 
 #include "charts/concentration_plot.h"
+#include "charts/det_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
 #include "charts/pt_distribution_plot.h"
@@ -10,6 +11,7 @@
 #include "loss/focal_views.h"
 #include "plot/decimation.h"
 #include "plot/plot_export.h"
+#include "roc/det_curve.h"
 #include "roc/roc_report.h"
 #include "synthetic_predictions.h"
 
@@ -56,6 +58,7 @@ private slots:
     void prFromCore();
     void concentrationFromCore();
     void ptDistributionFromCore();
+    void detFromThinnedCurves();
     void gallery_data();
     void gallery();
 
@@ -206,6 +209,34 @@ void TestChartsOnCore::ptDistributionFromCore()
         PtGrouping::BackgroundForeground, m_predictions.classNames);
     QCOMPARE(spec.series.size(), qsizetype(3));
     QVERIFY(spec.note.contains(QStringLiteral("20000 rows")));
+}
+
+// The window keeps thinned curves (RocOptions::maxCurvePoints): its DET chart draws exact DET
+// points of them, from both ends of scikit-learn's curve.
+void TestChartsOnCore::detFromThinnedCurves()
+{
+    RocOptions options;
+    options.maxCurvePoints = 4000;
+    const RocReport thinned = rocReport(m_predictions, options);
+    const PlotSpec spec = detPlot(thinned, {});
+    QCOMPARE(spec.series.size(), 7); // 5 classes, micro, chance
+    for (const PlotSeries& s : spec.series) {
+        if (s.id == kReferenceSeriesId)
+            continue;
+        const RocCurve& roc = s.id >= 0 ? thinned.classes[s.id].roc : thinned.microRoc;
+        QVERIFY(s.points.size() > 50);
+        for (qsizetype k = 0; k < s.points.size(); ++k) {
+            const auto i = static_cast<std::size_t>(s.sourceIndex[k]);
+            QCOMPARE(s.points[k].x(), probit(roc.fpr[i]));
+            QCOMPARE(s.points[k].y(),
+                probit(static_cast<double>(roc.positives - roc.tps[i])
+                    / static_cast<double>(roc.positives)));
+        }
+    }
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(exportPlot(spec, galleryPath(dir, QStringLiteral("det_thinned.png")), {}, &error),
+        qPrintable(error));
 }
 
 void TestChartsOnCore::gallery_data()

@@ -77,11 +77,20 @@ PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labe
         series.barWidth = width;
         series.id = static_cast<int>(g);
         series.points.reserve(bins);
+        series.hoverText.reserve(bins);
         for (int b = 0; b < bins; ++b) {
-            const double fraction = static_cast<double>(h.counts[static_cast<std::size_t>(b)])
-                / static_cast<double>(h.rows);
+            const std::int64_t count = h.counts[static_cast<std::size_t>(b)];
+            const double fraction = static_cast<double>(count) / static_cast<double>(h.rows);
             highest = std::max(highest, fraction);
             series.points.append(QPointF((b + 0.5) * width, fraction));
+            // The bins are [lo, hi), the last one [lo, 1].
+            series.hoverText.append(
+                QStringLiteral("%1\npₜ in [%2, %3%4\n%5 of %6 rows (%7%)")
+                    .arg(name, formatParameter(b * width), formatParameter((b + 1) * width),
+                        b + 1 == bins ? QStringLiteral("]") : QStringLiteral(")"))
+                    .arg(count)
+                    .arg(h.rows)
+                    .arg(100.0 * fraction, 0, 'f', 1));
         }
         spec.series.append(series);
     }

@@ -32,8 +32,9 @@ std::vector<PtHistogram> ptHistograms(const FocalLossResult& loss, const LabelVe
 // visible) a translucent step histogram of the fraction of the group's rows in each bin, named
 // "name (N rows)" (names[c] or the class index; grouped, charts::groupName: class 0's name and
 // the rest's), in classColor of the class (grouped: classColor(0) and classColor(1)),
-// sourceIndex = bin index;
-// over it, on the right axis 0..1, the focal weight (1 - p_t)^gamma (0^0 = 1) dashed black.
+// sourceIndex = bin index, a hover text per bin (its p_t range, its rows and their share of
+// the group); over it, on the right axis 0..1, the focal weight (1 - p_t)^gamma (0^0 = 1)
+// dashed black.
 // The note gives the share of rows with p_t > 0.5 (well classified).
 PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labels,
     std::int32_t ignoreIndex, Index targetClasses, double gamma, PtGrouping grouping,

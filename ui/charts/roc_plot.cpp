@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace focalscope {
 
@@ -18,17 +19,61 @@ bool hasCurve(const ClassRoc& c)
     return !std::isnan(c.auroc) && !c.roc.fpr.empty() && c.roc.fpr.size() == c.roc.tpr.size();
 }
 
-PlotSeries chanceDiagonal()
+// TPR = FPR: two points on linear axes; on a log FPR axis from `floor` a curve, sampled evenly
+// in log10(FPR).
+PlotSeries chanceDiagonal(double floor)
 {
     PlotSeries chance;
     chance.name = QStringLiteral("chance");
     chance.color = QColor(0x9a, 0x9a, 0x9a);
     chance.style = PlotSeries::Style::Dotted;
     chance.width = 1.5;
-    chance.points = {{0.0, 0.0}, {1.0, 1.0}};
+    if (floor > 0.0) {
+        constexpr int samples = 97;
+        const double decades = -std::log10(floor);
+        for (int i = 0; i < samples; ++i) {
+            const double fpr
+                = std::pow(10.0, -decades * (1.0 - static_cast<double>(i) / (samples - 1)));
+            chance.points.append({fpr, fpr});
+        }
+    } else {
+        chance.points = {{0.0, 0.0}, {1.0, 1.0}};
+    }
     chance.pickable = false;
     chance.id = kReferenceSeriesId;
     return chance;
+}
+
+// The points of `series` a log x axis can draw (x > 0), sourceIndex kept pointing at the
+// full curve.
+void keepPositiveX(PlotSeries& series)
+{
+    QList<QPointF> points;
+    QList<qsizetype> sourceIndex;
+    for (qsizetype i = 0; i < series.points.size(); ++i) {
+        if (!(series.points[i].x() > 0.0))
+            continue;
+        points.append(series.points[i]);
+        sourceIndex.append(series.sourceIndexAt(i));
+    }
+    series.points = std::move(points);
+    series.sourceIndex = std::move(sourceIndex);
+}
+
+// Decimated for the axis it is drawn on.
+void prepare(PlotSeries& series, bool logFpr)
+{
+    if (logFpr)
+        keepPositiveX(series);
+    decimateSeries(series, kMaxPointsPerSeries, logFpr, false);
+}
+
+double smallestPositive(const std::vector<double>& values, double smallest)
+{
+    for (const double v : values)
+        if (v > 0.0 && v < smallest)
+            smallest = v;
+    return smallest;
 }
 
 } // namespace
@@ -89,13 +134,28 @@ QList<QPointF> macroAverageRoc(const RocReport& report)
     return points;
 }
 
+double rocLogFprFloor(const RocReport& report)
+{
+    double smallest = std::numeric_limits<double>::infinity();
+    for (const ClassRoc& c : report.classes)
+        if (hasCurve(c))
+            smallest = smallestPositive(c.roc.fpr, smallest);
+    smallest = smallestPositive(report.microRoc.fpr, smallest);
+    if (!std::isfinite(smallest))
+        return 1e-3;
+    return std::min(0.1, std::pow(10.0, std::floor(std::log10(smallest) + 1e-12)));
+}
+
 PlotSpec rocPlot(
     const RocReport& report, const std::vector<bool>& visible, const RocPlotOptions& options)
 {
     PlotSpec spec;
     spec.title
         = report.binary ? QStringLiteral("ROC curve") : QStringLiteral("ROC curves (one-vs-rest)");
-    spec.x = {QStringLiteral("False positive rate"), 0.0, 1.0, false};
+    const double floor = options.logFpr ? rocLogFprFloor(report) : 0.0;
+    spec.x = options.logFpr
+        ? PlotAxis {QStringLiteral("False positive rate (log scale)"), floor, 1.0, true}
+        : PlotAxis {QStringLiteral("False positive rate"), 0.0, 1.0, false};
     spec.y = {QStringLiteral("True positive rate"), 0.0, 1.0, false};
     spec.squareAspect = true;
 
@@ -115,7 +175,7 @@ PlotSpec rocPlot(
         series.width = 2.0;
         series.id = static_cast<int>(c);
         series.points = toPoints(roc.roc.fpr, roc.roc.tpr);
-        decimateSeries(series);
+        prepare(series, options.logFpr);
         spec.series.append(series);
     }
 
@@ -128,7 +188,7 @@ PlotSpec rocPlot(
         micro.width = 2.0;
         micro.id = kMicroAverageSeriesId;
         micro.points = toPoints(report.microRoc.fpr, report.microRoc.tpr);
-        decimateSeries(micro);
+        prepare(micro, options.logFpr);
         spec.series.append(micro);
     }
     if (!report.binary && options.macroAverage) {
@@ -140,13 +200,13 @@ PlotSpec rocPlot(
             macro.style = PlotSeries::Style::Dashed;
             macro.width = 2.0;
             macro.id = kMacroAverageSeriesId;
-            decimateSeries(macro);
+            prepare(macro, options.logFpr);
             macro.sourceIndex.fill(-1); // no core curve behind it
             spec.series.append(macro);
         }
     }
-    spec.series.append(chanceDiagonal());
-    if (report.binary && options.maxFpr > 0.0 && options.maxFpr < 1.0) {
+    spec.series.append(chanceDiagonal(floor));
+    if (report.binary && options.maxFpr > floor && options.maxFpr < 1.0) {
         PlotSeries limit;
         limit.name = QStringLiteral("max FPR %1").arg(formatParameter(options.maxFpr));
         limit.color = QColor(0x55, 0x55, 0x55);

@@ -19,6 +19,10 @@ struct RocPlotOptions {
     bool microAverage = true; // multiclass: the micro-average curve (dashed)
     bool macroAverage = true; // multiclass: the macro-average curve (dash, its own colour)
     double maxFpr = 1.0; // < 1: a dotted vertical line at the partial-AUROC limit (binary only)
+    // A log10 FPR axis from rocLogFprFloor() to 1, for low-FPR work. Points at FPR 0 cannot be
+    // drawn there and are left out (each curve starts at its first positive FPR; sourceIndex
+    // still names points of the full curve); the chance diagonal is drawn sampled.
+    bool logFpr = false;
 };
 
 // ROC curves: one series per visible class (visible[c]; missing entries count as visible)
@@ -30,6 +34,10 @@ struct RocPlotOptions {
 // undefined have no curve and are named in the note.
 PlotSpec rocPlot(
     const RocReport& report, const std::vector<bool>& visible, const RocPlotOptions& options = {});
+
+// The left end of a log FPR axis: the smallest positive FPR of the report's curves (classes
+// and micro average) rounded down to a power of ten, at most 0.1; 0.001 without one.
+double rocLogFprFloor(const RocReport& report);
 
 // The macro-average ROC curve over the classes with a defined AUROC: the mean TPR of their
 // curves at every FPR where one of them bends (both sides of a vertical step), so its area is

@@ -1,6 +1,9 @@
 #include "plot/chart_builder.h"
 
+#include "plot/probit_ticks.h"
+
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QLegend>
@@ -115,11 +118,12 @@ void PlotChart::createAxes()
 {
     auto makeAxis = [this](const PlotAxis& spec, Qt::Alignment alignment) -> QAbstractAxis* {
         QAbstractAxis* axis = nullptr;
-        if (spec.logarithmic) {
-            auto* log = new QLogValueAxis;
-            log->setBase(10.0);
-            log->setMinorTickCount(8);
-            axis = log;
+        if (spec.probit) {
+            auto* category = new QCategoryAxis;
+            category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+            axis = category;
+        } else if (spec.logarithmic) {
+            axis = new QLogValueAxis;
         } else {
             axis = new QValueAxis;
         }
@@ -143,9 +147,28 @@ void PlotChart::applyAxis(QAbstractAxis* axis, const PlotAxis& spec) const
 {
     axis->setTitleText(spec.title);
     axis->setTitleVisible(!spec.title.isEmpty());
-    if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
-        log->setRange(spec.min, spec.max);
-        log->setLabelFormat(QStringLiteral("%g"));
+    if (auto* category = qobject_cast<QCategoryAxis*>(axis)) {
+        // Probit: percent labels at the probit positions of their rates, a grid line at each.
+        for (const QString& label : category->categoriesLabels())
+            category->remove(label);
+        category->setRange(spec.min, spec.max);
+        category->setStartValue(spec.min);
+        const bool horizontal = axis == m_x;
+        for (const AxisTick& tick :
+            probitTicks(spec.min, spec.max, horizontal ? m_probitTicksX : m_probitTicksY))
+            category->append(tick.label, tick.position);
+    } else if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
+        // Qt Charts labels the powers of the base: 10 over wide ranges; over a decade or two
+        // (a zoomed view) 10^(1/n), so that there are still ticks: 1, 1.6, 2.5, 4, 6.3 (n = 5)
+        // or 1, 1.3, 1.6, 2, 2.5, ... (n = 10), with two significant digits.
+        const double decades = std::log10(spec.max / spec.min);
+        const int n = decades >= 2.0 ? 1 : decades >= 1.2 ? 2 : decades >= 0.6 ? 5 : 10;
+        log->setBase(std::pow(10.0, 1.0 / n));
+        log->setMinorTickCount(n == 1 ? 8 : 0);
+        // Widened by 1e-13 (4e-14 of a decade): Qt Charts ticks from ceil(log(min) / log(base)),
+        // which rounds 0.001 up to 0.01 and loses its label.
+        log->setRange(spec.min * (1.0 - 1e-13), spec.max * (1.0 + 1e-13));
+        log->setLabelFormat(n == 1 ? QStringLiteral("%g") : QStringLiteral("%.2g"));
     } else if (auto* value = qobject_cast<QValueAxis*>(axis)) {
         value->setRange(spec.min, spec.max);
         const double step = niceStep(spec.max - spec.min);
@@ -226,9 +249,13 @@ void PlotChart::hideUnnamedLegendMarkers()
         const auto markers = legend()->markers(m_series[i]);
         for (QLegendMarker* marker : markers) {
             marker->setVisible(!m_spec.series[i].name.isEmpty());
-            // Qt 6.4 truncates an area series' label when its shape comes "from series".
-            if (marker->type() == QLegendMarker::LegendMarkerTypeArea)
+            // Qt 6.4 truncates an area series' label when its shape comes "from series". A
+            // histogram's fill is faint (overlapping bars stay readable): its swatch is solid.
+            if (marker->type() == QLegendMarker::LegendMarkerTypeArea) {
                 marker->setShape(QLegend::MarkerShapeRectangle);
+                marker->setBrush(m_spec.series[i].color);
+                marker->setPen(QPen(m_spec.series[i].color.darker(120), 1.0));
+            }
         }
     }
 }
@@ -250,7 +277,8 @@ void PlotChart::applyTitle()
 bool PlotChart::sameStructure(const PlotSpec& a, const PlotSpec& b)
 {
     if (a.series.size() != b.series.size() || a.x.logarithmic != b.x.logarithmic
-        || a.y.logarithmic != b.y.logarithmic || a.hasSecondaryAxis() != b.hasSecondaryAxis()
+        || a.y.logarithmic != b.y.logarithmic || a.x.probit != b.x.probit
+        || a.y.probit != b.y.probit || a.hasSecondaryAxis() != b.hasSecondaryAxis()
         || (a.hasSecondaryAxis() && a.yRight.logarithmic != b.yRight.logarithmic))
         return false;
     for (qsizetype i = 0; i < a.series.size(); ++i) {
@@ -281,6 +309,37 @@ bool PlotChart::updateSpec(const PlotSpec& spec)
     return true;
 }
 
+void PlotChart::setRanges(const PlotSpec& shown)
+{
+    m_spec.x = shown.x;
+    m_spec.y = shown.y;
+    m_spec.yRight = shown.yRight;
+    applyAxis(m_x, m_spec.x);
+    applyAxis(m_y, m_spec.y);
+    if (m_yRight)
+        applyAxis(m_yRight, m_spec.yRight);
+    // A histogram on a log axis stands on the axis' minimum.
+    for (int i = 0; i < m_series.size(); ++i)
+        if (isBars(m_spec.series[i]) && m_spec.y.logarithmic)
+            applySeries(i);
+    fitPlotArea();
+}
+
+QPointF PlotChart::mapToValue(QPointF position) const
+{
+    const QRectF area = plotArea();
+    auto value = [](double fraction, const PlotAxis& axis) {
+        if (axis.logarithmic) {
+            const double lo = std::log10(axis.min);
+            const double hi = std::log10(axis.max);
+            return std::pow(10.0, lo + fraction * (hi - lo));
+        }
+        return axis.min + fraction * (axis.max - axis.min);
+    };
+    return {value((position.x() - area.left()) / area.width(), m_spec.x),
+        value((area.bottom() - position.y()) / area.height(), m_spec.y)};
+}
+
 QPointF PlotChart::mapToPixel(QPointF value, int index) const
 {
     const bool secondary = m_spec.series.value(index).onSecondaryAxis && m_yRight;
@@ -306,6 +365,7 @@ void PlotChart::fitPlotArea()
 
     if (!m_spec.squareAspect) {
         relayout();
+        fitProbitTicks();
         return;
     }
     // Let Qt Charts lay out axes, title and legend, then keep a centred square of that area.
@@ -319,6 +379,43 @@ void PlotChart::fitPlotArea()
     square.moveCenter(automatic.center());
     setPlotArea(square);
     relayout();
+    fitProbitTicks();
+}
+
+void PlotChart::fitProbitTicks()
+{
+    // Qt Charts truncates a category label to the axis width over the number of categories
+    // (+ 1) less padding: across, the most ticks whose widest label fits that share; up the
+    // side, a tick per 28 px.
+    const QRectF area = plotArea();
+    int across = 3;
+    if (m_spec.x.probit) {
+        const QFontMetricsF metrics(m_x->labelsFont());
+        for (int count = 12; count >= 3; --count) {
+            double widest = 0.0;
+            const QList<AxisTick> ticks = probitTicks(m_spec.x.min, m_spec.x.max, count);
+            for (const AxisTick& tick : ticks)
+                widest = std::max(widest, metrics.horizontalAdvance(tick.label));
+            if (area.width() / static_cast<double>(ticks.size() + 1) - 12.0 >= widest) {
+                across = count;
+                break;
+            }
+        }
+    }
+    const int high = std::clamp(static_cast<int>(area.height() / 28.0), 3, 12);
+    bool changed = false;
+    if (m_spec.x.probit && across != m_probitTicksX) {
+        m_probitTicksX = across;
+        applyAxis(m_x, m_spec.x);
+        changed = true;
+    }
+    if (m_spec.y.probit && high != m_probitTicksY) {
+        m_probitTicksY = high;
+        applyAxis(m_y, m_spec.y);
+        changed = true;
+    }
+    if (changed)
+        relayout();
 }
 
 void PlotChart::relayout()

@@ -35,11 +35,17 @@ public:
     bool updateSpec(const PlotSpec& spec);
     static bool sameStructure(const PlotSpec& a, const PlotSpec& b);
 
+    // Shows the axis ranges of `shown` (x, y, yRight; the series are kept): what a zoom or a
+    // pan changes. spec() then holds these ranges.
+    void setRanges(const PlotSpec& shown);
+
     // The Qt series drawing spec().series[index] (a QAreaSeries for Bars).
     QAbstractSeries* chartSeries(int index) const { return m_series.value(index); }
 
     // Chart (item) coordinates of a data value on the axes of spec().series[index].
     QPointF mapToPixel(QPointF value, int index) const;
+    // The data value (x, y on the primary axes) at chart (item) coordinates.
+    QPointF mapToValue(QPointF position) const;
 
     // Lays the chart out for its current size: the legend under the plot when its entries fit
     // in one row, else to its right; with squareAspect, the plot area shrunk to a centred
@@ -54,12 +60,16 @@ private:
     void applyTitle();
     void hideUnnamedLegendMarkers();
     void relayout();
+    // Probit axes: as many labelled ticks as fit the plot area (see fitPlotArea).
+    void fitProbitTicks();
 
     PlotSpec m_spec;
     QAbstractAxis* m_x = nullptr;
     QAbstractAxis* m_y = nullptr;
     QAbstractAxis* m_yRight = nullptr;
     QList<QAbstractSeries*> m_series;
+    int m_probitTicksX = 12;
+    int m_probitTicksY = 12;
 };
 
 // The chart for `spec`, owned by the caller (or by the QChartView / scene it is given to).

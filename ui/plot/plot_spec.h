@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 
 namespace focalscope {
 
@@ -16,6 +17,9 @@ struct PlotAxis {
     double min = 0.0;
     double max = 1.0;
     bool logarithmic = false; // base 10; min must be > 0
+    // The values (and min, max) are probit(p), the normal quantile of a rate p; the labels
+    // show p in percent at probit positions (DET curves).
+    bool probit = false;
 };
 
 struct PlotSeries {
@@ -33,6 +37,9 @@ struct PlotSeries {
     double barWidth = 0.0; // Bars: bin width; 0 takes the spacing of the first two bins
     bool pickable = true; // reported by PlotView hover / click (false: reference lines)
     int id = -1; // the caller's identifier, e.g. the class index
+    // Empty, or one text per drawn point that PlotView shows when the point is hovered (e.g. a
+    // histogram bin's range and count).
+    QStringList hoverText;
 
     qsizetype sourceIndexAt(qsizetype drawn) const
     {
