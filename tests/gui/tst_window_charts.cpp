@@ -40,6 +40,9 @@ private slots:
     void classesDockRoundsAsTheMetricsTable();
     void binaryScoreColumnIsThePositiveClass();
     void windowFitsTheScreen();
+    void detTabPicksTheSamePoint();
+    void logFprFollowsTheViewMenu();
+    void exportsDrawTheZoomedRangeAndNewDataResetsIt();
 };
 
 void TestWindowCharts::hiddenTabCatchesUpWhenShown()
@@ -280,6 +283,67 @@ void TestWindowCharts::windowFitsTheScreen()
                        .arg(m_window->height())
                        .arg(available.width())
                        .arg(available.height())));
+}
+
+// The DET tab: probit axes, one curve per class; a click there is the one operating point.
+void TestWindowCharts::detTabPicksTheSamePoint()
+{
+    openAndWait(fixture("three_class.csv"));
+    ChartTabs* tabs = m_window->chartTabs();
+    tabs->setCurrentIndex(ChartTabs::DetChart);
+    const PlotSpec& spec = tabs->spec(ChartTabs::DetChart);
+    QVERIFY(spec.x.probit);
+    QVERIFY(spec.y.probit);
+    PlotView* det = tabs->view(ChartTabs::DetChart);
+    int series = -1;
+    for (int s = 0; s < det->spec().series.size(); ++s)
+        if (det->spec().series[s].id == 1 && det->spec().series[s].pickable)
+            series = s;
+    QVERIFY(series >= 0);
+    const PlotSeries& dog = det->spec().series[series];
+    QVERIFY(dog.points.size() > 2);
+    const qsizetype source = dog.sourceIndexAt(dog.points.size() / 2);
+    emit det->pointClicked(series, source, dog.points[dog.points.size() / 2]);
+    const RocCurve& curve = m_window->session().roc()->classes[1].roc;
+    QVERIFY(tabs->pickedPoint().has_value());
+    QCOMPARE(tabs->pickedPoint()->threshold, curve.thresholds[std::size_t(source)]);
+    QVERIFY(det->hasMarker());
+    QVERIFY(tabs->view(ChartTabs::RocChart)->hasMarker());
+    // Hovering names the false negative rate.
+    emit det->pointHovered(series, source, dog.points[dog.points.size() / 2]);
+    QVERIFY2(det->hoverText().contains(QStringLiteral("FNR")), qPrintable(det->hoverText()));
+}
+
+void TestWindowCharts::logFprFollowsTheViewMenu()
+{
+    openAndWait(fixture("three_class.csv"));
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("rocLogFpr"));
+    QVERIFY(action);
+    QVERIFY(!m_window->chartTabs()->spec(ChartTabs::RocChart).x.logarithmic);
+    action->setChecked(true);
+    QVERIFY(m_window->chartTabs()->spec(ChartTabs::RocChart).x.logarithmic);
+    QVERIFY(m_window->chartTabs()->spec(ChartTabs::RocChart).x.min > 0.0);
+    action->setChecked(false);
+    QVERIFY(!m_window->chartTabs()->spec(ChartTabs::RocChart).x.logarithmic);
+}
+
+void TestWindowCharts::exportsDrawTheZoomedRangeAndNewDataResetsIt()
+{
+    openAndWait(fixture("three_class.csv"));
+    ChartTabs* tabs = m_window->chartTabs();
+    tabs->setCurrentIndex(ChartTabs::RocChart);
+    PlotView* roc = tabs->view(ChartTabs::RocChart);
+    roc->zoomTo(0.0, 0.25, 0.5, 0.75);
+    QVERIFY(roc->isZoomed());
+    const PlotSpec shown = tabs->shownSpec(ChartTabs::RocChart);
+    QCOMPARE(shown.x.min, 0.0);
+    QCOMPARE(shown.x.max, 0.25);
+    QCOMPARE(shown.y.min, 0.5);
+    QCOMPARE(shown.y.max, 0.75);
+    QCOMPARE(tabs->spec(ChartTabs::RocChart).x.max, 1.0); // the full chart is kept
+    openAndWait(fixture("binary.csv"));
+    QVERIFY(!roc->isZoomed());
+    QCOMPARE(tabs->shownSpec(ChartTabs::RocChart).x.max, 1.0);
 }
 
 QTEST_MAIN(TestWindowCharts)

@@ -1,6 +1,7 @@
 #include "model/dataset_session.h"
 
 #include "charts/concentration_plot.h"
+#include "charts/det_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
 #include "charts/pt_distribution_plot.h"
@@ -17,6 +18,14 @@ namespace {
 
 // The per-class alpha list the loss takes: one weight per target in softmax mode, one per
 // score column in sigmoid mode.
+RocPlotOptions rocPlotOptions(double maxFpr, bool logFpr)
+{
+    RocPlotOptions options;
+    options.maxFpr = maxFpr;
+    options.logFpr = logFpr;
+    return options;
+}
+
 int alphaListLength(const Predictions& predictions, LossMode mode)
 {
     return static_cast<int>(
@@ -134,13 +143,14 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             // The charts draw a few thousand points: the session keeps only those (exact
             // points of each curve), not curves as long as the data.
             options.maxCurvePoints = kMaxCurvePoints;
-            return [this, predictions = m_predictions, options]() -> RecomputeScheduler::Apply {
+            return [this, predictions = m_predictions, options,
+                       logFpr = m_rocLogFpr]() -> RecomputeScheduler::Apply {
                 auto results = std::make_shared<RocResults>();
                 results->report = rocReport(*predictions, options);
-                RocPlotOptions plotOptions;
-                plotOptions.maxFpr = options.maxFpr;
-                results->rocPlot = rocPlot(results->report, {}, plotOptions);
+                results->rocPlot
+                    = rocPlot(results->report, {}, rocPlotOptions(options.maxFpr, logFpr));
                 results->prPlot = prPlot(results->report, {});
+                results->detPlot = detPlot(results->report, {});
                 return [this, results = std::shared_ptr<const RocResults>(results)] {
                     m_roc = results;
                     emit rocChanged();
@@ -290,6 +300,21 @@ void DatasetSession::setLossCurveScaledToAlpha(bool scaled)
         return;
     m_lossCurveScaled = scaled;
     m_lossCurvePipeline->requestNow();
+}
+
+void DatasetSession::setRocLogFpr(bool logarithmic)
+{
+    if (logarithmic == m_rocLogFpr)
+        return;
+    m_rocLogFpr = logarithmic;
+    if (!m_roc)
+        return;
+    // The curves are the report's (thinned): a new chart, no new analysis.
+    auto results = std::make_shared<RocResults>(*m_roc);
+    results->rocPlot
+        = rocPlot(results->report, {}, rocPlotOptions(m_parameters.maxFpr(), logarithmic));
+    m_roc = std::move(results);
+    emit rocChanged();
 }
 
 void DatasetSession::setCoalescingInterval(int milliseconds)

@@ -33,6 +33,7 @@ struct RocResults {
     RocReport report;
     PlotSpec rocPlot;
     PlotSpec prPlot;
+    PlotSpec detPlot;
 };
 
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
@@ -99,6 +100,9 @@ public:
     double lastRocMilliseconds() const { return m_rocMs; }
     bool isBusy() const;
     void setCoalescingInterval(int milliseconds);
+    // The ROC chart's FPR axis: linear, or log10 for low-FPR work (rebuilds the chart only).
+    void setRocLogFpr(bool logarithmic);
+    bool rocLogFpr() const { return m_rocLogFpr; }
     // How the p_t distribution groups rows: per class, or background (label 0) / foreground.
     void setPtGrouping(PtGrouping grouping);
     PtGrouping ptGrouping() const { return m_ptGrouping; }
@@ -135,6 +139,7 @@ private:
     bool m_showGradient = false;
     int m_lossCurveClass = 1;
     bool m_lossCurveScaled = false;
+    bool m_rocLogFpr = false;
     std::shared_ptr<const LossResults> m_loss;
     std::shared_ptr<const LossCharts> m_lossCharts;
     std::shared_ptr<const RocResults> m_roc;

@@ -55,6 +55,7 @@ inline const SettingKey<QString> reduction {
 inline const SettingKey<double> maxFpr {"parameters/maxFpr", RocOptions {}.maxFpr};
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
+inline const SettingKey<bool> rocLogFpr {"window/rocLogFpr", false};
 
 // The colours the user chose for classes: one key per class name under this group
 // (settings/class_colors.h), a colour name such as "#1f77b4".

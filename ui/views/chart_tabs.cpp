@@ -1,8 +1,10 @@
 #include "views/chart_tabs.h"
 
+#include "charts/det_plot.h"
 #include "charts/roc_plot.h"
 #include "model/dataset_session.h"
 #include "plot/plot_view.h"
+#include "plot/plot_zoom.h"
 #include "views/loss_curve_bar.h"
 #include "views/number_format.h"
 
@@ -65,6 +67,8 @@ ChartTabs::ChartTabs(DatasetSession& session, QWidget* parent)
             });
     }
     connect(&m_session, &DatasetSession::datasetChanged, this, [this] {
+        for (PlotView* view : m_views)
+            view->resetZoom();
         clearOperatingPoint();
         updateRowCharts();
         updateRocCharts();
@@ -83,6 +87,12 @@ const PlotSpec& ChartTabs::spec(Chart chart) const
     return m_specs[static_cast<std::size_t>(chart)];
 }
 
+PlotSpec ChartTabs::shownSpec(Chart chart) const
+{
+    const PlotView* shown = view(chart);
+    return shown->isZoomed() ? withRange(spec(chart), shown->shownRange()) : spec(chart);
+}
+
 QString ChartTabs::chartTitle(Chart chart)
 {
     switch (chart) {
@@ -96,6 +106,8 @@ QString ChartTabs::chartTitle(Chart chart)
         return tr("ROC");
     case PrChart:
         return tr("Precision-recall");
+    case DetChart:
+        return tr("DET");
     case ChartCount:
         break;
     }
@@ -115,6 +127,8 @@ QString ChartTabs::chartFileName(Chart chart)
         return QStringLiteral("roc");
     case PrChart:
         return QStringLiteral("pr");
+    case DetChart:
+        return QStringLiteral("det");
     case ChartCount:
         break;
     }
@@ -181,6 +195,7 @@ void ChartTabs::updateRocCharts()
     if (!roc) {
         setChartSpec(RocChart, PlotSpec {});
         setChartSpec(PrChart, PlotSpec {});
+        setChartSpec(DetChart, PlotSpec {});
         return;
     }
     // The ROC and PR series' ids are entries of RocReport::classes.
@@ -189,6 +204,7 @@ void ChartTabs::updateRocCharts()
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
     setChartSpec(RocChart, withClassColors(withVisibleSeries(roc->rocPlot, entries), true));
     setChartSpec(PrChart, withClassColors(withVisibleSeries(roc->prPlot, entries), true));
+    setChartSpec(DetChart, withClassColors(withVisibleSeries(roc->detPlot, entries), true));
     restoreOperatingPoint();
 }
 
@@ -281,8 +297,8 @@ void ChartTabs::showOperatingPoint(int entry, const OperatingPoint& point)
 void ChartTabs::clearOperatingPointMarks()
 {
     m_pickedClass = -1;
-    view(RocChart)->clearMarker();
-    view(PrChart)->clearMarker();
+    for (Chart chart : {RocChart, PrChart, DetChart})
+        view(chart)->clearMarker();
 }
 
 void ChartTabs::markOperatingPoint(int entry, const OperatingPoint& point)
@@ -295,9 +311,10 @@ void ChartTabs::markOperatingPoint(int entry, const OperatingPoint& point)
     const QString label = tr("t = %1").arg(formatNumber(point.threshold));
     // The same point on both curves: (FPR, TPR) on ROC, (recall, precision) on PR. A point
     // dropped from the drawn ROC curve (collinear) still lies on its line.
-    const std::array<std::pair<Chart, QPointF>, 2> marks {
+    const std::array<std::pair<Chart, QPointF>, 3> marks {
         std::pair {RocChart, QPointF(point.fpr, point.tpr)},
-        std::pair {PrChart, QPointF(point.recall, point.precision)}};
+        std::pair {PrChart, QPointF(point.recall, point.precision)},
+        std::pair {DetChart, detPosition(point.fpr, point.tpr)}};
     for (const auto& [chart, value] : marks) {
         showChart(chart);
         PlotView* plot = view(chart);
@@ -357,15 +374,19 @@ void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPoint
     const int entry = roc && id >= 0 && id < static_cast<int>(roc->classes.size()) ? id : -1;
     const auto index = static_cast<std::size_t>(sourceIndex);
     QString text;
-    if (chart == RocChart && roc) {
+    if ((chart == RocChart || chart == DetChart) && roc) {
         if (entry < 0 && id != kMicroAverageSeriesId)
             return;
         const RocCurve& curve
             = entry >= 0 ? roc->classes[static_cast<std::size_t>(entry)].roc : roc->microRoc;
         if (index < curve.thresholds.size()) {
-            text = tr("%1\nthreshold %2\nFPR %3, TPR %4")
-                       .arg(shown.series[series].name, formatNumber(curve.thresholds[index], 6),
-                           formatNumber(curve.fpr[index]), formatNumber(curve.tpr[index]));
+            text = chart == RocChart
+                ? tr("%1\nthreshold %2\nFPR %3, TPR %4")
+                      .arg(shown.series[series].name, formatNumber(curve.thresholds[index], 6),
+                          formatNumber(curve.fpr[index]), formatNumber(curve.tpr[index]))
+                : tr("%1\nthreshold %2\nFPR %3, FNR %4")
+                      .arg(shown.series[series].name, formatNumber(curve.thresholds[index], 6),
+                          formatNumber(curve.fpr[index]), formatNumber(1.0 - curve.tpr[index]));
         }
     } else if (chart == PrChart && roc && entry >= 0) {
         const PrCurve& curve = roc->classes[static_cast<std::size_t>(entry)].pr;
@@ -388,7 +409,7 @@ void ChartTabs::onHovered(Chart chart, int series, qsizetype sourceIndex, QPoint
 
 void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
 {
-    if ((chart != RocChart && chart != PrChart) || sourceIndex < 0)
+    if ((chart != RocChart && chart != PrChart && chart != DetChart) || sourceIndex < 0)
         return;
     const PlotSpec& shown = view(chart)->spec();
     if (series < 0 || series >= shown.series.size())
@@ -397,7 +418,8 @@ void ChartTabs::onClicked(Chart chart, int series, qsizetype sourceIndex)
     if (id < 0)
         return;
     view(chart)->hideHoverText();
-    if (chart == RocChart)
+    // DET points are ROC points (sourceIndex into the ROC curve).
+    if (chart == RocChart || chart == DetChart)
         pickOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));
     else
         pickPrOperatingPoint(targetOfEntry(id), static_cast<std::size_t>(sourceIndex));

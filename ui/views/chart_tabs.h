@@ -16,11 +16,11 @@ namespace focalscope {
 class DatasetSession;
 class PlotView;
 
-// The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC and
-// precision-recall. Each tab is a PlotView showing the PlotSpecs the session builds with its
-// latest results; a new result replaces the points of the shown series. Hovering a ROC or PR
-// curve shows its threshold and rates; clicking ROC or PR picks one operating point, marked on
-// both.
+// The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC,
+// precision-recall and DET. Each tab is a PlotView showing the PlotSpecs the session builds with
+// its latest results; a new result replaces the points of the shown series. Hovering a ROC or PR or
+// DET curve shows its threshold and rates; clicking one picks one operating point, marked on all
+// three. Every chart zooms and pans (PlotView); a new dataset resets the zoom.
 class ChartTabs : public QTabWidget {
     Q_OBJECT
 
@@ -31,6 +31,7 @@ public:
         PtDistributionChart,
         RocChart,
         PrChart,
+        DetChart,
         ChartCount
     };
 
@@ -40,9 +41,12 @@ public:
     // The latest spec of a chart. Only the current tab's view is kept up to date with it;
     // another tab's view catches up when it is shown.
     const PlotSpec& spec(Chart chart) const;
+    // What the chart's view shows: spec() in the view's zoomed range (for exports).
+    PlotSpec shownSpec(Chart chart) const;
     Chart currentChart() const { return static_cast<Chart>(currentIndex()); }
     static QString chartTitle(Chart chart);
-    // A short name for file names: "loss", "concentration", "pt-distribution", "roc", "pr".
+    // A short name for file names: "loss", "concentration", "pt-distribution", "roc", "pr",
+    // "det".
     static QString chartFileName(Chart chart);
 
     // One flag per target class; hidden classes leave every per-class chart.

@@ -43,6 +43,11 @@ MainActions::MainActions(QMainWindow& window)
     groupBackgroundForeground->setToolTip(
         tr("Group the p_t histograms as class 0 and every other class (a detector's background "
            "and foreground) instead of per class"));
+    rocLogFpr = viewMenu->addAction(tr("&Log-Scale FPR on ROC"));
+    rocLogFpr->setObjectName(QStringLiteral("rocLogFpr"));
+    rocLogFpr->setCheckable(true);
+    rocLogFpr->setToolTip(tr("A log10 false-positive-rate axis on the ROC chart, for low-FPR "
+                             "work (the DET tab shows both error rates on probit axes)"));
     copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
     viewMenu->addSeparator();
     nextChart = viewMenu->addAction(tr("&Next Chart"));

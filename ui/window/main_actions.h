@@ -25,6 +25,7 @@ public:
     QAction* quit = nullptr;
     QAction* showGradient = nullptr;
     QAction* groupBackgroundForeground = nullptr;
+    QAction* rocLogFpr = nullptr;
     QAction* copyMetrics = nullptr;
     QAction* nextChart = nullptr; // Ctrl+Tab, Ctrl+PgDown
     QAction* previousChart = nullptr; // Ctrl+Shift+Tab, Ctrl+PgUp

@@ -162,6 +162,7 @@ void MainWindow::connectActions()
     connect(m_actions->groupBackgroundForeground, &QAction::toggled, this, [this](bool checked) {
         m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
     });
+    connect(m_actions->rocLogFpr, &QAction::toggled, m_session, &DatasetSession::setRocLogFpr);
     connect(m_actions->copyMetrics, &QAction::triggered, m_metrics, &MetricsView::copyToClipboard);
     connect(m_actions->nextChart, &QAction::triggered, this,
         [this] { m_charts->setCurrentIndex((m_charts->currentIndex() + 1) % m_charts->count()); });
@@ -193,6 +194,7 @@ void MainWindow::restoreSettings()
         restoreState(state);
     m_actions->showGradient->setChecked(settings::showGradient.read(m_settings));
     m_actions->groupBackgroundForeground->setChecked(settings::ptByBackground.read(m_settings));
+    m_actions->rocLogFpr->setChecked(settings::rocLogFpr.read(m_settings));
     m_charts->setCurrentIndex(settings::currentChart.read(m_settings));
     const int threads = std::max(0, settings::maxThreads.read(m_settings));
     parallel::setMaxThreads(threads);
@@ -206,6 +208,7 @@ void MainWindow::saveSettings()
     settings::windowState.write(m_settings, saveState());
     settings::showGradient.write(m_settings, m_actions->showGradient->isChecked());
     settings::ptByBackground.write(m_settings, m_actions->groupBackgroundForeground->isChecked());
+    settings::rocLogFpr.write(m_settings, m_actions->rocLogFpr->isChecked());
     settings::currentChart.write(m_settings, m_charts->currentIndex());
     m_parameters->save(m_settings);
     m_settings.sync();
@@ -372,8 +375,9 @@ void MainWindow::chooseExportPlot()
         return;
     rememberDirectory(dialog.path());
     QString error;
-    if (!exportPlot(m_charts->spec(static_cast<ChartTabs::Chart>(dialog.chart())), dialog.path(),
-            dialog.options(), &error)) {
+    // What the chart shows: its zoomed range and axes.
+    if (!exportPlot(m_charts->shownSpec(static_cast<ChartTabs::Chart>(dialog.chart())),
+            dialog.path(), dialog.options(), &error)) {
         showError(tr("Export Plot"), error);
         return;
     }
