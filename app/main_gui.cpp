@@ -2,6 +2,7 @@
 
 #include "loading/prediction_loader.h"
 #include "model/dataset_session.h"
+#include "model/threshold_model.h"
 #include "platform/large_arrays.h"
 #include "window/main_window.h"
 #include "window/message_presenter.h"
@@ -56,8 +57,13 @@ int main(int argc, char* argv[])
         QStringLiteral("Save a picture of the window to PATH once everything is computed, then "
                        "quit."),
         QStringLiteral("PATH"));
+    const QCommandLineOption ruleOption(QStringLiteral("operating-point"),
+        QStringLiteral("Pick the operating point of the first class by RULE (youden, f1, fpr=X, "
+                       "tpr=X, cost=CFP,CFN[,PI]) once its counts are ready."),
+        QStringLiteral("RULE"));
     parser.addOption(settingsOption);
     parser.addOption(screenshotOption);
+    parser.addOption(ruleOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -85,22 +91,38 @@ int main(int argc, char* argv[])
         window.openFile(files.value(0), files.value(1));
     }
 
+    if (parser.isSet(ruleOption)) {
+        auto* thresholds = &window.thresholds();
+        QObject::connect(thresholds, &focalscope::ThresholdModel::tableChanged, &window,
+            [thresholds, rule = parser.value(ruleOption), applied = false]() mutable {
+                if (applied || !thresholds->hasTable())
+                    return;
+                applied = true;
+                QString message;
+                if (!thresholds->applyRule(rule, &message) && !message.isEmpty())
+                    std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));
+            });
+    }
     if (screenshot) {
         const QString path = parser.value(screenshotOption);
         auto* session = &window.session();
-        // Once the data is in and every pipeline is idle, let the charts lay out, then grab.
-        QObject::connect(
-            session, &focalscope::DatasetSession::idle, &window, [&window, session, path] {
-                if (!session->hasData() || !session->loss() || !session->lossCharts()
-                    || !session->roc())
-                    return;
-                QTimer::singleShot(500, &window, [&window, path] {
-                    const bool saved = window.grab().save(path);
-                    if (!saved)
-                        std::fprintf(stderr, "focalscope: cannot write %s\n", qPrintable(path));
-                    QApplication::exit(saved ? 0 : 1);
-                });
+        // Once the data is in, every pipeline is idle and the threshold panel's counts are
+        // ready, let the charts lay out, then grab.
+        auto grabWhenReady = [&window, session, path, scheduled = std::make_shared<bool>(false)] {
+            if (*scheduled || !session->hasData() || !session->loss() || !session->lossCharts()
+                || !session->roc() || session->isBusy() || !window.thresholds().hasTable())
+                return;
+            *scheduled = true;
+            QTimer::singleShot(500, &window, [&window, path] {
+                const bool saved = window.grab().save(path);
+                if (!saved)
+                    std::fprintf(stderr, "focalscope: cannot write %s\n", qPrintable(path));
+                QApplication::exit(saved ? 0 : 1);
             });
+        };
+        QObject::connect(session, &focalscope::DatasetSession::idle, &window, grabWhenReady);
+        QObject::connect(&window.thresholds(), &focalscope::ThresholdModel::tableChanged, &window,
+            grabWhenReady);
         QObject::connect(&window.loader(), &focalscope::PredictionLoader::failed, &app,
             [](const QString&, const QString& message) {
                 std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));

@@ -29,6 +29,7 @@ OperatingPointPanel::OperatingPointPanel(QWidget* parent)
     m_confusion->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_confusion->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rates = new QLabel(this);
+    m_rates->setWordWrap(true);
     m_rates->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
     layout->addWidget(m_confusion);

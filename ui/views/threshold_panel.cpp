@@ -85,6 +85,7 @@ ThresholdPanel::ThresholdPanel(DatasetSession& session, ThresholdModel& model, Q
 
     auto* errorsRow = new QHBoxLayout;
     m_errorsTitle = new QLabel(this);
+    m_errorsTitle->setWordWrap(true);
     m_exportErrors = new QPushButton(tr("Export CSV…"), this);
     m_exportErrors->setObjectName(QStringLiteral("exportErrors"));
     m_exportErrors->setToolTip(tr("Every false positive and false negative at the threshold"));

@@ -89,6 +89,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     operatingPointDock->setObjectName(QStringLiteral("operatingPointDock"));
     auto* scroll = new QScrollArea(operatingPointDock);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_thresholdPanel);
     operatingPointDock->setWidget(scroll);
@@ -97,7 +98,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     QTimer::singleShot(0, this, [this, operatingPointDock] {
         if (settings::windowState.read(m_settings).isEmpty()) {
             resizeDocks({m_parametersDock, m_classesDock}, {300, 450}, Qt::Horizontal);
-            resizeDocks({m_classesDock, operatingPointDock}, {240, 400}, Qt::Vertical);
+            resizeDocks({m_classesDock, operatingPointDock}, {180, 620}, Qt::Vertical);
         }
     });
 
