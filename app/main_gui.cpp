@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 
@@ -80,7 +81,9 @@ int main(int argc, char* argv[])
     const bool screenshot = parser.isSet(screenshotOption);
     if (screenshot) {
         window.setMessagePresenter(std::make_unique<StderrPresenter>());
-        window.resize(1600, 1000);
+        // The docs' size, within the screen (at QT_SCALE_FACTOR 1.5 a 1600 x 1000 screen holds
+        // 1066 x 666 logical pixels).
+        window.resize(QSize(1600, 1000).boundedTo(window.screen()->availableGeometry().size()));
     }
     window.show();
     if (files.isEmpty()) {

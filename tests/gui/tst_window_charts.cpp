@@ -283,6 +283,14 @@ void TestWindowCharts::windowFitsTheScreen()
                        .arg(m_window->height())
                        .arg(available.width())
                        .arg(available.height())));
+    // On a narrow screen the docks share one tabbed column, so the parameters keep their width.
+    QTest::qWait(50);
+    if (m_window->width() < MainWindow::kNarrowWindow) {
+        QVERIFY(m_window->tabifiedDockWidgets(m_window->parametersDock())
+                    .contains(m_window->classesDock()));
+        QVERIFY(m_window->parametersDock()->width()
+            >= m_window->parametersDock()->widget()->minimumSizeHint().width());
+    }
 }
 
 // The DET tab: probit axes, one curve per class; a click there is the one operating point.

@@ -85,7 +85,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_thresholds = new ThresholdModel(*m_session, this);
     m_thresholdPanel = new ThresholdPanel(*m_session, *m_thresholds, this);
     m_operatingPoint = m_thresholdPanel->pointPanel();
-    auto* operatingPointDock = new QDockWidget(tr("Threshold and operating point"), this);
+    auto* operatingPointDock = new QDockWidget(tr("Threshold"), this);
     operatingPointDock->setObjectName(QStringLiteral("operatingPointDock"));
     auto* scroll = new QScrollArea(operatingPointDock);
     scroll->setWidgetResizable(true);
@@ -97,8 +97,17 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     // Sizes for a first start; a saved dock state replaces them (restoreSettings).
     QTimer::singleShot(0, this, [this, operatingPointDock] {
         if (settings::windowState.read(m_settings).isEmpty()) {
-            resizeDocks({m_parametersDock, m_classesDock}, {300, 450}, Qt::Horizontal);
-            resizeDocks({m_classesDock, operatingPointDock}, {180, 620}, Qt::Vertical);
+            if (width() >= kNarrowWindow) {
+                resizeDocks({m_parametersDock, m_classesDock}, {300, 450}, Qt::Horizontal);
+                resizeDocks({m_classesDock, operatingPointDock}, {180, 620}, Qt::Vertical);
+            } else {
+                // A small screen (or a scale factor): one column of docks, tabbed, so that the
+                // parameters keep their full width beside the charts.
+                tabifyDockWidget(m_parametersDock, m_classesDock);
+                tabifyDockWidget(m_parametersDock, operatingPointDock);
+                m_parametersDock->raise();
+                resizeDocks({m_parametersDock}, {320}, Qt::Horizontal);
+            }
         }
     });
 

@@ -33,6 +33,9 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // Narrower than this at the first start, the docks share one tabbed column.
+    static constexpr int kNarrowWindow = 1300;
+
     explicit MainWindow(QSettings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
 
