@@ -11,8 +11,10 @@
 #include <QByteArray>
 #include <QSaveFile>
 
+#include <charconv>
 #include <functional>
 #include <iostream>
+#include <optional>
 
 namespace focalscope {
 
@@ -29,7 +31,30 @@ std::vector<double> prevalences(const RocReport& report)
     return out;
 }
 
+std::string joinedNames(const std::vector<std::string>& names)
+{
+    std::string joined;
+    for (const std::string& name : names)
+        joined += (joined.empty() ? "" : ", ") + name;
+    return joined;
+}
+
 } // namespace
+
+std::optional<std::size_t> lossCurveClassIndex(
+    const std::string& value, const std::vector<std::string>& names)
+{
+    if (value.empty())
+        return names.size() > 1 ? 1 : 0;
+    for (std::size_t c = 0; c < names.size(); ++c)
+        if (names[c] == value)
+            return c;
+    std::size_t index = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), index);
+    if (error == std::errc() && end == value.data() + value.size() && index < names.size())
+        return index;
+    return std::nullopt;
+}
 
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error)
 {
@@ -56,6 +81,14 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
     QApplication application(argc, argv);
 
     const ExportOptions exportOptions {QSize(options.width, options.height), options.dpi};
+    const std::optional<std::size_t> lossClass
+        = lossCurveClassIndex(options.lossCurveClass, targetClassNames(input.predictions));
+    if (!lossClass) {
+        std::cerr << "focalscope-cli: --loss-curve-class: no class '" << options.lossCurveClass
+                  << "' (the classes are " << joinedNames(targetClassNames(input.predictions))
+                  << ")\n";
+        return false;
+    }
     const std::vector<bool> allVisible(analysis.roc.classes.size(), true);
     RocPlotOptions rocOptions;
     rocOptions.maxFpr = options.maxFpr;
@@ -72,8 +105,12 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
             }},
         {&options.exportLoss,
             [&] {
-                return lossPlot(lossCurveAlpha(analysis.loss.params, input.predictions.classes()),
-                    analysis.loss.params.gamma);
+                const std::vector<std::string> names = targetClassNames(input.predictions);
+                LossPlotOptions lossOptions;
+                lossOptions.className = QString::fromStdString(names[*lossClass]);
+                return lossPlot(lossCurveAlpha(analysis.loss.params, input.predictions.classes(),
+                                    static_cast<Index>(*lossClass)),
+                    analysis.loss.params.gamma, lossOptions);
             }},
         {&options.exportConcentration,
             [&] {

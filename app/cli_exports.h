@@ -4,13 +4,21 @@
 #include "io/read_options.h"
 #include "report/analysis.h"
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace focalscope {
 
 // Draws the plots asked for with --export-* through the ui's plot-render path (offscreen).
 // Returns false and prints the reason on stderr when a file cannot be written.
 bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis);
+
+// The target class a --loss-curve-class value names among the task's target classes: a class
+// name, else an index; class 1 (the foreground) when empty. nullopt when it names none.
+std::optional<std::size_t> lossCurveClassIndex(
+    const std::string& value, const std::vector<std::string>& names);
 
 // Writes text to path atomically (the old file stays until the new one is complete).
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);

@@ -209,6 +209,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.exportDet = next();
         else if (arg == "--log-fpr")
             o.logFpr = true;
+        else if (arg == "--loss-curve-class")
+            o.lossCurveClass = next();
         else if (arg == "--size")
             parseSize(next(), o);
         else if (arg == "--dpi") {
@@ -331,6 +333,8 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
   --export-det F                     draw a plot into F (.png, .svg or .pdf); DET: probit
                                      FPR vs probit FNR per class (det_curve)
   --log-fpr                          the ROC plot's FPR axis in log scale
+  --loss-curve-class C               the loss plot uses class C's alpha weight (name or
+                                     index; default 1, the foreground)
   --size WxH                         plot size in pixels (default {width}x{height})
   --dpi N                            plot resolution (default {dpi})
   --roc-csv F                        every ROC point as class,threshold,fpr,tpr

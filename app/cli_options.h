@@ -36,6 +36,9 @@ struct CliOptions {
     std::string exportConcentration;
     std::string exportDet;
     bool logFpr = false; // --log-fpr: the ROC plot's FPR axis logarithmic
+    // --loss-curve-class C: the class (name or index) whose alpha weight the loss-vs-p_t plot is
+    // drawn with; empty: class 1, the foreground (as the window's default).
+    std::string lossCurveClass;
     int width = kDefaultExportWidth;
     int height = kDefaultExportHeight;
     int dpi = kDefaultExportDpi;

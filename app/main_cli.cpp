@@ -86,6 +86,11 @@ int main(int argc, char** argv)
     analysisOptions.operatingRules = options.operatingRules;
     analysisOptions.calibration = options.calibration;
     analysisOptions.bootstrap = options.bootstrap;
+    if (!lossCurveClassIndex(options.lossCurveClass, targetClassNames(input.predictions))) {
+        std::cerr << "focalscope-cli: --loss-curve-class: no class '" << options.lossCurveClass
+                  << "' in " << options.predictions << '\n';
+        return BadArguments;
+    }
     Analysis analysis;
     try {
         analysis = analyze(input.predictions, analysisOptions);

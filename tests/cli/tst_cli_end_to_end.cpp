@@ -133,6 +133,7 @@ private slots:
     void operatingPointsMatchReference_data();
     void operatingPointsMatchReference();
     void operatingPointErrors();
+    void lossCurveClass();
 };
 
 void TestCliEndToEnd::matchesReference_data()
@@ -582,6 +583,29 @@ void TestCliEndToEnd::operatingPointErrors()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("operating points (predicted positive: score >= threshold)"),
         run.out.constData());
+}
+
+// --loss-curve-class names the class whose alpha the loss plot uses (name or index).
+void TestCliEndToEnd::lossCurveClass()
+{
+    QTemporaryDir dir;
+    // The seed's scalar alpha 0.25: class 0 weighs 0.25, the others 0.75.
+    const Run byIndex = runCli({"--export-loss", dir.filePath("loss0.svg"), "--loss-curve-class",
+        "0", "data/cli/seed_multiclass.csv"});
+    QVERIFY2(byIndex.exitCode == 0, byIndex.err.constData());
+    QFile svg0(dir.filePath("loss0.svg"));
+    QVERIFY(svg0.open(QIODevice::ReadOnly));
+    QVERIFY(svg0.readAll().contains("class cat)"));
+    const Run byDefault
+        = runCli({"--export-loss", dir.filePath("loss1.svg"), "data/cli/seed_multiclass.csv"});
+    QCOMPARE(byDefault.exitCode, 0);
+    QFile svg1(dir.filePath("loss1.svg"));
+    QVERIFY(svg1.open(QIODevice::ReadOnly));
+    QVERIFY(svg1.readAll().contains("class dog)"));
+    const Run unknown = runCli({"--export-loss", dir.filePath("x.svg"), "--loss-curve-class",
+        "zebra", "data/cli/seed_multiclass.csv"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains("no class 'zebra'"));
 }
 
 QTEST_GUILESS_MAIN(TestCliEndToEnd)
