@@ -2,6 +2,7 @@
 // point, marked on ROC and PR, with the confusion matrix counted from the file; the rows at the
 // point (listed and exported); the multiclass argmax confusion matrix.
 
+#include "charts/score_histogram_plot.h"
 #include "main_window_test.h"
 #include "model/dataset_session.h"
 #include "model/threshold_model.h"
@@ -11,6 +12,7 @@
 #include "views/operating_point_panel.h"
 #include "views/threshold_panel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -36,6 +38,7 @@ private slots:
     void errorRowsListedAndExported();
     void argmaxMatrixForMulticlassOnly();
     void clickSelectsTheClassAndThreshold();
+    void scoresTabDrawsTheThreshold();
 
 private:
     // Opens the fixture and waits until the panel's first table is ready.
@@ -209,6 +212,35 @@ void TestWindowThresholds::clickSelectsTheClassAndThreshold()
     QCOMPARE(m_window->thresholdPanel()->classBox()->currentIndex(), 2);
     QCOMPARE(model.table()->threshold(model.index()), threshold);
     QVERIFY(tabs->view(ChartTabs::RocChart)->hasMarker());
+}
+
+// The Scores tab: the class's positive and negative rows in shared bins and the threshold line.
+void TestWindowThresholds::scoresTabDrawsTheThreshold()
+{
+    openWithTable("three_class.csv");
+    ThresholdModel& model = m_window->thresholds();
+    ChartTabs* tabs = m_window->chartTabs();
+    auto seriesOf = [tabs](int id) -> const PlotSeries* {
+        for (const PlotSeries& s : tabs->spec(ChartTabs::ScoresChart).series)
+            if (s.id == id)
+                return &s;
+        return nullptr;
+    };
+    QVERIFY(seriesOf(kPositiveScoresSeriesId));
+    QVERIFY(!seriesOf(kThresholdLineSeriesId)); // no point yet
+    qint64 positives = 0;
+    for (const QPointF& bar : seriesOf(kPositiveScoresSeriesId)->points)
+        positives += qint64(bar.y());
+    QCOMPARE(positives, model.table()->positives());
+
+    m_window->thresholdPanel()->slider()->setValue(int(model.table()->size()) / 2);
+    const PlotSeries* line = seriesOf(kThresholdLineSeriesId);
+    QVERIFY(line);
+    QCOMPARE(line->points.front().x(), model.point()->threshold);
+    auto* logCounts = m_window->findChild<QAction*>(QStringLiteral("scoresLogCounts"));
+    QVERIFY(logCounts);
+    logCounts->setChecked(true);
+    QVERIFY(tabs->spec(ChartTabs::ScoresChart).y.logarithmic);
 }
 
 QTEST_MAIN(TestWindowThresholds)

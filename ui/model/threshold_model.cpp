@@ -35,6 +35,7 @@ void ThresholdModel::clear()
     ++m_generation;
     m_entry = -1;
     m_table.reset();
+    m_histogram = {};
     m_column.reset();
     m_pendingThreshold.reset();
     const bool hadPoint = m_point.has_value();
@@ -59,6 +60,7 @@ void ThresholdModel::selectEntry(int entry, bool announce)
         return;
     m_entry = entry;
     m_table.reset();
+    m_histogram = {};
     m_column.reset();
     m_point.reset();
     emit tableChanged();
@@ -85,6 +87,8 @@ void ThresholdModel::onTableBuilt()
         return;
     m_table = std::move(built.table);
     m_column = std::move(built.column);
+    m_histogram
+        = m_table->size() > 1 ? scoreHistogram(*m_table, kHistogramBins) : ScoreHistogram {};
     emit tableChanged();
     if (m_pendingThreshold) {
         const double threshold = *m_pendingThreshold;

@@ -2,6 +2,7 @@
 
 #include "report/error_rows.h"
 #include "roc/operating_point.h"
+#include "roc/score_histogram.h"
 #include "roc/threshold_table.h"
 
 #include <QFutureWatcher>
@@ -33,6 +34,10 @@ public:
     int entry() const { return m_entry; }
     bool hasTable() const { return m_table != nullptr; }
     const ThresholdTable* table() const { return m_table.get(); }
+    // The class's positive and negative scores in kHistogramBins bins over its score range
+    // (empty without a table).
+    static constexpr std::size_t kHistogramBins = 60;
+    const ScoreHistogram& histogram() const { return m_histogram; }
     // While a table is being built.
     bool isBuilding() const { return m_watcher.isRunning(); }
 
@@ -79,6 +84,7 @@ private:
     int m_entry = -1;
     std::shared_ptr<const ThresholdTable> m_table;
     std::shared_ptr<const std::vector<double>> m_column; // the class's ranking scores
+    ScoreHistogram m_histogram;
     std::optional<OperatingPoint> m_point;
     std::size_t m_index = 0;
     std::optional<double> m_pendingThreshold; // a pick waiting for its table

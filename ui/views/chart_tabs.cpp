@@ -108,6 +108,8 @@ QString ChartTabs::chartTitle(Chart chart)
         return tr("Precision-recall");
     case DetChart:
         return tr("DET");
+    case ScoresChart:
+        return tr("Scores");
     case ChartCount:
         break;
     }
@@ -129,6 +131,8 @@ QString ChartTabs::chartFileName(Chart chart)
         return QStringLiteral("pr");
     case DetChart:
         return QStringLiteral("det");
+    case ScoresChart:
+        return QStringLiteral("scores");
     case ChartCount:
         break;
     }
@@ -142,6 +146,11 @@ void ChartTabs::setVisibleClasses(const QList<bool>& visible)
     m_visible = visible;
     updateRowCharts();
     updateRocCharts();
+}
+
+void ChartTabs::setScoresSpec(PlotSpec spec)
+{
+    setChartSpec(ScoresChart, std::move(spec));
 }
 
 void ChartTabs::setClassColors(const QList<QColor>& colors)

@@ -17,10 +17,11 @@ class DatasetSession;
 class PlotView;
 
 // The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC,
-// precision-recall and DET. Each tab is a PlotView showing the PlotSpecs the session builds with
-// its latest results; a new result replaces the points of the shown series. Hovering a ROC or PR or
-// DET curve shows its threshold and rates; clicking one picks one operating point, marked on all
-// three. Every chart zooms and pans (PlotView); a new dataset resets the zoom.
+// precision-recall, DET, and the threshold panel's class's scores. Each tab is a PlotView showing
+// the PlotSpecs the session builds with its latest results; a new result replaces the points of the
+// shown series. Hovering a ROC or PR or DET curve shows its threshold and rates; clicking one picks
+// one operating point, marked on all three. Every chart zooms and pans (PlotView); a new dataset
+// resets the zoom.
 class ChartTabs : public QTabWidget {
     Q_OBJECT
 
@@ -32,6 +33,7 @@ public:
         RocChart,
         PrChart,
         DetChart,
+        ScoresChart,
         ChartCount
     };
 
@@ -46,7 +48,7 @@ public:
     Chart currentChart() const { return static_cast<Chart>(currentIndex()); }
     static QString chartTitle(Chart chart);
     // A short name for file names: "loss", "concentration", "pt-distribution", "roc", "pr",
-    // "det".
+    // "det", "scores".
     static QString chartFileName(Chart chart);
 
     // One flag per target class; hidden classes leave every per-class chart.
@@ -68,6 +70,9 @@ public:
     // The operating point marked on ROC and PR (one, linked), if any.
     std::optional<OperatingPoint> pickedPoint() const;
     int pickedClass() const { return m_pickedClass; }
+
+    // The Scores tab: the threshold panel's class, its score histograms and threshold line.
+    void setScoresSpec(PlotSpec spec);
 
     // One colour per target class (the classes dock's), used by every per-class chart.
     void setClassColors(const QList<QColor>& colors);

@@ -48,6 +48,11 @@ MainActions::MainActions(QMainWindow& window)
     rocLogFpr->setCheckable(true);
     rocLogFpr->setToolTip(tr("A log10 false-positive-rate axis on the ROC chart, for low-FPR "
                              "work (the DET tab shows both error rates on probit axes)"));
+    scoresLogCounts = viewMenu->addAction(tr("Log-Scale &Counts on Scores"));
+    scoresLogCounts->setObjectName(QStringLiteral("scoresLogCounts"));
+    scoresLogCounts->setCheckable(true);
+    scoresLogCounts->setToolTip(
+        tr("A log10 row-count axis on the Scores tab, so that a few hard rows stay visible"));
     copyMetrics = viewMenu->addAction(tr("&Copy Metrics as TSV"));
     viewMenu->addSeparator();
     nextChart = viewMenu->addAction(tr("&Next Chart"));

@@ -26,6 +26,7 @@ public:
     QAction* showGradient = nullptr;
     QAction* groupBackgroundForeground = nullptr;
     QAction* rocLogFpr = nullptr;
+    QAction* scoresLogCounts = nullptr;
     QAction* copyMetrics = nullptr;
     QAction* nextChart = nullptr; // Ctrl+Tab, Ctrl+PgDown
     QAction* previousChart = nullptr; // Ctrl+Shift+Tab, Ctrl+PgUp

@@ -1,5 +1,6 @@
 #include "window/main_window.h"
 
+#include "charts/score_histogram_plot.h"
 #include "dialogs/export_plot_dialog.h"
 #include "dialogs/help_dialog.h"
 #include "docks/classes_dock.h"
@@ -46,6 +47,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+
+#include <limits>
 
 namespace focalscope {
 
@@ -143,6 +146,10 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
         &ChartTabs::clearOperatingPointMarks);
     connect(m_thresholdPanel, &ThresholdPanel::exportErrorsRequested, this,
         &MainWindow::chooseExportErrors);
+    connect(m_thresholds, &ThresholdModel::tableChanged, this, &MainWindow::updateScoresChart);
+    connect(m_thresholds, &ThresholdModel::pointChanged, this, &MainWindow::updateScoresChart);
+    connect(m_thresholds, &ThresholdModel::pointCleared, this, &MainWindow::updateScoresChart);
+    connect(m_classesDock, &ClassesDock::colorsChanged, this, &MainWindow::updateScoresChart);
     connect(
         m_charts, &ChartTabs::operatingPointCleared, m_operatingPoint, &OperatingPointPanel::clear);
     connect(m_session, &DatasetSession::datasetChanged, this, &MainWindow::updateStatus);
@@ -173,6 +180,7 @@ void MainWindow::connectActions()
         m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
     });
     connect(m_actions->rocLogFpr, &QAction::toggled, m_session, &DatasetSession::setRocLogFpr);
+    connect(m_actions->scoresLogCounts, &QAction::toggled, this, &MainWindow::updateScoresChart);
     connect(m_actions->copyMetrics, &QAction::triggered, m_metrics, &MetricsView::copyToClipboard);
     connect(m_actions->nextChart, &QAction::triggered, this,
         [this] { m_charts->setCurrentIndex((m_charts->currentIndex() + 1) % m_charts->count()); });
@@ -408,6 +416,25 @@ void MainWindow::chooseExportMetrics()
         return;
     }
     statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::updateScoresChart()
+{
+    const ScoreHistogram& histogram = m_thresholds->histogram();
+    const Predictions* predictions = m_session->predictions();
+    if (!predictions || histogram.edges.empty()) {
+        m_charts->setScoresSpec({});
+        return;
+    }
+    // The entries of the ROC report are the target classes but for a binary task (entry 0 is
+    // target 1, the positive class).
+    const int entry = m_thresholds->entry();
+    const int target = predictions->isBinary() ? entry + 1 : entry;
+    const std::optional<OperatingPoint>& point = m_thresholds->point();
+    m_charts->setScoresSpec(scoreHistogramPlot(histogram,
+        point ? point->threshold : std::numeric_limits<double>::quiet_NaN(),
+        m_thresholds->className(), m_classesDock->classColors().value(target),
+        m_actions->scoresLogCounts->isChecked()));
 }
 
 void MainWindow::chooseExportErrors()

@@ -96,6 +96,8 @@ private:
     void chooseExportPlot();
     void chooseExportMetrics();
     void chooseExportErrors();
+    // The Scores tab from the threshold panel's class, histogram and point.
+    void updateScoresChart();
     void showHelp();
     void showAbout();
     void refreshRecentMenu();
