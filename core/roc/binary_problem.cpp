@@ -2,6 +2,7 @@
 
 #include "parallel/parallel.h"
 #include "roc/ranked_scores.h"
+#include "roc/ranking_view.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,20 +25,11 @@ ScoreMatrix rankingScores(const Predictions& predictions)
     constexpr Index kBlock = 16384;
     parallel::forEach(
         static_cast<std::size_t>((rows + kBlock - 1) / kBlock), [&](std::size_t block) {
-            std::vector<double> e(static_cast<std::size_t>(classes));
             const Index end = std::min(rows, static_cast<Index>(block + 1) * kBlock);
             for (Index i = static_cast<Index>(block) * kBlock; i < end; ++i) {
-                double rowMax = -std::numeric_limits<double>::infinity();
+                const SoftmaxRow row = softmaxRow(x, i);
                 for (Index c = 0; c < classes; ++c)
-                    rowMax = std::max(rowMax, static_cast<double>(x(i, c)));
-                double sum = 0.0;
-                for (Index c = 0; c < classes; ++c) {
-                    e[static_cast<std::size_t>(c)]
-                        = std::exp(static_cast<double>(x(i, c)) - rowMax);
-                    sum += e[static_cast<std::size_t>(c)];
-                }
-                for (Index c = 0; c < classes; ++c)
-                    p(i, c) = e[static_cast<std::size_t>(c)] / sum;
+                    p(i, c) = std::exp(x(i, c) - row.max) / row.sum;
             }
         });
     return p;

@@ -14,23 +14,17 @@ RankingView::RankingView(const ScoreMatrix& scores, bool softmax)
     if (!softmax)
         return;
     const Index rows = scores.rows();
-    const Index classes = scores.cols();
     m_rowMax.resize(static_cast<std::size_t>(rows));
     m_rowSum.resize(static_cast<std::size_t>(rows));
-    // The same operations, in the same order, as rankingScores(): blocks of rows on every core.
+    // Blocks of rows on every core.
     constexpr Index kBlock = 16384;
     parallel::forEach(
         static_cast<std::size_t>((rows + kBlock - 1) / kBlock), [&](std::size_t block) {
             const Index end = std::min(rows, static_cast<Index>(block + 1) * kBlock);
             for (Index i = static_cast<Index>(block) * kBlock; i < end; ++i) {
-                double rowMax = -std::numeric_limits<double>::infinity();
-                for (Index c = 0; c < classes; ++c)
-                    rowMax = std::max(rowMax, scores(i, c));
-                double sum = 0.0;
-                for (Index c = 0; c < classes; ++c)
-                    sum += std::exp(scores(i, c) - rowMax);
-                m_rowMax[static_cast<std::size_t>(i)] = rowMax;
-                m_rowSum[static_cast<std::size_t>(i)] = sum;
+                const SoftmaxRow row = softmaxRow(scores, i);
+                m_rowMax[static_cast<std::size_t>(i)] = row.max;
+                m_rowSum[static_cast<std::size_t>(i)] = row.sum;
             }
         });
 }

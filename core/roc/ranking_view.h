@@ -7,10 +7,30 @@
 
 #include "data/predictions.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace focalscope {
+
+// Row i's maximum and sum_c exp(x_ic - max): the softmax the ROC ranks is
+// exp(x_ic - max) / sum. The one place its operations and their order are written, so that
+// rankingScores(), rankingColumn() and RankingView give the same doubles.
+struct SoftmaxRow {
+    double max;
+    double sum;
+};
+inline SoftmaxRow softmaxRow(const ScoreMatrix& x, Index i)
+{
+    double rowMax = -std::numeric_limits<double>::infinity();
+    for (Index c = 0; c < x.cols(); ++c)
+        rowMax = std::max(rowMax, x(i, c));
+    double sum = 0.0;
+    for (Index c = 0; c < x.cols(); ++c)
+        sum += std::exp(x(i, c) - rowMax);
+    return {rowMax, sum};
+}
 
 class RankingView {
 public:

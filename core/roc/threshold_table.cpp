@@ -2,6 +2,7 @@
 
 #include "parallel/parallel.h"
 #include "roc/ranked_scores.h"
+#include "roc/ranking_view.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,8 +87,8 @@ void checkClass(const Predictions& predictions, Index columns, Index c)
 
 } // namespace
 
-// rankingScores' softmax for one column: p_c = exp(x_c - max x) / sum_k exp(x_k - max x), the
-// sum taken in the same order, so the values are the same doubles.
+// rankingScores' softmax for one column: p_c = exp(x_c - max x) / sum_k exp(x_k - max x), from
+// softmaxRow (ranking_view.h), so the values are the same doubles.
 std::vector<double> rankingColumn(const Predictions& predictions, Index c)
 {
     const ScoreMatrix& x = predictions.scores;
@@ -104,13 +105,8 @@ std::vector<double> rankingColumn(const Predictions& predictions, Index c)
         static_cast<std::size_t>((rows + kBlock - 1) / kBlock), [&](std::size_t block) {
             const Index end = std::min(rows, static_cast<Index>(block + 1) * kBlock);
             for (Index i = static_cast<Index>(block) * kBlock; i < end; ++i) {
-                double rowMax = -std::numeric_limits<double>::infinity();
-                for (Index k = 0; k < classes; ++k)
-                    rowMax = std::max(rowMax, x(i, k));
-                double sum = 0.0;
-                for (Index k = 0; k < classes; ++k)
-                    sum += std::exp(x(i, k) - rowMax);
-                column[static_cast<std::size_t>(i)] = std::exp(x(i, c) - rowMax) / sum;
+                const SoftmaxRow row = softmaxRow(x, i);
+                column[static_cast<std::size_t>(i)] = std::exp(x(i, c) - row.max) / row.sum;
             }
         });
     return column;

@@ -39,6 +39,7 @@ private slots:
     void argmaxMatrixForMulticlassOnly();
     void clickSelectsTheClassAndThreshold();
     void scoresTabDrawsTheThreshold();
+    void costRuleDrawsIsoCostLineAndExpectedCost();
 
 private:
     // Opens the fixture and waits until the panel's first table is ready.
@@ -241,6 +242,52 @@ void TestWindowThresholds::scoresTabDrawsTheThreshold()
     QVERIFY(logCounts);
     logCounts->setChecked(true);
     QVERIFY(tabs->spec(ChartTabs::ScoresChart).y.logarithmic);
+}
+
+// A cost rule: the line of equal expected cost through the point on ROC, and the expected cost
+// against the threshold on the Scores tab; another rule takes both away.
+void TestWindowThresholds::costRuleDrawsIsoCostLineAndExpectedCost()
+{
+    openWithTable("binary.csv");
+    ThresholdPanel* panel = m_window->thresholdPanel();
+    ChartTabs* tabs = m_window->chartTabs();
+    auto isoLine = [tabs]() -> const PlotSeries* {
+        for (const PlotSeries& s : tabs->spec(ChartTabs::RocChart).series)
+            if (s.name.startsWith(QStringLiteral("equal expected cost")))
+                return &s;
+        return nullptr;
+    };
+    auto costCurve = [tabs]() -> const PlotSeries* {
+        for (const PlotSeries& s : tabs->spec(ChartTabs::ScoresChart).series)
+            if (s.id == kExpectedCostSeriesId)
+                return &s;
+        return nullptr;
+    };
+    panel->ruleBox()->setCurrentText(QStringLiteral("cost=1,5"));
+    panel->findChild<QPushButton*>(QStringLiteral("applyRule"))->click();
+    ThresholdModel& model = m_window->thresholds();
+    QVERIFY(model.costs().has_value());
+    const OperatingPoint point = *model.point();
+    const PlotSeries* line = isoLine();
+    QVERIFY(line);
+    // Through the point, with the rule's slope CFP (1 - PI) / (CFN PI).
+    const double slope = model.costs()->isoCostSlope;
+    const double prevalence = model.costs()->prevalence;
+    QVERIFY(std::abs(slope - (1.0 - prevalence) / (5.0 * prevalence)) < 1e-12);
+    const QPointF a = line->points.front();
+    QVERIFY(std::abs(a.y() - (point.tpr + slope * (a.x() - point.fpr))) < 1e-9);
+    const PlotSeries* cost = costCurve();
+    QVERIFY(cost);
+    QVERIFY(cost->onSecondaryAxis);
+    // The rule's point has the least expected cost of the curve's thresholds.
+    const double atPoint = expectedCost(point, 1.0, 5.0, prevalence);
+    for (const QPointF& p : cost->points)
+        QVERIFY(p.y() >= atPoint - 1e-12);
+
+    panel->ruleBox()->setCurrentText(QStringLiteral("youden"));
+    panel->findChild<QPushButton*>(QStringLiteral("applyRule"))->click();
+    QVERIFY(!isoLine());
+    QVERIFY(!costCurve());
 }
 
 QTEST_MAIN(TestWindowThresholds)

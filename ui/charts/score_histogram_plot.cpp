@@ -20,7 +20,8 @@ QColor negativesColor(const QColor& classColor)
 } // namespace
 
 PlotSpec scoreHistogramPlot(const ScoreHistogram& histogram, double threshold,
-    const QString& className, const QColor& classColor, bool logCounts)
+    const QString& className, const QColor& classColor, bool logCounts,
+    const QList<QPointF>& expectedCost)
 {
     PlotSpec spec;
     spec.title = QStringLiteral("Scores of %1 against the rest").arg(className);
@@ -72,6 +73,22 @@ PlotSpec scoreHistogramPlot(const ScoreHistogram& histogram, double threshold,
         }
         series.name = QStringLiteral("%1, %2 rows").arg(group.name).arg(rows);
         spec.series.append(series);
+    }
+
+    if (!expectedCost.isEmpty()) {
+        double most = 0.0;
+        for (const QPointF& p : expectedCost)
+            most = std::max(most, p.y());
+        PlotSeries cost;
+        cost.name = QStringLiteral("expected cost");
+        cost.color = QColor(0xb3, 0x3d, 0x26);
+        cost.width = 2.0;
+        cost.points = expectedCost;
+        cost.onSecondaryAxis = true;
+        cost.pickable = false;
+        cost.id = kExpectedCostSeriesId;
+        spec.series.append(cost);
+        spec.yRight = {QStringLiteral("Expected cost"), 0.0, niceCeiling(most * 1.05), false};
     }
 
     if (std::isfinite(threshold) && threshold >= lo && threshold <= hi) {

@@ -35,6 +35,7 @@ void ThresholdModel::clear()
     ++m_generation;
     m_entry = -1;
     m_table.reset();
+    m_costs.reset();
     m_histogram = {};
     m_column.reset();
     m_pendingThreshold.reset();
@@ -60,6 +61,7 @@ void ThresholdModel::selectEntry(int entry, bool announce)
         return;
     m_entry = entry;
     m_table.reset();
+    m_costs.reset();
     m_histogram = {};
     m_column.reset();
     m_point.reset();
@@ -138,6 +140,9 @@ bool ThresholdModel::applyRule(const QString& text, QString* message)
         if (!chosen.point)
             return fail(QString::fromStdString(chosen.message));
         m_index = chosen.index;
+        m_costs.reset();
+        if (rule.kind == OperatingRule::Kind::Cost)
+            m_costs = Costs {rule.costFp, rule.costFn, chosen.prevalence, chosen.isoCostSlope};
         m_point.reset(); // a rule may pick the point already shown: say so again
         setPoint(*chosen.point);
         if (message) {

@@ -52,6 +52,17 @@ public:
     // threshold; waits for the table when it is being built.
     void pick(int entry, double threshold);
 
+    // The costs of the last cost rule applied (cost=CFP,CFN[,PI]) on this class: the iso-cost
+    // lines' slope and the expected cost follow the point as it moves; cleared by another rule
+    // or class.
+    struct Costs {
+        double costFp = 1.0;
+        double costFn = 1.0;
+        double prevalence = 0.5;
+        double isoCostSlope = 1.0;
+    };
+    const std::optional<Costs>& costs() const { return m_costs; }
+
     const std::optional<OperatingPoint>& point() const { return m_point; }
     // The point's index in the table (the slider's position).
     std::size_t index() const { return m_index; }
@@ -85,6 +96,7 @@ private:
     std::shared_ptr<const ThresholdTable> m_table;
     std::shared_ptr<const std::vector<double>> m_column; // the class's ranking scores
     ScoreHistogram m_histogram;
+    std::optional<Costs> m_costs;
     std::optional<OperatingPoint> m_point;
     std::size_t m_index = 0;
     std::optional<double> m_pendingThreshold; // a pick waiting for its table

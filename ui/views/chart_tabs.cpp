@@ -148,6 +148,63 @@ void ChartTabs::setVisibleClasses(const QList<bool>& visible)
     updateRocCharts();
 }
 
+void ChartTabs::setIsoCostSlope(std::optional<double> slope)
+{
+    // Also with the same slope: the line goes through the point, which may have moved.
+    if (!slope && !m_isoCostSlope)
+        return;
+    m_isoCostSlope = slope;
+    refreshRocChart();
+}
+
+void ChartTabs::refreshRocChart()
+{
+    const auto roc = m_session.rocResults();
+    if (!roc)
+        return;
+    std::vector<bool> entries(roc->report.classes.size(), true);
+    for (std::size_t e = 0; e < entries.size(); ++e)
+        entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
+    setChartSpec(
+        RocChart, withIsoCostLine(withClassColors(withVisibleSeries(roc->rocPlot, entries), true)));
+    if (m_pickedClass >= 0)
+        markOperatingPoint(rocEntry(m_pickedClass), m_picked);
+}
+
+PlotSpec ChartTabs::withIsoCostLine(PlotSpec spec) const
+{
+    if (!m_isoCostSlope || m_pickedClass < 0 || spec.x.logarithmic)
+        return spec;
+    const double slope = *m_isoCostSlope;
+    const double x0 = m_picked.fpr;
+    const double y0 = m_picked.tpr;
+    if (!std::isfinite(x0) || !std::isfinite(y0) || !std::isfinite(slope))
+        return spec;
+    // tpr = y0 + slope (fpr - x0), clipped to the unit square.
+    QList<QPointF> points;
+    for (const double x : {0.0, 1.0}) {
+        const double y = y0 + slope * (x - x0);
+        points.append(QPointF(x, y));
+    }
+    auto clip = [slope, x0, y0](QPointF p) {
+        if (p.y() > 1.0 && slope > 0.0)
+            return QPointF(x0 + (1.0 - y0) / slope, 1.0);
+        if (p.y() < 0.0 && slope > 0.0)
+            return QPointF(x0 - y0 / slope, 0.0);
+        return QPointF(p.x(), std::clamp(p.y(), 0.0, 1.0));
+    };
+    PlotSeries line;
+    line.name = tr("equal expected cost (slope %1)").arg(formatNumber(slope));
+    line.color = QColor(0x55, 0x55, 0x55);
+    line.style = PlotSeries::Style::Dashed;
+    line.width = 1.5;
+    line.points = {clip(points[0]), clip(points[1])};
+    line.pickable = false;
+    line.id = -1;
+    spec.series.append(line);
+    return spec;
+}
+
 void ChartTabs::setScoresSpec(PlotSpec spec)
 {
     setChartSpec(ScoresChart, std::move(spec));
@@ -211,7 +268,8 @@ void ChartTabs::updateRocCharts()
     std::vector<bool> entries(roc->report.classes.size(), true);
     for (std::size_t e = 0; e < entries.size(); ++e)
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
-    setChartSpec(RocChart, withClassColors(withVisibleSeries(roc->rocPlot, entries), true));
+    setChartSpec(
+        RocChart, withIsoCostLine(withClassColors(withVisibleSeries(roc->rocPlot, entries), true)));
     setChartSpec(PrChart, withClassColors(withVisibleSeries(roc->prPlot, entries), true));
     setChartSpec(DetChart, withClassColors(withVisibleSeries(roc->detPlot, entries), true));
     restoreOperatingPoint();

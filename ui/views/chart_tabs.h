@@ -64,6 +64,9 @@ public:
     // Marks a point of ROC report entry `entry` on ROC and PR (the threshold panel's point),
     // without emitting operatingPointPicked.
     void markOperatingPoint(int entry, const OperatingPoint& point);
+    // The line of equal expected cost through the marked point on ROC (slope CFP (1 - PI) /
+    // (CFN PI)); unset: none. Call it again after the point moves.
+    void setIsoCostSlope(std::optional<double> slope);
     void clearOperatingPointMarks();
     // The ROC report entry of the picked point, -1 when none.
     int pickedEntry() const { return m_pickedClass < 0 ? -1 : rocEntry(m_pickedClass); }
@@ -103,6 +106,9 @@ private:
     void restoreOperatingPoint();
     // The colours of the user on the series of a chart: id -> target class by `targetOfId`.
     PlotSpec withClassColors(PlotSpec spec, bool idsAreEntries) const;
+    // The ROC spec with the iso-cost line through the picked point, when there is one.
+    PlotSpec withIsoCostLine(PlotSpec spec) const;
+    void refreshRocChart();
     void showChart(Chart chart);
 
     DatasetSession& m_session;
@@ -111,6 +117,7 @@ private:
     std::array<bool, ChartCount> m_stale {};
     QList<bool> m_visible;
     QList<QColor> m_colors;
+    std::optional<double> m_isoCostSlope;
     int m_pickedClass = -1; // target class, -1: none
     OperatingPoint m_picked;
 };

@@ -15,6 +15,7 @@
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
 #include "report/json_report.h"
+#include "roc/threshold_rules.h"
 #include "settings/class_colors.h"
 #include "settings/recent_files.h"
 #include "settings/settings_keys.h"
@@ -424,6 +425,7 @@ void MainWindow::updateScoresChart()
     const Predictions* predictions = m_session->predictions();
     if (!predictions || histogram.edges.empty()) {
         m_charts->setScoresSpec({});
+        m_charts->setIsoCostSlope(std::nullopt);
         return;
     }
     // The entries of the ROC report are the target classes but for a binary task (entry 0 is
@@ -431,10 +433,21 @@ void MainWindow::updateScoresChart()
     const int entry = m_thresholds->entry();
     const int target = predictions->isBinary() ? entry + 1 : entry;
     const std::optional<OperatingPoint>& point = m_thresholds->point();
+    // A cost rule's expected cost across the range, at the bins' edges (O(bins log n)).
+    QList<QPointF> expectedCosts;
+    if (const auto& costs = m_thresholds->costs(); costs && m_thresholds->table()) {
+        for (const double edge : histogram.edges)
+            expectedCosts.append(QPointF(edge,
+                expectedCost(m_thresholds->table()->pointAt(edge), costs->costFp, costs->costFn,
+                    costs->prevalence)));
+    }
     m_charts->setScoresSpec(scoreHistogramPlot(histogram,
         point ? point->threshold : std::numeric_limits<double>::quiet_NaN(),
         m_thresholds->className(), m_classesDock->classColors().value(target),
-        m_actions->scoresLogCounts->isChecked()));
+        m_actions->scoresLogCounts->isChecked(), expectedCosts));
+    const auto& costs = m_thresholds->costs();
+    m_charts->setIsoCostSlope(
+        costs && point ? std::optional<double>(costs->isoCostSlope) : std::nullopt);
 }
 
 void MainWindow::chooseExportErrors()
