@@ -60,6 +60,7 @@ class TestCliSummary : public QObject {
 private slots:
     void summarizeThenOpen_data();
     void summarizeThenOpen();
+    void boundsHoldCoreExactNumbers();
     void textReport();
     void exitCodes_data();
     void exitCodes();
@@ -103,6 +104,32 @@ void TestCliSummary::summarizeThenOpen()
     QVERIFY(contains(json["focal_loss"]["bounds"], focal["exact"].toDouble()));
     QVERIFY(std::abs(json["focal_loss"]["bounds"][0].toDouble() - focal["lower"].toDouble())
         <= 1e-12 * focal["lower"].toDouble());
+}
+
+// A CSV (read whole, not streamed) summarised: the CLI's own exact numbers on the rows lie in
+// the summary's bounds, for several gammas.
+void TestCliSummary::boundsHoldCoreExactNumbers()
+{
+    const QString csv = testsDir() + "/gui/data/three_class.csv";
+    QTemporaryDir dir;
+    const QString out = dir.path() + "/three_class.npz";
+    const Run made = runCli({"summarize", csv, "-o", out});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    for (const QString gamma : {"0", "0.5", "2", "5"}) {
+        const Run exact = runCli({"--json", "--gamma", gamma, csv});
+        const Run binned = runCli({"--json", "--gamma", gamma, out});
+        QCOMPARE(exact.exitCode, 0);
+        QCOMPARE(binned.exitCode, 0);
+        const QJsonObject e = QJsonDocument::fromJson(exact.out).object();
+        const QJsonObject b = QJsonDocument::fromJson(binned.out).object();
+        QVERIFY(contains(b["focal_loss"]["bounds"], e["focal_loss"]["value"].toDouble()));
+        for (qsizetype c = 0; c < 3; ++c)
+            QVERIFY(contains(b["auroc"]["bounds"][c], e["auroc"]["per_class"][c].toDouble()));
+        for (const char* average : {"macro", "weighted", "micro"})
+            QVERIFY2(contains(b["auroc"][QString(average) + "_bounds"],
+                         e["auroc"][QLatin1String(average)].toDouble()),
+                average);
+    }
 }
 
 void TestCliSummary::textReport()
