@@ -122,7 +122,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
     bool binsGiven = false; // --bins or --calibration-strategy
     bool bootstrapAsked = false;
     bool seedGiven = false;
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
+    o.summarize = !arguments.empty() && arguments.front() == "summarize";
+    for (std::size_t i = o.summarize ? 1 : 0; i < arguments.size(); ++i) {
         std::string arg = arguments[i];
         std::string inlineValue;
         bool hasInline = false;
@@ -233,6 +234,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             }
         } else if (arg == "--errors-csv")
             o.errorsCsv = next();
+        else if (o.summarize && (arg == "-o" || arg == "--output"))
+            o.output = next();
         else if (arg == "--") {
             positional.insert(
                 positional.end(), arguments.begin() + static_cast<long>(i) + 1, arguments.end());
@@ -271,6 +274,11 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
                             "rule's false positives and false negatives)");
     if (!o.perRow.empty() && !o.perRow.ends_with(".csv") && !o.perRow.ends_with(".npy"))
         throw ArgumentError("--per-row " + o.perRow + ": expected a .csv or .npy name");
+    if (o.summarize && o.output.empty())
+        throw ArgumentError("summarize: missing -o SUMMARY.npz");
+    if (o.summarize && (o.wantsRows() || o.json || !o.errorsCsv.empty()))
+        throw ArgumentError("summarize: only --kind, --ignore-index, --scores-key, --labels-key, "
+                            "--skip-invalid and -o apply");
 }
 
 // text with {width}, {height} and {dpi} replaced by the plot library's export defaults.
@@ -357,6 +365,12 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
                                      positives highest score first, then false negatives
                                      lowest score first
   --help  --version
+
+focalscope-cli summarize [--kind K] [--ignore-index K] PREDICTIONS [LABELS] -o SUMMARY.npz
+  writes a mergeable summary (binned counts; see README, Summaries). A C-ordered .npy of scores
+  with a .npy of labels is read in chunks (memory independent of the rows); other files are
+  read whole. A summary given as PREDICTIONS is opened like predictions: AUROC, AP, DeLong and
+  focal loss of the binned scores, with "bounds" that hold the exact values.
 
 Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.
 )");

@@ -48,6 +48,17 @@ struct CliOptions {
     std::string perRow; // .csv or .npy
     std::vector<OperatingRule> operatingRules; // --operating-point, in order
     std::string errorsCsv; // the rows at the first operating point
+    bool summarize = false; // focalscope-cli summarize ... -o OUTPUT: write a summary .npz
+    std::string output; // summarize's -o
+
+    // Whether any option was given that needs every row (plots, curves as CSV, per-row values,
+    // operating points, calibration, bootstrap, partial AUROC): a summary cannot give them.
+    bool wantsRows() const
+    {
+        return wantsPlots() || !rocCsv.empty() || !prCsv.empty() || !detCsv.empty()
+            || !perRow.empty() || !operatingRules.empty() || calibration || bootstrap || maxFprGiven
+            || fprRange;
+    }
 
     bool wantsPlots() const
     {

@@ -9,6 +9,9 @@
 #include "report/json_report.h"
 #include "report/per_row.h"
 #include "report/text_report.h"
+#include "summary/summary_reader.h"
+#include "summary/summary_report.h"
+#include "summary/summary_writer.h"
 
 #include <chrono>
 #include <cstdio>
@@ -40,6 +43,57 @@ std::function<bool(double)> terminalProgress(const std::string& path)
     };
 }
 
+// focalscope-cli summarize: the file's summary written to -o.
+int writeSummaryOf(const CliOptions& options, const ReadOptions& read)
+{
+    Summary summary;
+    try {
+        summary = summarizeFile(options.predictions, options.labels, read);
+    } catch (const ReadError& error) {
+        std::cerr << "focalscope-cli: " << error.what() << '\n';
+        return BadInput;
+    }
+    try {
+        writeSummary(summary, options.output);
+    } catch (const std::runtime_error& error) {
+        std::cerr << "focalscope-cli: " << error.what() << '\n';
+        return OutputFailed;
+    }
+    return Success;
+}
+
+// A summary opened like predictions: the binned numbers with their bounds.
+int reportSummary(const CliOptions& options)
+{
+    if (!options.labels.empty() || options.wantsRows() || !options.errorsCsv.empty()) {
+        std::cerr << "focalscope-cli: " << options.predictions
+                  << " is a summary: it takes no labels file, and plots, curve CSVs, per-row "
+                     "values, operating points, calibration, bootstrap and partial AUROC need "
+                     "the rows\n";
+        return BadArguments;
+    }
+    Summary summary;
+    try {
+        summary = readSummary(options.predictions);
+    } catch (const ReadError& error) {
+        std::cerr << "focalscope-cli: " << error.what() << '\n';
+        return BadInput;
+    }
+    FocalParams params;
+    params.mode = options.lossMode.value_or(summary.binary ? LossMode::Sigmoid : LossMode::Softmax);
+    params.alpha = options.alpha;
+    params.gamma = options.gamma;
+    params.reduction = options.reduction;
+    try {
+        std::cout << (options.json ? summaryJson(options.predictions, summary, params)
+                                   : summaryText(options.predictions, summary, params));
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "focalscope-cli: " << error.what() << '\n';
+        return BadArguments;
+    }
+    return Success;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -62,6 +116,10 @@ int main(int argc, char** argv)
 
     ReadOptions read = options.read;
     read.progress = terminalProgress(options.predictions);
+    if (options.summarize)
+        return writeSummaryOf(options, read);
+    if (isSummaryFile(options.predictions))
+        return reportSummary(options);
     ReadResult input;
     try {
         input = readPredictions(options.predictions, options.labels, read);

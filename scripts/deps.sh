@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Focalscope needs that are missing. Sourced by scripts/run and
 # scripts/test. FOCALSCOPE_EXTRA_PACKAGES adds more (the reference generators' Python stack).
+# NumPy and Dask are for python/focalscope_summary.py's own test (python_summary); no C++ test
+# needs Python.
 set -euo pipefail
 
 focalscope_packages=(
@@ -9,6 +11,7 @@ focalscope_packages=(
   libeigen3-dev libhwy-dev libzip-dev libtbb-dev
   fonts-dejavu-core xvfb xauth
   desktop-file-utils appstream
+  python3-numpy python3-dask python3-distributed
 )
 
 install_missing_packages() {

@@ -29,6 +29,7 @@ private slots:
     void helpAndVersion();
     void detAndLogFpr();
     void operatingPoints();
+    void summarize();
 };
 
 void TestCliOptions::defaults()
@@ -141,6 +142,26 @@ void TestCliOptions::badArguments_data()
         << QStringList {"--errors-csv", "e.csv", "a"} << "--errors-csv: needs an --operating-point";
     QTest::newRow("reduction none") << QStringList {"--reduction", "none", "a"}
                                     << "--reduction: expected mean|sum|weighted-mean";
+    QTest::newRow("-o without summarize")
+        << QStringList {"a", "-o", "s.npz"} << "unknown option -o";
+    QTest::newRow("summarize without -o")
+        << QStringList {"summarize", "a", "b"} << "summarize: missing -o SUMMARY.npz";
+    QTest::newRow("summarize with a plot") << QStringList {"summarize", "--export-roc", "r.png",
+        "a", "-o", "s.npz"} << "summarize: only --kind";
+}
+
+void TestCliOptions::summarize()
+{
+    const CliParse p = parse({"summarize", "--kind", "logits", "--ignore-index", "7", "s.npy",
+        "l.npy", "-o", "out.npz"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    QVERIFY(p.options.summarize);
+    QCOMPARE(p.options.output, std::string("out.npz"));
+    QCOMPARE(p.options.predictions, std::string("s.npy"));
+    QCOMPARE(p.options.labels, std::string("l.npy"));
+    QCOMPARE(p.options.read.ignoreIndex, 7);
+    QCOMPARE(p.options.read.kind, KindRequest::Logits);
+    QVERIFY(!parse({"a.npz"}).options.summarize);
 }
 
 void TestCliOptions::operatingPoints()
