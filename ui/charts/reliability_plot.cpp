@@ -45,20 +45,12 @@ QString binRange(double lo, double hi)
 
 } // namespace
 
-PlotSpec reliabilityPlot(
-    const ReliabilityCurve& curve, BinStrategy strategy, const ReliabilityPlotOptions& options)
+PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOptions& options)
 {
     PlotSpec spec;
     const int bins = curve.edges.size() > 1 ? static_cast<int>(curve.edges.size()) - 1 : 0;
-    const QString binning
-        = QStringLiteral("%1 %2 bins")
-              .arg(bins)
-              .arg(strategy == BinStrategy::Uniform ? QStringLiteral("uniform")
-                                                    : QStringLiteral("equal-mass"));
-    spec.title = QStringLiteral("Reliability: %1 — ECE %2 (%3)")
-                     .arg(options.subject, formatMetric(curve.ece), binning);
-    spec.x = {options.topLabel ? QStringLiteral("Confidence (largest probability)")
-                               : QStringLiteral("Mean predicted probability"),
+    spec.title = QStringLiteral("%1: ECE %2").arg(options.subject, formatMetric(curve.ece));
+    spec.x = {options.topLabel ? QStringLiteral("Confidence") : QStringLiteral("Mean predicted"),
         0.0, 1.0, false};
     spec.y = {options.topLabel ? QStringLiteral("Accuracy") : QStringLiteral("Fraction positive"),
         0.0, 1.0, false};
@@ -103,7 +95,7 @@ PlotSpec reliabilityPlot(
     }
 
     PlotSeries diagonal;
-    diagonal.name = QStringLiteral("perfectly calibrated");
+    diagonal.name = QStringLiteral("ideal");
     diagonal.color = QColor(0x9a, 0x9a, 0x9a);
     diagonal.style = PlotSeries::Style::Dotted;
     diagonal.width = 1.5;
@@ -117,8 +109,7 @@ PlotSpec reliabilityPlot(
         return spec;
     }
     PlotSeries line;
-    line.name = QStringLiteral("%1 (ECE %2, MCE %3)")
-                    .arg(options.subject, formatMetric(curve.ece), formatMetric(curve.mce));
+    line.name = options.subject;
     line.color = options.color;
     line.width = 2.0;
     line.pickable = false;

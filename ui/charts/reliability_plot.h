@@ -21,15 +21,17 @@ struct ReliabilityPlotOptions {
 };
 
 // A reliability diagram (scikit-learn's calibration_curve drawn): in this order
+// Axes: "Mean predicted" / "Fraction positive", or "Confidence" / "Accuracy" for the top label.
 // - the rows per bin on the right axis (0 to a nice ceiling of 3x the largest count, so the
 //   bars stay under the curve), every bin of curve.edges, empty ones at 0: Bars of equal width
 //   for uniform bins; for unequal (quantile) bins the histogram's outline as a line;
-// - the diagonal (perfect calibration) dotted grey, not pickable;
-// - the curve: fraction positive against mean predicted of each non-empty bin, as a line and,
-//   on the same points, markers with a hover text per bin (edges, rows, both means).
-// Both axes 0..1 with a square plot area; the title names the subject, the ECE and the bins.
+// - the diagonal (perfect calibration, "ideal") dotted grey, not pickable;
+// - the curve, named the subject: fraction positive against mean predicted of each non-empty
+//   bin, as a line and, on the same points, markers with a hover text per bin (edges, rows,
+//   both means).
+// Both axes 0..1 with a square plot area; the title is "subject: ECE 0.042". Names are short so
+// that the legend fits under a chart as narrow as a dock.
 // Without samples: the diagonal only, and a note says so.
-PlotSpec reliabilityPlot(const ReliabilityCurve& curve, BinStrategy strategy,
-    const ReliabilityPlotOptions& options = {});
+PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOptions& options = {});
 
 } // namespace focalscope

@@ -93,6 +93,8 @@ void BootstrapModel::cancel()
 void BootstrapModel::clear()
 {
     cancel();
+    if (!m_running)
+        m_lastCancelled = false;
     if (!m_results)
         return;
     m_results.reset();

@@ -34,11 +34,11 @@ CalibrationModel::CalibrationModel(
         m_lastError = message;
         emit computationFailed(message);
     });
-    connect(m_pipeline, &RecomputeScheduler::idle, this, [this] { emit busyChanged(false); });
 
     // Other scores: the results shown are of the old ones.
     auto restart = [this] {
         m_pipeline->invalidate();
+        m_lastError.clear();
         if (m_results) {
             m_results.reset();
             emit resultsChanged();
@@ -56,7 +56,6 @@ void CalibrationModel::request()
     if (!m_session.hasData())
         return;
     m_pipeline->request();
-    emit busyChanged(true);
 }
 
 bool CalibrationModel::isBusy() const

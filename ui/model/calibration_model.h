@@ -48,7 +48,6 @@ public:
 signals:
     void resultsChanged(); // new results, or cleared for a new dataset
     void computationFailed(const QString& message);
-    void busyChanged(bool busy);
 
 private:
     void request();

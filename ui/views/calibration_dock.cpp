@@ -20,6 +20,7 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -66,22 +67,30 @@ CalibrationDock::CalibrationDock(
     m_calibration = new CalibrationModel(session, parameters, this);
     m_bootstrap = new BootstrapModel(session, this);
 
-    auto* content = new QWidget;
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(makeCalibrationPart());
-    layout->addWidget(makeTemperaturePart());
-    layout->addWidget(makeBootstrapPart());
-    layout->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    setWidget(scroll);
+    // Two pages, each scrolling when the dock is short: the diagram and its numbers; the
+    // bootstrap.
+    auto page = [](std::initializer_list<QWidget*> parts) {
+        auto* content = new QWidget;
+        auto* layout = new QVBoxLayout(content);
+        layout->setContentsMargins(4, 4, 4, 4);
+        for (QWidget* part : parts)
+            layout->addWidget(part, part == *parts.begin() ? 1 : 0); // the first grows
+        auto* scroll = new QScrollArea;
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setWidget(content);
+        return scroll;
+    };
+    auto* pages = new QTabWidget(this);
+    pages->setObjectName(QStringLiteral("calibrationPages"));
+    pages->setDocumentMode(true);
+    pages->addTab(page({makeCalibrationPart(), makeTemperaturePart()}), tr("Reliability"));
+    pages->addTab(page({makeBootstrapPart()}), tr("Bootstrap"));
+    setWidget(pages);
 
     connect(&m_session, &DatasetSession::datasetChanged, this, &CalibrationDock::refillClasses);
     connect(m_calibration, &CalibrationModel::resultsChanged, this, &CalibrationDock::showResults);
-    connect(m_calibration, &CalibrationModel::busyChanged, this, &CalibrationDock::showResults);
     connect(
         m_calibration, &CalibrationModel::computationFailed, this, &CalibrationDock::showResults);
     connect(m_classBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -127,7 +136,7 @@ QWidget* CalibrationDock::makeCalibrationPart()
     m_classBox->setToolTip(tr("A class one-vs-rest (its probability against being the label), or "
                               "the top label (the largest probability against being right)"));
     m_classBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_classBox->setMinimumContentsLength(10);
+    m_classBox->setMinimumContentsLength(8);
     m_binsSpin = new QSpinBox(part);
     m_binsSpin->setObjectName(QStringLiteral("calibrationBins"));
     m_binsSpin->setRange(1, 100);
@@ -214,8 +223,9 @@ QWidget* CalibrationDock::makeTemperaturePart()
 
 QWidget* CalibrationDock::makeBootstrapPart()
 {
-    auto* box = new QGroupBox(tr("Bootstrap"));
+    auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
     auto* controls = new QHBoxLayout;
     m_replicates = new QSpinBox(box);
     m_replicates->setObjectName(QStringLiteral("bootstrapReplicates"));
@@ -232,18 +242,19 @@ QWidget* CalibrationDock::makeBootstrapPart()
     m_cancel = new QPushButton(tr("Cancel"), box);
     m_cancel->setObjectName(QStringLiteral("bootstrapCancel"));
     controls->addWidget(new QLabel(tr("B"), box));
-    controls->addWidget(m_replicates);
+    controls->addWidget(m_replicates, 1);
     controls->addWidget(new QLabel(tr("seed"), box));
-    controls->addWidget(m_seed);
-    controls->addStretch(1);
-    controls->addWidget(m_run);
-    controls->addWidget(m_cancel);
+    controls->addWidget(m_seed, 1);
     layout->addLayout(controls);
-
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_run);
+    actions->addWidget(m_cancel);
     m_progress = new QProgressBar(box);
     m_progress->setObjectName(QStringLiteral("bootstrapProgress"));
     m_progress->setRange(0, 100);
-    layout->addWidget(m_progress);
+    actions->addWidget(m_progress, 100);
+    actions->addStretch(1);
+    layout->addLayout(actions);
     m_method = new QLabel(box);
     m_method->setObjectName(QStringLiteral("bootstrapMethod"));
     m_method->setWordWrap(true);
@@ -258,7 +269,7 @@ QWidget* CalibrationDock::makeBootstrapPart()
     m_bootstrapTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_bootstrapTable->horizontalHeader()->setStretchLastSection(true);
     m_bootstrapTable->setMinimumHeight(110);
-    layout->addWidget(m_bootstrapTable);
+    layout->addWidget(m_bootstrapTable, 1);
     return box;
 }
 
@@ -326,10 +337,11 @@ void CalibrationDock::showResults()
         options.subject = tr("top-label");
     } else {
         const bool binary = report.perClass.size() == 1;
-        options.subject = m_session.targetNames().value(binary ? 1 : c);
+        const QString name = m_session.targetNames().value(binary ? 1 : c);
+        options.subject = binary ? name : tr("%1 vs rest").arg(name);
         options.color = classColor(binary ? 1 : c);
     }
-    m_view->setSpec(reliabilityPlot(curve, report.strategy, options));
+    m_view->setSpec(reliabilityPlot(curve, options));
 
     m_ece->setText(formatNumber(curve.ece));
     m_mce->setText(formatNumber(curve.mce));
@@ -349,9 +361,11 @@ void CalibrationDock::showResults()
             for (int k = 0; k < 2; ++k)
                 m_temperatureCells[r][k]->setText(formatNumber(values[r][k]));
     }
-    const bool stale = m_calibration->isBusy();
-    m_state->setText(stale ? tr("Updating…") : QString());
-    m_state->setVisible(stale);
+    // Recomputations (a slider moved) keep the numbers shown until the new ones arrive; a
+    // failure says so above the numbers it leaves in place.
+    const QString error = m_calibration->lastError();
+    m_state->setText(error.isEmpty() ? QString() : tr("Cannot compute: %1").arg(error));
+    m_state->setVisible(!error.isEmpty());
 }
 
 void CalibrationDock::showBootstrap()
