@@ -78,6 +78,40 @@ double smallestPositive(const std::vector<double>& values, double smallest)
 
 } // namespace
 
+void appendRocBands(PlotSpec& spec, const RocBands& bands, const std::vector<bool>& visible)
+{
+    const bool binary = bands.classes.size() == 1;
+    bool any = false;
+    for (std::size_t c = 0; c < bands.classes.size(); ++c) {
+        const RocBand& band = bands.classes[c];
+        if (band.fpr.empty() || !isVisible(visible, c))
+            continue;
+        for (const std::vector<double>* tpr : {&band.tprLower, &band.tprUpper}) {
+            PlotSeries line;
+            line.color = classColor(binary ? 1 : static_cast<int>(c));
+            line.style = PlotSeries::Style::Dashed;
+            line.width = 1.0;
+            line.points = toPoints(band.fpr, *tpr);
+            if (spec.x.logarithmic)
+                keepPositiveX(line);
+            line.pickable = false;
+            line.id = static_cast<int>(c);
+            spec.series.append(line);
+        }
+        any = true;
+    }
+    if (!any)
+        return;
+    PlotSeries key; // a legend entry only
+    key.name = bands.label;
+    key.color = QColor(0x55, 0x55, 0x55);
+    key.style = PlotSeries::Style::Dashed;
+    key.width = 1.0;
+    key.pickable = false;
+    key.id = kReferenceSeriesId;
+    spec.series.append(key);
+}
+
 QList<QPointF> macroAverageRoc(const RocReport& report)
 {
     std::vector<const RocCurve*> curves;
@@ -205,6 +239,8 @@ PlotSpec rocPlot(
             spec.series.append(macro);
         }
     }
+    if (options.bands)
+        appendRocBands(spec, *options.bands, visible);
     spec.series.append(chanceDiagonal(floor));
     if (report.binary && options.maxFpr > floor && options.maxFpr < 1.0) {
         PlotSeries limit;

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "plot/plot_spec.h"
+#include "roc/bootstrap.h"
 #include "roc/roc_report.h"
 
 #include <QList>
 #include <QPointF>
+#include <QString>
 
+#include <memory>
 #include <vector>
 
 namespace focalscope {
@@ -15,6 +18,13 @@ inline constexpr int kReferenceSeriesId = -1; // chance diagonal, baselines, lim
 inline constexpr int kMicroAverageSeriesId = -2; // sourceIndex into RocReport::microRoc
 inline constexpr int kMacroAverageSeriesId = -3; // no core curve: sourceIndex is -1
 
+// Pointwise (vertical) bootstrap bands of the ROC curves: per entry of RocReport::classes, the
+// TPR interval at each of the band's FPRs (an empty band draws nothing).
+struct RocBands {
+    std::vector<RocBand> classes;
+    QString label; // the legend's, e.g. "95% band (stratified percentile bootstrap, B = 2000)"
+};
+
 struct RocPlotOptions {
     bool microAverage = true; // multiclass: the micro-average curve (dashed)
     bool macroAverage = true; // multiclass: the macro-average curve (dash, its own colour)
@@ -23,6 +33,7 @@ struct RocPlotOptions {
     // drawn there and are left out (each curve starts at its first positive FPR; sourceIndex
     // still names points of the full curve); the chance diagonal is drawn sampled.
     bool logFpr = false;
+    std::shared_ptr<const RocBands> bands; // drawn with appendRocBands when set
 };
 
 // ROC curves: one series per visible class (visible[c]; missing entries count as visible)
@@ -34,6 +45,12 @@ struct RocPlotOptions {
 // undefined have no curve and are named in the note.
 PlotSpec rocPlot(
     const RocReport& report, const std::vector<bool>& visible, const RocPlotOptions& options = {});
+
+// Adds bootstrap bands to a ROC chart (rocPlot's, or one built before): per visible class with a
+// band, its lower and upper TPR as thin dashed lines in the class's colour, id = the class's
+// entry, not pickable, unnamed; and one legend entry, a grey dashed line named bands.label. On a
+// log FPR axis (spec.x.logarithmic) the points at FPR 0 are left out.
+void appendRocBands(PlotSpec& spec, const RocBands& bands, const std::vector<bool>& visible = {});
 
 // The left end of a log FPR axis: the smallest positive FPR of the report's curves (classes
 // and micro average) rounded down to a power of ten, at most 0.1; 0.001 without one.

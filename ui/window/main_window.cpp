@@ -19,6 +19,7 @@
 #include "settings/class_colors.h"
 #include "settings/recent_files.h"
 #include "settings/settings_keys.h"
+#include "views/calibration_dock.h"
 #include "views/chart_tabs.h"
 #include "views/metrics_view.h"
 #include "views/operating_point_panel.h"
@@ -98,6 +99,9 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     scroll->setWidget(m_thresholdPanel);
     operatingPointDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
+    auto* calibrationDock = new CalibrationDock(*m_session, *m_parameters, this);
+    tabifyDockWidget(operatingPointDock, calibrationDock);
+    calibrationDock->raise();
     // Sizes for a first start; a saved dock state replaces them (restoreSettings).
     QTimer::singleShot(0, this, [this, operatingPointDock] {
         if (settings::windowState.read(m_settings).isEmpty()) {
@@ -126,6 +130,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_actions->viewMenu->addAction(m_parametersDock->toggleViewAction());
     m_actions->viewMenu->addAction(m_classesDock->toggleViewAction());
     m_actions->viewMenu->addAction(operatingPointDock->toggleViewAction());
+    m_actions->viewMenu->addAction(calibrationDock->toggleViewAction());
     connectActions();
 
     connect(m_loader, &PredictionLoader::loaded, this, &MainWindow::onLoaded);

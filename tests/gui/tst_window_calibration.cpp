@@ -1,0 +1,340 @@
+// The window's calibration dock, headless: its numbers are core's calibrationReport of the open
+// file, recomputed for new bins, strategy and loss parameters; temperature scaling's T is core's
+// fitTemperature; the bootstrap gives core's bootstrapReport intervals and ROC bands, cancels,
+// and is cleared by a new file.
+
+#include "calibration/calibration_report.h"
+#include "calibration/temperature_scaling.h"
+#include "charts/reliability_plot.h"
+#include "main_window_test.h"
+#include "model/bootstrap_model.h"
+#include "model/calibration_model.h"
+#include "model/dataset_session.h"
+#include "model/parameter_model.h"
+#include "plot/plot_view.h"
+#include "roc/bootstrap_report.h"
+#include "views/calibration_dock.h"
+#include "views/number_format.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+
+#include <cmath>
+
+using namespace focalscope;
+using namespace focalscope::testing;
+
+class TestWindowCalibration : public MainWindowTest {
+    Q_OBJECT
+
+private slots:
+    void dockIsShownAndInTheViewMenu();
+    void numbersAreCores_data();
+    void numbersAreCores();
+    void changingBinsAndStrategyRecomputes();
+    void temperatureIsCoresFit();
+    void lossParametersRecompute();
+    void bootstrapIsCores();
+    void cancelStopsTheBootstrap();
+    void newFileClearsTheBootstrap();
+
+private:
+    CalibrationDock* dock() const
+    {
+        return m_window->findChild<CalibrationDock*>(QStringLiteral("calibrationDock"));
+    }
+    // Waits until the dock's results are of the current inputs.
+    void waitForCalibration()
+    {
+        CalibrationModel& model = dock()->calibration();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy() && model.results(), 30000);
+    }
+    CalibrationReport coreReport(const QString& path, const CalibrationOptions& options = {}) const
+    {
+        return calibrationReport(
+            corePredictions(path), options, m_window->parameters().focalParams());
+    }
+    // The shown diagram's curve markers.
+    QList<QPointF> shownBins() const
+    {
+        for (const PlotSeries& s : dock()->plotView()->spec().series)
+            if (s.id == kReliabilityPointsSeriesId)
+                return s.points;
+        return {};
+    }
+    qsizetype shownCountBars() const
+    {
+        for (const PlotSeries& s : dock()->plotView()->spec().series)
+            if (s.id == kReliabilityCountsSeriesId && s.onSecondaryAxis)
+                return s.points.size();
+        return -1;
+    }
+};
+
+void TestWindowCalibration::dockIsShownAndInTheViewMenu()
+{
+    CalibrationDock* d = dock();
+    QVERIFY(d);
+    QTRY_VERIFY(d->isVisible());
+    QVERIFY(!d->toggleViewAction()->associatedObjects().isEmpty());
+    QCOMPARE(d->binsSpin()->value(), 15);
+    QCOMPARE(d->replicatesSpin()->value(), 2000);
+    QCOMPARE(d->seedSpin()->value(), 0);
+}
+
+void TestWindowCalibration::numbersAreCores_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("three classes") << fixture("three_class.csv");
+    QTest::newRow("binary") << fixture("binary.csv");
+}
+
+void TestWindowCalibration::numbersAreCores()
+{
+    QFETCH(QString, file);
+    openAndWait(file);
+    waitForCalibration();
+    const CalibrationReport core = coreReport(file);
+    const CalibrationReport& shown = dock()->calibration().results()->report;
+    QCOMPARE(shown.perClass.size(), core.perClass.size());
+    QVERIFY(close(shown.nll, core.nll));
+    QVERIFY(close(shown.brier, core.brier));
+    QVERIFY(close(shown.topLabel.ece, core.topLabel.ece));
+    QVERIFY(close(shown.topLabel.mce, core.topLabel.mce));
+
+    // Each class one-vs-rest, then the top label: the numbers and the diagram's points.
+    QComboBox* classes = dock()->classBox();
+    QCOMPARE(classes->count(), static_cast<int>(core.perClass.size()) + 1);
+    for (int entry = 0; entry < classes->count(); ++entry) {
+        classes->setCurrentIndex(entry);
+        const bool topLabel = entry == classes->count() - 1;
+        const ReliabilityCurve& curve
+            = topLabel ? core.topLabel : core.perClass[static_cast<std::size_t>(entry)].curve;
+        const double brier
+            = topLabel ? core.brier : core.perClass[static_cast<std::size_t>(entry)].brier;
+        QCOMPARE(dock()->shownClass(), topLabel ? -1 : entry);
+        QCOMPARE(dock()->eceLabel()->text(), formatNumber(curve.ece));
+        QCOMPARE(dock()->mceLabel()->text(), formatNumber(curve.mce));
+        QCOMPARE(dock()->brierLabel()->text(), formatNumber(brier));
+        QCOMPARE(dock()->nllLabel()->text(), formatNumber(core.nll));
+        const QList<QPointF> bins = shownBins();
+        QCOMPARE(bins.size(), static_cast<qsizetype>(curve.bins.size()));
+        for (std::size_t b = 0; b < curve.bins.size(); ++b) {
+            QVERIFY(close(bins[qsizetype(b)].x(), curve.bins[b].meanPredicted));
+            QVERIFY(close(bins[qsizetype(b)].y(), curve.bins[b].fractionPositive));
+        }
+        QCOMPARE(shownCountBars(), qsizetype(15));
+    }
+}
+
+void TestWindowCalibration::changingBinsAndStrategyRecomputes()
+{
+    const QString file = fixture("three_class.csv");
+    openAndWait(file);
+    waitForCalibration();
+    CalibrationOptions five;
+    five.bins = 5;
+    const CalibrationReport core15 = coreReport(file);
+    const CalibrationReport core5 = coreReport(file, five);
+    QVERIFY(core15.topLabel.ece != core5.topLabel.ece); // else the test could not tell
+    QCOMPARE(dock()->eceLabel()->text(), formatNumber(core15.topLabel.ece));
+
+    dock()->binsSpin()->setValue(5);
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->calibration().results()->report.bins == 5, 30000);
+    waitForCalibration();
+    QVERIFY(close(dock()->calibration().results()->report.topLabel.ece, core5.topLabel.ece));
+    QCOMPARE(dock()->eceLabel()->text(), formatNumber(core5.topLabel.ece));
+    QCOMPARE(shownCountBars(), qsizetype(5));
+    QCOMPARE(shownBins().size(), static_cast<qsizetype>(core5.topLabel.bins.size()));
+
+    CalibrationOptions quantile = five;
+    quantile.strategy = BinStrategy::Quantile;
+    const CalibrationReport coreQuantile = coreReport(file, quantile);
+    dock()->strategyBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dock()->calibration().results()->report.strategy == BinStrategy::Quantile, 30000);
+    waitForCalibration();
+    QCOMPARE(dock()->eceLabel()->text(), formatNumber(coreQuantile.topLabel.ece));
+    QVERIFY(close(dock()->calibration().results()->report.topLabel.ece, coreQuantile.topLabel.ece));
+}
+
+void TestWindowCalibration::temperatureIsCoresFit()
+{
+    const QString file = fixture("three_class.csv");
+    openAndWait(file);
+    waitForCalibration();
+    const LossMode mode = m_window->parameters().lossMode();
+    const TemperatureFit fit = fitTemperature(corePredictions(file), mode);
+    const CalibrationReport& shown = dock()->calibration().results()->report;
+    QVERIFY(shown.hasTemperature);
+    QVERIFY(close(shown.temperature.fit.temperature, fit.temperature));
+    QVERIFY(fit.temperature != 1.0);
+    QCOMPARE(dock()->temperatureLabel()->text(),
+        QStringLiteral("T = %1").arg(formatNumber(fit.temperature, 6)));
+    const CalibrationReport core = coreReport(file);
+    const double expected[3][2]
+        = {{fit.nllBefore, fit.nllAfter}, {core.temperature.eceBefore, core.temperature.eceAfter},
+            {core.temperature.focalLossBefore, core.temperature.focalLossAfter}};
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 2; ++c)
+            QCOMPARE(dock()->temperatureCell(r, c)->text(), formatNumber(expected[r][c]));
+    QVERIFY(fit.nllAfter <= fit.nllBefore);
+}
+
+void TestWindowCalibration::lossParametersRecompute()
+{
+    const QString file = fixture("three_class.csv");
+    openAndWait(file);
+    waitForCalibration();
+    const double before = dock()->calibration().results()->report.temperature.focalLossBefore;
+    m_window->parameters().setGamma(0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dock()->calibration().results() && dock()->calibration().results()->focal.gamma == 0.5,
+        30000);
+    waitForCalibration();
+    const CalibrationReport core = coreReport(file);
+    const double after = dock()->calibration().results()->report.temperature.focalLossBefore;
+    QVERIFY(after != before);
+    QVERIFY(close(after, core.temperature.focalLossBefore));
+    QCOMPARE(dock()->temperatureCell(2, 0)->text(), formatNumber(core.temperature.focalLossBefore));
+}
+
+void TestWindowCalibration::bootstrapIsCores()
+{
+    const QString file = fixture("three_class.csv");
+    openAndWait(file);
+    std::shared_ptr<const RocBands> band;
+    int bands = 0;
+    QObject receiver; // the connection ends with the test function, early returns too
+    connect(dock(), &CalibrationDock::bootstrapBandReady, &receiver,
+        [&](std::shared_ptr<const RocBands> b) {
+            band = std::move(b);
+            ++bands;
+        });
+    dock()->replicatesSpin()->setValue(200);
+    dock()->seedSpin()->setValue(1);
+    QVERIFY(dock()->progressBar()->isHidden());
+    QVERIFY(dock()->runButton()->isEnabled());
+    dock()->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->bootstrap().results(), 30000);
+    QVERIFY(!dock()->bootstrap().isRunning());
+    QVERIFY(dock()->progressBar()->isHidden());
+
+    BootstrapOptions options;
+    options.replicates = 200;
+    options.seed = 1;
+    options.bandPoints = kDefaultBandPoints;
+    const BootstrapReport core = bootstrapReport(corePredictions(file), options);
+    const BootstrapReport& shown = dock()->bootstrap().results()->report;
+    QCOMPARE(shown.classes.size(), core.classes.size());
+    QTableWidget* table = dock()->bootstrapTable();
+    QCOMPARE(table->rowCount(), static_cast<int>(core.classes.size()));
+    for (std::size_t c = 0; c < core.classes.size(); ++c) {
+        const BootstrapResult& a = shown.classes[c];
+        const BootstrapResult& b = core.classes[c];
+        QCOMPARE(a.aurocCi.lower, b.aurocCi.lower);
+        QCOMPARE(a.aurocCi.upper, b.aurocCi.upper);
+        QCOMPARE(a.averagePrecisionCi.lower, b.averagePrecisionCi.lower);
+        QCOMPARE(a.averagePrecisionCi.upper, b.averagePrecisionCi.upper);
+        QVERIFY(b.aurocCi.lower < b.aurocCi.upper);
+        const int row = static_cast<int>(c);
+        QCOMPARE(table->item(row, 1)->text(), formatNumber(b.auroc));
+        QCOMPARE(table->item(row, 2)->text(),
+            QStringLiteral("[%1, %2]")
+                .arg(formatNumber(b.aurocCi.lower), formatNumber(b.aurocCi.upper)));
+        QCOMPARE(table->item(row, 4)->text(),
+            QStringLiteral("[%1, %2]")
+                .arg(formatNumber(b.averagePrecisionCi.lower),
+                    formatNumber(b.averagePrecisionCi.upper)));
+    }
+    QCOMPARE(table->item(0, 0)->text(), m_window->session().targetNames().front());
+    QVERIFY2(dock()->methodLabel()->text().startsWith(
+                 QStringLiteral("stratified percentile, B = 200, seed 1")),
+        qPrintable(dock()->methodLabel()->text()));
+
+    // The band for the ROC chart: core's, labelled with the method and B.
+    QCOMPARE(bands, 1);
+    QVERIFY(band);
+    QCOMPARE(band->label, QStringLiteral("95% band (stratified percentile bootstrap, B = 200)"));
+    QCOMPARE(band->classes.size(), core.classes.size());
+    for (std::size_t c = 0; c < core.classes.size(); ++c) {
+        QCOMPARE(band->classes[c].fpr.size(), std::size_t(kDefaultBandPoints));
+        QVERIFY(band->classes[c].tprLower == core.classes[c].band.tprLower);
+        QVERIFY(band->classes[c].tprUpper == core.classes[c].band.tprUpper);
+    }
+}
+
+void TestWindowCalibration::cancelStopsTheBootstrap()
+{
+    // 6000 binary rows: B = 100000 takes seconds, a batch (1% of it) milliseconds.
+    const QString path = m_dir->filePath(QStringLiteral("big.csv"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray text = "y_true,score\n";
+        for (int i = 0; i < 6000; ++i) {
+            const int label = i % 3 == 0 ? 1 : 0;
+            const double score = label + 1.5 * std::sin(0.7 * i * i + 1.3 * i);
+            text += QByteArray::number(label) + ',' + QByteArray::number(score, 'g', 9) + '\n';
+        }
+        QVERIFY(file.write(text) == text.size());
+    }
+    openAndWait(path);
+    int bands = 0;
+    QObject receiver; // the connection ends with the test function, early returns too
+    connect(dock(), &CalibrationDock::bootstrapBandReady, &receiver, [&] { ++bands; });
+    dock()->replicatesSpin()->setValue(CalibrationDock::kMaxReplicates);
+    dock()->runButton()->click();
+    QVERIFY(dock()->bootstrap().isRunning());
+    QVERIFY(!dock()->progressBar()->isHidden());
+    QVERIFY(!dock()->runButton()->isEnabled());
+    QVERIFY(dock()->cancelButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->progressBar()->value() >= 1, 30000);
+    dock()->cancelButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dock()->bootstrap().isRunning(), 10000);
+    QVERIFY(dock()->bootstrap().lastRunCancelled()); // core stopped early, at our word
+    QVERIFY(!dock()->bootstrap().results());
+    QVERIFY(dock()->progressBar()->isHidden());
+    QVERIFY(dock()->runButton()->isEnabled());
+    QCOMPARE(dock()->bootstrapTable()->rowCount(), 0);
+    QCOMPARE(bands, 0);
+    QVERIFY(dock()->methodLabel()->text().startsWith(QStringLiteral("Cancelled")));
+}
+
+void TestWindowCalibration::newFileClearsTheBootstrap()
+{
+    openAndWait(fixture("three_class.csv"));
+    std::shared_ptr<const RocBands> band;
+    int bands = 0;
+    QObject receiver; // the connection ends with the test function, early returns too
+    connect(dock(), &CalibrationDock::bootstrapBandReady, &receiver,
+        [&](std::shared_ptr<const RocBands> b) {
+            band = std::move(b);
+            ++bands;
+        });
+    dock()->replicatesSpin()->setValue(200);
+    dock()->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->bootstrap().results(), 30000);
+    QVERIFY(band);
+    QCOMPARE(dock()->bootstrapTable()->rowCount(), 3);
+
+    openAndWait(fixture("binary.csv"));
+    QVERIFY(!dock()->bootstrap().results());
+    QCOMPARE(dock()->bootstrapTable()->rowCount(), 0);
+    QCOMPARE(bands, 2);
+    QVERIFY(!band); // cleared on the ROC chart too
+    QVERIFY(!dock()->methodLabel()->text().contains(QStringLiteral("B = 200")));
+    // The new file's calibration replaces the old one's.
+    waitForCalibration();
+    QCOMPARE(dock()->calibration().results()->report.perClass.size(), std::size_t(1));
+}
+
+QTEST_MAIN(TestWindowCalibration)
+#include "tst_window_calibration.moc"

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "calibration/reliability.h"
+#include "plot/plot_spec.h"
+
+#include <QColor>
+#include <QString>
+
+namespace focalscope {
+
+// PlotSeries::id values of a reliability diagram's series.
+inline constexpr int kReliabilityCountsSeriesId = -10; // rows per bin, on the right axis
+inline constexpr int kReliabilityDiagonalSeriesId = -11; // perfect calibration
+inline constexpr int kReliabilityCurveSeriesId = -12; // the line through the bins
+inline constexpr int kReliabilityPointsSeriesId = -13; // one marker per non-empty bin
+
+struct ReliabilityPlotOptions {
+    QString subject; // what the diagram is of, e.g. "cat vs rest" or "top-label"
+    bool topLabel = false; // axes "Confidence" / "Accuracy" instead of predicted / positive
+    QColor color = QColor(0x1f, 0x4e, 0x79);
+};
+
+// A reliability diagram (scikit-learn's calibration_curve drawn): in this order
+// Axes: "Mean predicted" / "Fraction positive", or "Confidence" / "Accuracy" for the top label.
+// - the rows per bin on the right axis (0 to a nice ceiling of 3x the largest count, so the
+//   bars stay under the curve), every bin of curve.edges, empty ones at 0: Bars of equal width
+//   for uniform bins; for unequal (quantile) bins the histogram's outline as a line;
+// - the diagonal (perfect calibration, "ideal") dotted grey, not pickable;
+// - the curve, named the subject: fraction positive against mean predicted of each non-empty
+//   bin, as a line and, on the same points, markers with a hover text per bin (edges, rows,
+//   both means).
+// Both axes 0..1 with a square plot area; the title is "subject: ECE 0.042". Names are short so
+// that the legend fits under a chart as narrow as a dock.
+// Without samples: the diagonal only, and a note says so.
+PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOptions& options = {});
+
+} // namespace focalscope

@@ -1,0 +1,82 @@
+#include "model/calibration_model.h"
+
+#include "model/dataset_session.h"
+#include "model/parameter_model.h"
+#include "model/recompute_scheduler.h"
+
+namespace focalscope {
+
+CalibrationModel::CalibrationModel(
+    DatasetSession& session, ParameterModel& parameters, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_parameters(parameters)
+{
+    m_pipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            const auto predictions = m_session.sharedPredictions();
+            if (!predictions)
+                return {};
+            auto results = std::make_shared<CalibrationResults>();
+            results->options = m_options;
+            results->focal = m_parameters.focalParams();
+            return [this, predictions, results]() -> RecomputeScheduler::Apply {
+                results->report = calibrationReport(*predictions, results->options, results->focal);
+                return [this, results = std::shared_ptr<const CalibrationResults>(results)] {
+                    m_results = results;
+                    m_lastError.clear();
+                    emit resultsChanged();
+                };
+            };
+        },
+        kCoalescingMs, this);
+    connect(m_pipeline, &RecomputeScheduler::failed, this, [this](const QString& message) {
+        m_lastError = message;
+        emit computationFailed(message);
+    });
+
+    // Other scores: the results shown are of the old ones.
+    auto restart = [this] {
+        m_pipeline->invalidate();
+        m_lastError.clear();
+        if (m_results) {
+            m_results.reset();
+            emit resultsChanged();
+        }
+        request();
+    };
+    connect(&m_session, &DatasetSession::datasetChanged, this, restart);
+    connect(&m_session, &DatasetSession::kindChanged, this, restart);
+    // A loss result: the loss mode (which probabilities), alpha and gamma (the focal loss).
+    connect(&m_session, &DatasetSession::lossChanged, this, &CalibrationModel::request);
+}
+
+void CalibrationModel::request()
+{
+    if (!m_session.hasData())
+        return;
+    m_pipeline->request();
+}
+
+bool CalibrationModel::isBusy() const
+{
+    return m_pipeline->isBusy();
+}
+
+void CalibrationModel::setBins(int bins)
+{
+    if (bins == m_options.bins || bins < 1)
+        return;
+    m_options.bins = bins;
+    request();
+}
+
+void CalibrationModel::setStrategy(BinStrategy strategy)
+{
+    if (strategy == m_options.strategy)
+        return;
+    m_options.strategy = strategy;
+    request();
+}
+
+} // namespace focalscope

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "calibration/calibration_report.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace focalscope {
+
+class DatasetSession;
+class ParameterModel;
+class RecomputeScheduler;
+
+// A calibration report and what it was computed with.
+struct CalibrationResults {
+    CalibrationReport report;
+    CalibrationOptions options;
+    FocalParams focal; // the loss mode picks the probabilities; alpha, gamma the focal loss
+};
+
+// The open data's calibration (DESIGN.md, Calibration and bootstrap): calibrationReport() with
+// the chosen bins and strategy and the session's loss parameters, temperature fit included.
+// Computed off the GUI thread, one task at a time, requests coalesced, results of superseded
+// inputs dropped; recomputed on a new dataset, kind or loss result, and on new bins or strategy.
+class CalibrationModel : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kCoalescingMs = 30;
+
+    CalibrationModel(
+        DatasetSession& session, ParameterModel& parameters, QObject* parent = nullptr);
+
+    void setBins(int bins);
+    int bins() const { return m_options.bins; }
+    void setStrategy(BinStrategy strategy);
+    BinStrategy strategy() const { return m_options.strategy; }
+
+    // The latest results for the open data; null before the first (and after a new dataset).
+    std::shared_ptr<const CalibrationResults> results() const { return m_results; }
+    // A computation waits or runs.
+    bool isBusy() const;
+    // Why the last computation failed; empty after a success.
+    QString lastError() const { return m_lastError; }
+
+signals:
+    void resultsChanged(); // new results, or cleared for a new dataset
+    void computationFailed(const QString& message);
+
+private:
+    void request();
+
+    DatasetSession& m_session;
+    ParameterModel& m_parameters;
+    CalibrationOptions m_options;
+    std::shared_ptr<const CalibrationResults> m_results;
+    QString m_lastError;
+    RecomputeScheduler* m_pipeline = nullptr;
+};
+
+} // namespace focalscope

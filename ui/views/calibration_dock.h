@@ -1,0 +1,108 @@
+#pragma once
+
+#include "charts/roc_plot.h"
+
+#include <QDockWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace focalscope {
+
+class BootstrapModel;
+class CalibrationModel;
+class DatasetSession;
+class ParameterModel;
+class PlotView;
+
+// Calibration of the open data (DESIGN.md, Calibration and bootstrap): a reliability diagram of
+// one class (one-vs-rest) or of the top label, with the bins' counts, for the chosen bins and
+// strategy; ECE, MCE, Brier and NLL; temperature scaling's T with NLL, ECE and focal loss before
+// and after. Below, the stratified percentile bootstrap on demand: B, seed, run, cancel and
+// progress, then per class the AUROC and AP with their intervals, the method and B printed.
+class CalibrationDock : public QDockWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxReplicates = 100000;
+
+    CalibrationDock(DatasetSession& session, ParameterModel& parameters, QWidget* parent = nullptr);
+
+    CalibrationModel& calibration() const { return *m_calibration; }
+    BootstrapModel& bootstrap() const { return *m_bootstrap; }
+
+    // The diagram shown: a class's (one-vs-rest; a binary task's positive class), or the top
+    // label's (the last entry of the class box).
+    QComboBox* classBox() const { return m_classBox; }
+    // -1 for the top label, else the score column.
+    int shownClass() const;
+    QSpinBox* binsSpin() const { return m_binsSpin; }
+    QComboBox* strategyBox() const { return m_strategyBox; }
+    PlotView* plotView() const { return m_view; }
+    // The numbers as shown (formatNumber): the diagram's ECE and MCE, Brier (the class's, or
+    // over every class for the top label), NLL; T and the before / after rows.
+    QLabel* eceLabel() const { return m_ece; }
+    QLabel* mceLabel() const { return m_mce; }
+    QLabel* brierLabel() const { return m_brier; }
+    QLabel* nllLabel() const { return m_nll; }
+    QLabel* temperatureLabel() const { return m_temperature; }
+    // Rows NLL, ECE, focal loss; columns before (T = 1), after.
+    QLabel* temperatureCell(int row, int column) const;
+
+    QSpinBox* replicatesSpin() const { return m_replicates; }
+    QSpinBox* seedSpin() const { return m_seed; }
+    QPushButton* runButton() const { return m_run; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QProgressBar* progressBar() const { return m_progress; }
+    QLabel* methodLabel() const { return m_method; }
+    // Per class: name, AUROC, its interval, AP, its interval.
+    QTableWidget* bootstrapTable() const { return m_bootstrapTable; }
+
+signals:
+    // The pointwise ROC bands of a finished bootstrap (per RocReport::classes entry, labelled
+    // with the method and B), or null when they are cleared (a new dataset or kind): set them
+    // as RocPlotOptions::bands, or draw them on a ROC chart with appendRocBands.
+    void bootstrapBandReady(std::shared_ptr<const RocBands> bands);
+
+private:
+    QWidget* makeCalibrationPart();
+    QWidget* makeTemperaturePart();
+    QWidget* makeBootstrapPart();
+    void refillClasses();
+    void showResults();
+    void showBootstrap();
+    void updateBootstrapControls();
+
+    DatasetSession& m_session;
+    CalibrationModel* m_calibration = nullptr;
+    BootstrapModel* m_bootstrap = nullptr;
+
+    QComboBox* m_classBox = nullptr;
+    QSpinBox* m_binsSpin = nullptr;
+    QComboBox* m_strategyBox = nullptr;
+    PlotView* m_view = nullptr;
+    QLabel* m_state = nullptr;
+    QLabel* m_ece = nullptr;
+    QLabel* m_mce = nullptr;
+    QLabel* m_brierCaption = nullptr;
+    QLabel* m_brier = nullptr;
+    QLabel* m_nll = nullptr;
+    QLabel* m_temperature = nullptr;
+    QLabel* m_temperatureCells[3][2] = {};
+
+    QSpinBox* m_replicates = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QPushButton* m_run = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_method = nullptr;
+    QTableWidget* m_bootstrapTable = nullptr;
+};
+
+} // namespace focalscope
