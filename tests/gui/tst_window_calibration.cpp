@@ -14,6 +14,8 @@
 #include "plot/plot_view.h"
 #include "roc/bootstrap_report.h"
 #include "views/calibration_dock.h"
+#include "views/chart_tabs.h"
+#include "views/chart_tabs.h"
 #include "views/number_format.h"
 
 #include <QAction>
@@ -269,6 +271,16 @@ void TestWindowCalibration::bootstrapIsCores()
         QVERIFY(band->classes[c].tprLower == core.classes[c].band.tprLower);
         QVERIFY(band->classes[c].tprUpper == core.classes[c].band.tprUpper);
     }
+    // ...drawn on the ROC chart, named with the method and B.
+    auto bandSeries = [this] {
+        int count = 0;
+        for (const PlotSeries& s : m_window->chartTabs()->spec(ChartTabs::RocChart).series)
+            count += s.name.contains(QStringLiteral("bootstrap")) ? 1 : 0;
+        return count;
+    };
+    QVERIFY(bandSeries() >= 1);
+    openAndWait(fixture("binary.csv"));
+    QCOMPARE(bandSeries(), 0); // a new file clears it
 }
 
 void TestWindowCalibration::cancelStopsTheBootstrap()

@@ -165,10 +165,25 @@ void ChartTabs::refreshRocChart()
     std::vector<bool> entries(roc->report.classes.size(), true);
     for (std::size_t e = 0; e < entries.size(); ++e)
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
-    setChartSpec(
-        RocChart, withIsoCostLine(withClassColors(withVisibleSeries(roc->rocPlot, entries), true)));
+    setChartSpec(RocChart, rocSpec(*roc, entries));
     if (m_pickedClass >= 0)
         markOperatingPoint(rocEntry(m_pickedClass), m_picked);
+}
+
+void ChartTabs::setRocBands(std::shared_ptr<const RocBands> bands)
+{
+    if (bands == m_bands)
+        return;
+    m_bands = std::move(bands);
+    refreshRocChart();
+}
+
+PlotSpec ChartTabs::rocSpec(const RocResults& roc, const std::vector<bool>& entries) const
+{
+    PlotSpec spec = roc.rocPlot;
+    if (m_bands)
+        appendRocBands(spec, *m_bands);
+    return withIsoCostLine(withClassColors(withVisibleSeries(std::move(spec), entries), true));
 }
 
 PlotSpec ChartTabs::withIsoCostLine(PlotSpec spec) const
@@ -268,8 +283,7 @@ void ChartTabs::updateRocCharts()
     std::vector<bool> entries(roc->report.classes.size(), true);
     for (std::size_t e = 0; e < entries.size(); ++e)
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
-    setChartSpec(
-        RocChart, withIsoCostLine(withClassColors(withVisibleSeries(roc->rocPlot, entries), true)));
+    setChartSpec(RocChart, rocSpec(*roc, entries));
     setChartSpec(PrChart, withClassColors(withVisibleSeries(roc->prPlot, entries), true));
     setChartSpec(DetChart, withClassColors(withVisibleSeries(roc->detPlot, entries), true));
     restoreOperatingPoint();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/roc_plot.h"
 #include "plot/plot_spec.h"
 #include "roc/operating_point.h"
 
@@ -8,12 +9,14 @@
 #include <QTabWidget>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace focalscope {
 
 class DatasetSession;
+struct RocResults;
 class PlotView;
 
 // The tabbed chart area: loss vs p_t, loss concentration, p_t distribution, ROC,
@@ -74,6 +77,10 @@ public:
     std::optional<OperatingPoint> pickedPoint() const;
     int pickedClass() const { return m_pickedClass; }
 
+    // The bootstrap's pointwise bands drawn on ROC (CalibrationDock::bootstrapBandReady);
+    // nullptr clears them.
+    void setRocBands(std::shared_ptr<const RocBands> bands);
+
     // The Scores tab: the threshold panel's class, its score histograms and threshold line.
     void setScoresSpec(PlotSpec spec);
 
@@ -109,6 +116,8 @@ private:
     // The ROC spec with the iso-cost line through the picked point, when there is one.
     PlotSpec withIsoCostLine(PlotSpec spec) const;
     void refreshRocChart();
+    // The ROC chart as shown: visible classes, their colours, the bands and the iso-cost line.
+    PlotSpec rocSpec(const RocResults& roc, const std::vector<bool>& entries) const;
     void showChart(Chart chart);
 
     DatasetSession& m_session;
@@ -118,6 +127,7 @@ private:
     QList<bool> m_visible;
     QList<QColor> m_colors;
     std::optional<double> m_isoCostSlope;
+    std::shared_ptr<const RocBands> m_bands;
     int m_pickedClass = -1; // target class, -1: none
     OperatingPoint m_picked;
 };

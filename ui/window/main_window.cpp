@@ -102,6 +102,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     auto* calibrationDock = new CalibrationDock(*m_session, *m_parameters, this);
     tabifyDockWidget(operatingPointDock, calibrationDock);
     calibrationDock->raise();
+    connect(
+        calibrationDock, &CalibrationDock::bootstrapBandReady, m_charts, &ChartTabs::setRocBands);
     // Sizes for a first start; a saved dock state replaces them (restoreSettings).
     QTimer::singleShot(0, this, [this, operatingPointDock] {
         if (settings::windowState.read(m_settings).isEmpty()) {
