@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
 #include <QScreen>
 #include <QSettings>
@@ -95,6 +96,9 @@ int main(int argc, char* argv[])
     }
 
     if (parser.isSet(ruleOption)) {
+        // The point's panel in front of the docks tabbed with it.
+        if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("operatingPointDock")))
+            dock->raise();
         auto* thresholds = &window.thresholds();
         QObject::connect(thresholds, &focalscope::ThresholdModel::tableChanged, &window,
             [thresholds, rule = parser.value(ruleOption), applied = false]() mutable {
