@@ -18,6 +18,11 @@ ScoreMatrix rankingScores(const Predictions& predictions)
     const ScoreMatrix& x = predictions.scores;
     if (predictions.kind == ScoreKind::Probabilities || x.cols() < 2)
         return x;
+    return softmaxRows(x);
+}
+
+ScoreMatrix softmaxRows(const ScoreMatrix& x)
+{
     const Index rows = x.rows();
     const Index classes = x.cols();
     ScoreMatrix p(rows, classes);

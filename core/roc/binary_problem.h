@@ -16,6 +16,8 @@ struct BinaryProblem {
 // The scores ROC analysis ranks: probabilities as given; for logits with C >= 2, the softmax
 // (as torchmetrics does); for one logit column, the logits (ranking is unchanged).
 ScoreMatrix rankingScores(const Predictions& predictions);
+// softmax of each row of x (softmaxRow's operations, ranking_view.h), on every core.
+ScoreMatrix softmaxRows(const ScoreMatrix& x);
 
 // Class c against the rest (score column c, positive = label == c); ignored rows dropped.
 // For a binary task c must be 0: column 0 against label 1.

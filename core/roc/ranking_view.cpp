@@ -1,18 +1,23 @@
 #include "roc/ranking_view.h"
 
 #include "parallel/parallel.h"
+#include "roc/binary_problem.h"
 
 #include <algorithm>
 #include <limits>
 
 namespace focalscope {
 
-RankingView::RankingView(const ScoreMatrix& scores, bool softmax)
+RankingView::RankingView(const ScoreMatrix& scores, bool softmax, SoftmaxStorage storage)
     : m_scores(scores)
     , m_softmax(softmax)
 {
     if (!softmax)
         return;
+    if (storage == SoftmaxStorage::Matrix) {
+        m_probabilities = softmaxRows(scores);
+        return;
+    }
     const Index rows = scores.rows();
     m_rowMax.resize(static_cast<std::size_t>(rows));
     m_rowSum.resize(static_cast<std::size_t>(rows));

@@ -1,9 +1,9 @@
 #pragma once
 
-// The scores the ROC ranks, element by element, without a copy of the matrix: the scores as
-// given, or for logits of C >= 2 classes their softmax probabilities, computed exactly as
-// rankingScores() (binary_problem.h) computes them, bit for bit, from each row's maximum and
-// sum of exponentials (two doubles per row instead of C).
+// The scores the ROC ranks, element by element: the scores as given, or for logits of C >= 2
+// classes their softmax probabilities, computed exactly as rankingScores() (binary_problem.h)
+// computes them, bit for bit: kept as a matrix, or without one from each row's maximum and sum
+// of exponentials (two doubles per row instead of C).
 
 #include "data/predictions.h"
 
@@ -32,10 +32,16 @@ inline SoftmaxRow softmaxRow(const ScoreMatrix& x, Index i)
     return {rowMax, sum};
 }
 
+// How softmax scores are kept: a matrix of them (fastest: one exp per element, read by every
+// class's sort), or each row's max and sum (two doubles per row, one more exp per element and
+// sort: what a window holding millions of rows can afford).
+enum class SoftmaxStorage { Matrix, RowSums };
+
 class RankingView {
 public:
     // softmax: rank softmax(x) of each row instead of x.
-    RankingView(const ScoreMatrix& scores, bool softmax);
+    RankingView(
+        const ScoreMatrix& scores, bool softmax, SoftmaxStorage storage = SoftmaxStorage::Matrix);
 
     Index rows() const { return m_scores.rows(); }
     Index cols() const { return m_scores.cols(); }
@@ -44,6 +50,8 @@ public:
     {
         if (!m_softmax)
             return m_scores(i, c);
+        if (m_probabilities.size() > 0)
+            return m_probabilities(i, c);
         const auto r = static_cast<std::size_t>(i);
         return std::exp(m_scores(i, c) - m_rowMax[r]) / m_rowSum[r];
     }
@@ -51,7 +59,8 @@ public:
 private:
     const ScoreMatrix& m_scores;
     bool m_softmax;
-    std::vector<double> m_rowMax;
+    ScoreMatrix m_probabilities; // SoftmaxStorage::Matrix
+    std::vector<double> m_rowMax; // SoftmaxStorage::RowSums
     std::vector<double> m_rowSum;
 };
 

@@ -330,7 +330,7 @@ RocReport rocReport(const Predictions& predictions, const RocOptions& options)
     const bool needRanked = (options.withCurves && !thinned) || options.fprRange.has_value();
     // Probabilities and a single logit column are ranked as given, without a copy.
     const bool softmax = predictions.kind == ScoreKind::Logits && predictions.classes() >= 2;
-    const RankingView scores(predictions.scores, softmax);
+    const RankingView scores(predictions.scores, softmax, options.softmaxStorage);
     const Index classes = predictions.classes();
 
     RocReport report;

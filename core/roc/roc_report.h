@@ -3,6 +3,7 @@
 #include "data/predictions.h"
 #include "roc/delong.h"
 #include "roc/pr_curve.h"
+#include "roc/ranking_view.h"
 #include "roc/roc_curve.h"
 
 #include <optional>
@@ -25,6 +26,10 @@ struct RocOptions {
     // > 0: the stored curves are thinned for display (curve_thinning.h) to about this many
     // exact points each; 0 keeps every point. Values never depend on it.
     std::size_t maxCurvePoints = 0;
+    // Softmax scores of logits ranked from a matrix of them (fastest), or from each row's max
+    // and sum (SoftmaxStorage::RowSums: 16 bytes per row instead of 8 C; the window's choice).
+    // Values never depend on it.
+    SoftmaxStorage softmaxStorage = SoftmaxStorage::Matrix;
 };
 
 struct ClassRoc {

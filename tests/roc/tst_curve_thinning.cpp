@@ -4,6 +4,7 @@
 
 #include "roc/curve_thinning.h"
 #include "roc/ranked_scores.h"
+#include "roc/roc_report.h"
 #include "test_rng.h"
 
 #include <QTest>
@@ -43,6 +44,7 @@ private slots:
     void prPointsAreExact_data();
     void prPointsAreExact();
     void shortCurvesAreKeptWhole();
+    void windowOptionsGiveTheSameNumbers();
 };
 
 void TestCurveThinning::rocPointsAreExact_data()
@@ -148,6 +150,43 @@ void TestCurveThinning::shortCurvesAreKeptWhole()
     QCOMPARE(thinPr.thresholds, fullPr.thresholds);
     QCOMPARE(thinPr.precision, fullPr.precision);
     QCOMPARE(thinPr.recall, fullPr.recall);
+}
+
+// The window's report (thinned curves, softmax from per-row sums) has every number of the
+// default one, bit for bit.
+void TestCurveThinning::windowOptionsGiveTheSameNumbers()
+{
+    const std::int64_t n = 5000;
+    const std::int64_t classes = 4;
+    Predictions p;
+    const std::vector<std::int32_t> labels = randomLabels(5, n, classes);
+    const std::vector<float> logits = randomLogits(5, n, classes, labels, 1.5);
+    p.scores.resize(n, classes);
+    p.labels.resize(n);
+    for (Index i = 0; i < n; ++i) {
+        p.labels[i] = labels[static_cast<std::size_t>(i)];
+        for (Index c = 0; c < classes; ++c)
+            p.scores(i, c) = logits[static_cast<std::size_t>(i * classes + c)];
+    }
+    p.kind = ScoreKind::Logits;
+    const RocReport full = rocReport(p);
+    RocOptions window;
+    window.maxCurvePoints = 300;
+    window.softmaxStorage = SoftmaxStorage::RowSums;
+    const RocReport thin = rocReport(p, window);
+    QCOMPARE(thin.macro, full.macro);
+    QCOMPARE(thin.weighted, full.weighted);
+    QCOMPARE(thin.micro, full.micro);
+    QCOMPARE(thin.ovo, full.ovo);
+    QCOMPARE(thin.apMacro, full.apMacro);
+    for (std::size_t c = 0; c < full.classes.size(); ++c) {
+        QCOMPARE(thin.classes[c].auroc, full.classes[c].auroc);
+        QCOMPARE(thin.classes[c].ci.lower, full.classes[c].ci.lower);
+        QCOMPARE(thin.classes[c].averagePrecision, full.classes[c].averagePrecision);
+        QVERIFY(thin.classes[c].roc.thresholds.size() <= 302);
+        QVERIFY(full.classes[c].roc.thresholds.size() > 302);
+    }
+    QVERIFY(thin.microRoc.thresholds.size() <= 302);
 }
 
 QTEST_GUILESS_MAIN(TestCurveThinning)

@@ -55,7 +55,22 @@ void CalibrationModel::request()
 {
     if (!m_session.hasData())
         return;
+    if (!m_active) {
+        m_pending = true;
+        return;
+    }
     m_pipeline->request();
+}
+
+void CalibrationModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (m_active && m_pending) {
+        m_pending = false;
+        request();
+    }
 }
 
 bool CalibrationModel::isBusy() const

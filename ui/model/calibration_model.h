@@ -33,6 +33,11 @@ public:
     CalibrationModel(
         DatasetSession& session, ParameterModel& parameters, QObject* parent = nullptr);
 
+    // Computes only while active (its view is shown): a request made while inactive waits for
+    // setActive(true). Calibration of millions of rows takes seconds and a matrix of
+    // probabilities; a hidden tab should not cost that (the window's memory budget).
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
     void setBins(int bins);
     int bins() const { return m_options.bins; }
     void setStrategy(BinStrategy strategy);
@@ -56,6 +61,8 @@ private:
     ParameterModel& m_parameters;
     CalibrationOptions m_options;
     std::shared_ptr<const CalibrationResults> m_results;
+    bool m_active = true;
+    bool m_pending = false; // a request made while inactive
     QString m_lastError;
     RecomputeScheduler* m_pipeline = nullptr;
 };

@@ -143,6 +143,7 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             // The charts draw a few thousand points: the session keeps only those (exact
             // points of each curve), not curves as long as the data.
             options.maxCurvePoints = kMaxCurvePoints;
+            options.softmaxStorage = SoftmaxStorage::RowSums;
             return [this, predictions = m_predictions, options,
                        logFpr = m_rocLogFpr]() -> RecomputeScheduler::Apply {
                 auto results = std::make_shared<RocResults>();

@@ -66,6 +66,9 @@ CalibrationDock::CalibrationDock(
     setObjectName(QStringLiteral("calibrationDock"));
     m_calibration = new CalibrationModel(session, parameters, this);
     m_bootstrap = new BootstrapModel(session, this);
+    // Calibrated only while shown (a tab behind another dock is not).
+    m_calibration->setActive(false);
+    connect(this, &QDockWidget::visibilityChanged, m_calibration, &CalibrationModel::setActive);
 
     // Two pages, each scrolling when the dock is short: the diagram and its numbers; the
     // bootstrap.

@@ -101,7 +101,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
     auto* calibrationDock = new CalibrationDock(*m_session, *m_parameters, this);
     tabifyDockWidget(operatingPointDock, calibrationDock);
-    calibrationDock->raise();
+    // The threshold panel in front; the calibration is computed when its tab is shown.
+    operatingPointDock->raise();
     connect(
         calibrationDock, &CalibrationDock::bootstrapBandReady, m_charts, &ChartTabs::setRocBands);
     // Sizes for a first start; a saved dock state replaces them (restoreSettings).
