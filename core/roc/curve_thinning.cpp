@@ -8,18 +8,7 @@ namespace thinning {
 
 void finishRoc(RocCurve& curve)
 {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    const std::size_t points = curve.fps.size();
-    curve.fpr.resize(points);
-    curve.tpr.resize(points);
-    for (std::size_t k = 0; k < points; ++k) {
-        curve.fpr[k] = curve.negatives > 0
-            ? static_cast<double>(curve.fps[k]) / static_cast<double>(curve.negatives)
-            : nan;
-        curve.tpr[k] = curve.positives > 0
-            ? static_cast<double>(curve.tps[k]) / static_cast<double>(curve.positives)
-            : nan;
-    }
+    fillRates(curve);
 }
 
 void finishPr(PrCurve& curve)

@@ -113,6 +113,12 @@ RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)
     if (dropIntermediate && seen >= 1)
         keep(current);
 
+    fillRates(curve);
+    return curve;
+}
+
+void fillRates(RocCurve& curve)
+{
     const std::size_t points = curve.fps.size();
     curve.fpr.resize(points);
     curve.tpr.resize(points);
@@ -124,7 +130,6 @@ RocCurve rocCurveOf(const RankedScores& ranked, bool dropIntermediate)
             ? static_cast<double>(curve.tps[k]) / static_cast<double>(curve.positives)
             : kNaN;
     }
-    return curve;
 }
 
 RocCurve rocCurve(

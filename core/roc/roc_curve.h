@@ -18,6 +18,10 @@ struct RocCurve {
     std::int64_t negatives = 0;
 };
 
+// fpr = fps / negatives and tpr = tps / positives at every point (NaN without negatives or
+// positives), from the curve's counts.
+void fillRates(RocCurve& curve);
+
 // dropIntermediate removes collinear points by scikit-learn's second-difference rule.
 // Without positives (or negatives) tpr (or fpr) is NaN, as in scikit-learn.
 RocCurve rocCurve(std::span<const double> scores, std::span<const std::uint8_t> positive,

@@ -2,6 +2,7 @@
 // against the references of tests/reference/gen_calibration.py (scikit-learn, scipy).
 
 #include "cli_options.h"
+#include "cli_run.h"
 #include "fixture.h"
 
 #include <QJsonArray>
@@ -25,27 +26,7 @@ CliParse parse(const QStringList& arguments)
     return parseCliArguments(args);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(testsDir());
-    process.start(QStringLiteral(FOCALSCOPE_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = CliRun;
 
 bool close(double actual, double expected, double tolerance)
 {

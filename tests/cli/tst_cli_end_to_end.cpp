@@ -1,6 +1,7 @@
 // Runs the built focalscope-cli on fixture files and compares its JSON with the values
 // scikit-learn and torch give (tests/reference/gen_cli.py -> fixtures/cli/expected.json).
 
+#include "cli_run.h"
 #include "fixture.h"
 
 #include <QDir>
@@ -22,27 +23,7 @@ using namespace focalscope::testing;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(testsDir());
-    process.start(QStringLiteral(FOCALSCOPE_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = CliRun;
 
 // The "auroc" object of a --json run's output.
 QJsonObject aurocOf(const Run& run)

@@ -1,6 +1,7 @@
 // focalscope-cli summarize and opening a summary, end to end: the built program on the rows of
 // tests/reference/gen_summary.py's cases, compared with its expected.json.
 
+#include "cli_run.h"
 #include "fixture.h"
 
 #include <QJsonArray>
@@ -14,26 +15,12 @@ using namespace focalscope::testing;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 
-Run runCli(const QStringList& arguments)
+// In the summary fixtures' folder, where the cases' files are.
+Run runInFixtures(const QStringList& arguments)
 {
-    QProcess process;
-    process.setWorkingDirectory(testsDir() + "/reference/fixtures/summary");
-    process.start(QStringLiteral(FOCALSCOPE_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runCli(arguments, testsDir() + "/reference/fixtures/summary");
 }
 
 QJsonObject caseNamed(const QString& name)
@@ -79,9 +66,10 @@ void TestCliSummary::summarizeThenOpen()
     const QJsonObject expected = caseNamed(name);
     QTemporaryDir dir;
     const QString out = dir.path() + "/summary.npz";
-    const Run made = runCli({"summarize", name + "_scores.npy", name + "_labels.npy", "-o", out});
+    const Run made
+        = runInFixtures({"summarize", name + "_scores.npy", name + "_labels.npy", "-o", out});
     QVERIFY2(made.exitCode == 0, made.err.constData());
-    const Run opened = runCli({"--json", out});
+    const Run opened = runInFixtures({"--json", out});
     QVERIFY2(opened.exitCode == 0, opened.err.constData());
     const QJsonObject json = QJsonDocument::fromJson(opened.out).object();
     QCOMPARE(json["binned"].toBool(), true);
@@ -113,11 +101,11 @@ void TestCliSummary::boundsHoldCoreExactNumbers()
     const QString csv = testsDir() + "/gui/data/three_class.csv";
     QTemporaryDir dir;
     const QString out = dir.path() + "/three_class.npz";
-    const Run made = runCli({"summarize", csv, "-o", out});
+    const Run made = runInFixtures({"summarize", csv, "-o", out});
     QVERIFY2(made.exitCode == 0, made.err.constData());
     for (const QString gamma : {"0", "0.5", "2", "5"}) {
-        const Run exact = runCli({"--json", "--gamma", gamma, csv});
-        const Run binned = runCli({"--json", "--gamma", gamma, out});
+        const Run exact = runInFixtures({"--json", "--gamma", gamma, csv});
+        const Run binned = runInFixtures({"--json", "--gamma", gamma, out});
         QCOMPARE(exact.exitCode, 0);
         QCOMPARE(binned.exitCode, 0);
         const QJsonObject e = QJsonDocument::fromJson(exact.out).object();
@@ -134,7 +122,7 @@ void TestCliSummary::boundsHoldCoreExactNumbers()
 
 void TestCliSummary::textReport()
 {
-    const Run run = runCli({"--gamma", "0", "multiclass_logits.npz"});
+    const Run run = runInFixtures({"--gamma", "0", "multiclass_logits.npz"});
     QCOMPARE(run.exitCode, 0);
     const QString text = QString::fromUtf8(run.out);
     QVERIFY2(text.contains("summary (binned:"), run.out.constData());
@@ -169,7 +157,7 @@ void TestCliSummary::exitCodes()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
-    const Run run = runCli(arguments);
+    const Run run = runInFixtures(arguments);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
 }
