@@ -5,8 +5,8 @@
 #include "loss/focal_loss.h"
 #include "loss/focal_views.h"
 #include "report/operating_points.h"
-#include "roc/confusion_matrix.h"
 #include "roc/bootstrap_report.h"
+#include "roc/confusion_matrix.h"
 #include "roc/roc_report.h"
 
 #include <optional>

@@ -2,6 +2,7 @@
 
 #include "report/bootstrap_text.h"
 #include "report/calibration_text.h"
+#include "report/text_number.h"
 
 #include <cmath>
 #include <cstdio>
@@ -10,15 +11,6 @@
 namespace focalscope {
 
 namespace {
-
-std::string number(double value, int decimals = 4)
-{
-    if (!std::isfinite(value))
-        return "n/a";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 // A threshold in 6 significant digits (scores may be logits or tiny probabilities).
 std::string thresholdText(double value)
@@ -35,9 +27,9 @@ std::string interval(const DelongInterval& ci)
     if (!std::isfinite(ci.lower))
         return "n/a";
     std::string text(1, '[');
-    text += number(ci.lower);
+    text += textNumber(ci.lower);
     text += ", ";
-    text += number(ci.upper);
+    text += textNumber(ci.upper);
     text += ']';
     return text;
 }
@@ -62,16 +54,16 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
         + scoreKindName(p.kind) + "\n";
 
     out += "focal loss (" + std::string(lossModeName(loss.params.mode)) + ", gamma "
-        + number(loss.params.gamma, 3) + ", alpha [";
+        + textNumber(loss.params.gamma, 3) + ", alpha [";
     for (Index i = 0; i < loss.alpha.size(); ++i) {
         if (i > 0)
             out += ' ';
-        out += number(loss.alpha[i], 3);
+        out += textNumber(loss.alpha[i], 3);
     }
     out += "], " + std::string(reductionName(loss.params.reduction))
-        + "): " + number(loss.loss.value, 6) + "\n";
+        + "): " + textNumber(loss.loss.value, 6) + "\n";
     out += "share of the loss from well-classified rows (p_t > 0.5): "
-        + number(100.0 * loss.easyShare, 1) + "%\n\n";
+        + textNumber(100.0 * loss.easyShare, 1) + "%\n\n";
 
     out += padded("class", 14) + padded("rows", 9) + padded("mean loss", 11) + padded("share", 8)
         + padded("AUROC", 8) + padded("95% CI (DeLong)", 19) + "AP\n";
@@ -81,7 +73,7 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
         const std::string name
             = p.isBinary() ? std::to_string(t) : className(p, static_cast<Index>(t));
         std::string line = padded(name, 14) + padded(std::to_string(cl.samples), 9)
-            + padded(number(cl.mean), 11) + padded(number(100.0 * cl.share, 1) + "%", 8);
+            + padded(textNumber(cl.mean), 11) + padded(textNumber(100.0 * cl.share, 1) + "%", 8);
         // A binary task's ROC belongs to label 1; multiclass rows pair up with their class.
         const ClassRoc* c = nullptr;
         if (!roc.binary && t < roc.classes.size())
@@ -89,8 +81,8 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
         else if (roc.binary && t == 1)
             c = &roc.classes.front();
         if (c)
-            line += padded(number(c->auroc), 8) + padded(interval(c->ci), 19)
-                + number(c->averagePrecision);
+            line += padded(textNumber(c->auroc), 8) + padded(interval(c->ci), 19)
+                + textNumber(c->averagePrecision);
         while (!line.empty() && line.back() == ' ')
             line.pop_back();
         out += line + "\n";
@@ -98,21 +90,21 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
     out += "\n";
     if (roc.binary) {
         if (partialRequested)
-            out += "partial AUROC (McClish): " + number(roc.partial) + "\n";
+            out += "partial AUROC (McClish): " + textNumber(roc.partial) + "\n";
     } else {
-        out += "AUROC macro " + number(roc.macro) + ", weighted " + number(roc.weighted)
-            + ", micro " + number(roc.micro) + ", one-vs-one " + number(roc.ovo) + "\n";
-        out += "AP macro " + number(roc.apMacro) + "\n";
+        out += "AUROC macro " + textNumber(roc.macro) + ", weighted " + textNumber(roc.weighted)
+            + ", micro " + textNumber(roc.micro) + ", one-vs-one " + textNumber(roc.ovo) + "\n";
+        out += "AP macro " + textNumber(roc.apMacro) + "\n";
     }
     if (roc.fprRange) {
-        std::string range = number(roc.fprRange->low);
+        std::string range = textNumber(roc.fprRange->low);
         range += "..";
-        range += number(roc.fprRange->high);
+        range += textNumber(roc.fprRange->high);
         for (const ClassRoc& c : roc.classes) {
             out += "partial AUROC over FPR ";
             out += range;
-            out += ", class " + c.name + ": " + number(c.partialRange.raw);
-            out += " (McClish " + number(c.partialRange.mcclish) + ")\n";
+            out += ", class " + c.name + ": " + textNumber(c.partialRange.raw);
+            out += " (McClish " + textNumber(c.partialRange.mcclish) + ")\n";
         }
     }
     if (!analysis.operatingPoints.empty()) {
@@ -130,11 +122,12 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
             line += padded(thresholdText(pt.threshold), 12);
             for (const std::int64_t count : {pt.tp, pt.fp, pt.tn, pt.fn})
                 line += padded(std::to_string(count), 9);
-            line += padded(number(pt.tpr), 8) + padded(number(pt.fpr), 8)
-                + padded(number(pt.precision), 8) + padded(number(pt.f1), 8) + number(pt.mcc);
+            line += padded(textNumber(pt.tpr), 8) + padded(textNumber(pt.fpr), 8)
+                + padded(textNumber(pt.precision), 8) + padded(textNumber(pt.f1), 8)
+                + textNumber(pt.mcc);
             if (entry.rule.kind == OperatingRule::Kind::Cost)
-                line += "  expected cost " + number(entry.chosen.expectedCost, 6)
-                    + ", iso-cost slope " + number(entry.chosen.isoCostSlope, 6);
+                line += "  expected cost " + textNumber(entry.chosen.expectedCost, 6)
+                    + ", iso-cost slope " + textNumber(entry.chosen.isoCostSlope, 6);
             out += line + "\n";
         }
     }
