@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
+#include <vector>
 
 namespace focalscope {
 
@@ -16,14 +18,48 @@ struct DelongInterval {
 DelongInterval delongInterval(
     std::span<const double> scores, std::span<const std::uint8_t> positive);
 
-// The paired DeLong test of two score columns on the same labels: z and two-sided p.
+// The DeLong test of two AUCs (pROC's roc.test, method "delong"): z = delta / SE(delta) with
+// delta = auc1 - auc2, and the two-sided p = erfc(|z| / sqrt 2). The statistics other than the
+// AUCs are NaN with fewer than 2 positives or 2 negatives (in either problem when unpaired).
+// When SE(delta) is 0 (identical rankings) z is 0 (p 1) for delta 0, else +-inf (p 0).
 struct DelongTest {
-    double auc1 = 0.0;
-    double auc2 = 0.0;
-    double z = 0.0;
-    double p = 0.0;
+    static constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+    double auc1 = NaN;
+    double auc2 = NaN;
+    double z = NaN;
+    double p = NaN;
+    double var1 = NaN; // DeLong's variance of auc1
+    double var2 = NaN;
+    double covariance = NaN; // Cov(auc1, auc2); 0 for unpaired problems
+    double se = NaN; // SE(delta) = sqrt(var1 + var2 - 2 covariance)
+    double lower = NaN; // delta -+ z975 SE(delta), pROC's conf.int (not clipped)
+    double upper = NaN;
 };
+
+// The paired test of two score columns on the same labels, with DeLong's covariance of the two
+// AUCs. O(n log n): one sort of each column with its row indices (Sun & Xu's placement values).
 DelongTest delongTest(std::span<const double> scores1, std::span<const double> scores2,
     std::span<const std::uint8_t> positive);
+
+// DeLong's structural components of one problem (Sun & Xu's placement values), in input order:
+// V10 = (#negatives below + #tied negatives / 2) / n for a positive sample, V01 = (#positives
+// above + #tied positives / 2) / m for a negative one. Their means are the AUC. Computed once
+// per score column, they give the paired test of any two columns on the same labels.
+struct DelongPlacements {
+    double auc = DelongTest::NaN; // 2U / (2 m n), exact as aurocOf
+    std::int64_t positives = 0; // m
+    std::int64_t negatives = 0; // n
+    std::vector<double> v;
+};
+// Throws std::invalid_argument on a NaN score (naming its index) or when the lengths differ.
+DelongPlacements delongPlacements(
+    std::span<const double> scores, std::span<const std::uint8_t> positive);
+// The paired test from the placements of two columns on the same `positive` labels.
+DelongTest delongTest(const DelongPlacements& first, const DelongPlacements& second,
+    std::span<const std::uint8_t> positive);
+
+// The unpaired test of two problems on different rows: covariance 0, so
+// z = D = (A1 - A2) / sqrt(V1 + V2) (pROC's unpaired roc.test).
+DelongTest unpairedDelongTest(const DelongInterval& first, const DelongInterval& second);
 
 } // namespace focalscope
