@@ -1,7 +1,9 @@
 // focalscope: the desktop application. Argument parsing only; the window lives in ui/.
 
 #include "loading/prediction_loader.h"
+#include "model/comparison_model.h"
 #include "model/dataset_session.h"
+#include "model/run_set.h"
 #include "model/threshold_model.h"
 #include "platform/large_arrays.h"
 #include "window/main_window.h"
@@ -63,9 +65,17 @@ int main(int argc, char* argv[])
         QStringLiteral("Pick the operating point of the first class by RULE (youden, f1, fpr=X, "
                        "tpr=X, cost=CFP,CFN[,PI]) once its counts are ready."),
         QStringLiteral("RULE"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+        QStringLiteral("Add a prediction file as a run beside FILE (repeatable), to compare "
+                       "models or average folds."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption foldsOption(QStringLiteral("folds"),
+        QStringLiteral("Mark FILE and the runs as folds of one model (averaged, not compared)."));
     parser.addOption(settingsOption);
     parser.addOption(screenshotOption);
     parser.addOption(ruleOption);
+    parser.addOption(runOption);
+    parser.addOption(foldsOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -95,6 +105,19 @@ int main(int argc, char* argv[])
         window.openFile(files.value(0), files.value(1));
     }
 
+    if (parser.isSet(runOption)) {
+        // The runs once run A is in.
+        QObject::connect(&window.session(), &focalscope::DatasetSession::datasetChanged, &window,
+            [&window, runs = parser.values(runOption), folds = parser.isSet(foldsOption),
+                added = false]() mutable {
+                if (added)
+                    return;
+                added = true;
+                if (folds)
+                    window.runs().setAllFolds(true);
+                window.addRuns(runs);
+            });
+    }
     if (parser.isSet(ruleOption)) {
         // The point's panel in front of the docks tabbed with it.
         if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("operatingPointDock")))
@@ -119,6 +142,13 @@ int main(int argc, char* argv[])
             if (*scheduled || !session->hasData() || !session->loss() || !session->lossCharts()
                 || !session->roc() || session->isBusy() || !window.thresholds().hasTable())
                 return;
+            // Every run read and computed, and compared.
+            focalscope::RunSet& runs = window.runs();
+            if (runs.isLoading() || window.comparison().isBusy())
+                return;
+            for (int r = 1; r < runs.count(); ++r)
+                if (runs.session(r).isBusy() || !runs.session(r).roc())
+                    return;
             *scheduled = true;
             QTimer::singleShot(500, &window, [&window, path] {
                 const bool saved = window.grab().save(path);
@@ -129,6 +159,10 @@ int main(int argc, char* argv[])
         };
         QObject::connect(session, &focalscope::DatasetSession::idle, &window, grabWhenReady);
         QObject::connect(&window.thresholds(), &focalscope::ThresholdModel::tableChanged, &window,
+            grabWhenReady);
+        QObject::connect(
+            &window.runs(), &focalscope::RunSet::resultsChanged, &window, grabWhenReady);
+        QObject::connect(&window.comparison(), &focalscope::ComparisonModel::resultChanged, &window,
             grabWhenReady);
         QObject::connect(&window.loader(), &focalscope::PredictionLoader::failed, &app,
             [](const QString&, const QString& message) {

@@ -1,13 +1,12 @@
 #include "docks/classes_dock.h"
 
+#include "docks/colour_swatch.h"
 #include "model/dataset_session.h"
 #include "settings/class_colors.h"
 #include "views/number_format.h"
 
 #include <QColorDialog>
 #include <QHeaderView>
-#include <QPainter>
-#include <QPixmap>
 #include <QSignalBlocker>
 #include <QTableWidget>
 
@@ -16,18 +15,6 @@
 namespace focalscope {
 
 namespace {
-
-QIcon colourSwatch(const QColor& colour)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(colour.darker(130));
-    painter.setBrush(colour);
-    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
-    return QIcon(pixmap);
-}
 
 QTableWidgetItem* readOnly(
     const QString& text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)

@@ -193,8 +193,8 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
 
 DatasetSession::~DatasetSession() = default;
 
-void DatasetSession::setDataset(
-    std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath)
+void DatasetSession::setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
+    const QString& labelsPath, Parameters parameters)
 {
     m_input = std::move(input);
     m_path = path;
@@ -210,9 +210,11 @@ void DatasetSession::setDataset(
         pipeline->invalidate();
 
     // The new data's loss mode and alpha length; their signals only queue requests.
-    const LossMode mode = defaultLossMode(*m_predictions);
-    m_parameters.setAlphaListLength(alphaListLength(*m_predictions, mode));
-    m_parameters.setLossMode(mode);
+    if (parameters == Parameters::Adopt) {
+        const LossMode mode = defaultLossMode(*m_predictions);
+        m_parameters.setAlphaListLength(alphaListLength(*m_predictions, mode));
+        m_parameters.setLossMode(mode);
+    }
     for (RecomputeScheduler* pipeline :
         {m_kindPipeline, m_lossPipeline, m_lossChartsPipeline, m_rocPipeline})
         pipeline->invalidate();

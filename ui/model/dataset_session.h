@@ -55,10 +55,14 @@ public:
     explicit DatasetSession(ParameterModel& parameters, QObject* parent = nullptr);
     ~DatasetSession() override;
 
-    // Takes a dataset just read; it replaces the one open. Sets the loss mode to the task's
-    // default and the per-class alpha length to the data's.
+    // Whether a new dataset sets the parameters: the loss mode to the task's default and the
+    // per-class alpha length to the data's (Adopt), or keeps them (Keep: a run added beside
+    // another on the same classes).
+    enum class Parameters { Adopt, Keep };
+
+    // Takes a dataset just read; it replaces the one open.
     void setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
-        const QString& labelsPath = {});
+        const QString& labelsPath = {}, Parameters parameters = Parameters::Adopt);
 
     bool hasData() const { return m_predictions != nullptr; }
     const ReadResult* input() const { return m_input.get(); }

@@ -76,6 +76,10 @@ Qt::PenStyle penStyle(PlotSeries::Style style)
         return Qt::DashLine;
     case PlotSeries::Style::Dotted:
         return Qt::DotLine;
+    case PlotSeries::Style::DashDot:
+        return Qt::DashDotLine;
+    case PlotSeries::Style::DashDotDot:
+        return Qt::DashDotDotLine;
     default:
         return Qt::SolidLine;
     }

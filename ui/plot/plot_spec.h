@@ -23,7 +23,7 @@ struct PlotAxis {
 };
 
 struct PlotSeries {
-    enum class Style { Line, Dashed, Dotted, Bars, Scatter };
+    enum class Style { Line, Dashed, Dotted, DashDot, DashDotDot, Bars, Scatter };
     QString name; // legend entry; empty hides it from the legend
     QColor color;
     Style style = Style::Line;

@@ -2,7 +2,10 @@
 
 #include "charts/det_plot.h"
 #include "charts/roc_plot.h"
+#include "charts/run_overlay.h"
 #include "model/dataset_session.h"
+#include "model/run_set.h"
+#include "plot/plot_palette.h"
 #include "plot/plot_view.h"
 #include "plot/plot_zoom.h"
 #include "views/loss_curve_bar.h"
@@ -183,7 +186,106 @@ PlotSpec ChartTabs::rocSpec(const RocResults& roc, const std::vector<bool>& entr
     PlotSpec spec = roc.rocPlot;
     if (m_bands)
         appendRocBands(spec, *m_bands);
-    return withIsoCostLine(withClassColors(withVisibleSeries(std::move(spec), entries), true));
+    spec = withRuns(
+        withClassColors(withVisibleSeries(std::move(spec), entries), true), RocChart, true);
+    if (m_folds && !m_folds->empty())
+        appendFoldAverages(
+            spec, *m_folds,
+            [this](int target) {
+                return target < m_colors.size() && m_colors[target].isValid() ? m_colors[target]
+                                                                              : classColor(target);
+            },
+            [this](int target) { return isTargetVisible(target); }, m_foldBand);
+    return withIsoCostLine(std::move(spec));
+}
+
+void ChartTabs::setFoldAverages(std::shared_ptr<const std::vector<FoldClassSummary>> folds)
+{
+    if (folds == m_folds)
+        return;
+    m_folds = std::move(folds);
+    refreshRocChart();
+}
+
+void ChartTabs::setFoldBand(FoldBand band)
+{
+    if (band == m_foldBand)
+        return;
+    m_foldBand = band;
+    refreshRocChart();
+}
+
+void ChartTabs::setRuns(RunSet* runs)
+{
+    if (m_runs)
+        disconnect(m_runs, nullptr, this, nullptr);
+    m_runs = runs;
+    if (!m_runs)
+        return;
+    const auto refresh = [this] {
+        updateRowCharts();
+        updateRocCharts();
+    };
+    connect(m_runs, &RunSet::runsChanged, this, refresh);
+    connect(m_runs, &RunSet::runChanged, this, refresh);
+    // Run A's results reach the charts through the session's signals.
+    connect(m_runs, &RunSet::resultsChanged, this, [this, refresh](int run) {
+        if (run > 0 && m_runs->run(run).visible)
+            refresh();
+    });
+}
+
+const PlotSpec* ChartTabs::runSpec(int run, Chart chart) const
+{
+    const DatasetSession& session = m_runs->session(run);
+    if (chart == RocChart || chart == PrChart || chart == DetChart) {
+        const auto roc = session.rocResults();
+        if (!roc)
+            return nullptr;
+        return chart == RocChart ? &roc->rocPlot : chart == PrChart ? &roc->prPlot : &roc->detPlot;
+    }
+    const auto charts = session.lossCharts();
+    if (!charts)
+        return nullptr;
+    return chart == ConcentrationChart ? &charts->concentrationPlot : &charts->ptDistributionPlot;
+}
+
+PlotSpec ChartTabs::withRuns(PlotSpec spec, Chart chart, bool idsAreEntries) const
+{
+    if (!m_runs || !m_runs->overlaid())
+        return spec;
+    std::vector<bool> visible;
+    if (idsAreEntries) {
+        const auto roc = m_session.roc();
+        visible.assign(roc ? roc->classes.size() : 0, true);
+        for (std::size_t e = 0; e < visible.size(); ++e)
+            visible[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
+    } else if (chart == PtDistributionChart && m_session.ptGrouping() == PtGrouping::PerClass) {
+        visible = visibleTargets();
+    }
+    // One class per chart: runs are told apart by colour as well as by line.
+    int classSeries = 0;
+    for (const PlotSeries& s : spec.series)
+        classSeries += s.id >= 0 && !s.name.isEmpty() ? 1 : 0;
+    const bool byRunColor = classSeries <= 1;
+    const auto styleOf = [this](int run) {
+        const Run& r = m_runs->run(run);
+        return RunStyle {r.name, r.color, r.line};
+    };
+    if (m_runs->run(0).visible)
+        styleAsRun(spec, styleOf(0), byRunColor, true);
+    else
+        spec.series.removeIf([](const PlotSeries& s) { return s.id >= 0; });
+    for (const int run : m_runs->visibleRuns()) {
+        if (run == 0)
+            continue;
+        const PlotSpec* other = runSpec(run, chart);
+        if (!other)
+            continue;
+        PlotSpec shown = withClassColors(withVisibleSeries(*other, visible), idsAreEntries);
+        appendRunSeries(spec, std::move(shown), styleOf(run), byRunColor);
+    }
+    return spec;
 }
 
 PlotSpec ChartTabs::withIsoCostLine(PlotSpec spec) const
@@ -262,12 +364,15 @@ void ChartTabs::updateRowCharts()
     }
     // The concentration's ids (class 0, the rest) and the histograms' ids per class (the target
     // classes) take the classes' colours; grouped, group 1 takes class 1's as the builder does.
-    setChartSpec(ConcentrationChart, withClassColors(charts->concentrationPlot, false));
+    setChartSpec(ConcentrationChart,
+        withRuns(withClassColors(charts->concentrationPlot, false), ConcentrationChart, false));
     const bool perClass = m_session.ptGrouping() == PtGrouping::PerClass;
     setChartSpec(PtDistributionChart,
-        withClassColors(perClass ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
-                                 : charts->ptDistributionPlot,
-            false));
+        withRuns(withClassColors(perClass
+                         ? withVisibleSeries(charts->ptDistributionPlot, visibleTargets())
+                         : charts->ptDistributionPlot,
+                     false),
+            PtDistributionChart, false));
 }
 
 void ChartTabs::updateRocCharts()
@@ -284,8 +389,10 @@ void ChartTabs::updateRocCharts()
     for (std::size_t e = 0; e < entries.size(); ++e)
         entries[e] = isTargetVisible(targetOfEntry(static_cast<int>(e)));
     setChartSpec(RocChart, rocSpec(*roc, entries));
-    setChartSpec(PrChart, withClassColors(withVisibleSeries(roc->prPlot, entries), true));
-    setChartSpec(DetChart, withClassColors(withVisibleSeries(roc->detPlot, entries), true));
+    setChartSpec(PrChart,
+        withRuns(withClassColors(withVisibleSeries(roc->prPlot, entries), true), PrChart, true));
+    setChartSpec(DetChart,
+        withRuns(withClassColors(withVisibleSeries(roc->detPlot, entries), true), DetChart, true));
     restoreOperatingPoint();
 }
 

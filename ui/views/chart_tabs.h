@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/fold_plot.h"
 #include "charts/roc_plot.h"
 #include "plot/plot_spec.h"
 #include "roc/operating_point.h"
@@ -16,6 +17,7 @@
 namespace focalscope {
 
 class DatasetSession;
+class RunSet;
 struct RocResults;
 class PlotView;
 
@@ -87,6 +89,15 @@ public:
     // One colour per target class (the classes dock's), used by every per-class chart.
     void setClassColors(const QList<QColor>& colors);
 
+    // The runs drawn together (DESIGN.md, Runs and comparison): with more than one visible run,
+    // ROC, PR, DET, the loss concentration and the p_t distribution show every visible run in
+    // its line style (run A's curves alone are picked and hovered). Null: run A alone.
+    void setRuns(RunSet* runs);
+    // Runs marked as folds: their vertical average, band and pooled curve on ROC
+    // (appendFoldAverages); null or empty draws none.
+    void setFoldAverages(std::shared_ptr<const std::vector<FoldClassSummary>> folds);
+    void setFoldBand(FoldBand band);
+
 signals:
     void operatingPointPicked(const QString& className, const OperatingPoint& point);
     void operatingPointCleared();
@@ -118,9 +129,15 @@ private:
     void refreshRocChart();
     // The ROC chart as shown: visible classes, their colours, the bands and the iso-cost line.
     PlotSpec rocSpec(const RocResults& roc, const std::vector<bool>& entries) const;
+    // A chart of run A with the other visible runs' same chart drawn over it (unchanged with one
+    // visible run). idsAreEntries: the series' ids are ROC report entries, else target classes.
+    PlotSpec withRuns(PlotSpec spec, Chart chart, bool idsAreEntries) const;
+    // Run `run`'s spec of `chart` (the session's latest), before visibility and colours.
+    const PlotSpec* runSpec(int run, Chart chart) const;
     void showChart(Chart chart);
 
     DatasetSession& m_session;
+    RunSet* m_runs = nullptr;
     std::array<PlotView*, ChartCount> m_views {};
     std::array<PlotSpec, ChartCount> m_specs;
     std::array<bool, ChartCount> m_stale {};
@@ -128,6 +145,8 @@ private:
     QList<QColor> m_colors;
     std::optional<double> m_isoCostSlope;
     std::shared_ptr<const RocBands> m_bands;
+    std::shared_ptr<const std::vector<FoldClassSummary>> m_folds;
+    FoldBand m_foldBand = FoldBand::StandardDeviation;
     int m_pickedClass = -1; // target class, -1: none
     OperatingPoint m_picked;
 };

@@ -22,6 +22,11 @@ MainActions::MainActions(QMainWindow& window)
                         "predictions file and its labels file together"));
     openLabels = file->addAction(tr("Open &Labels…"));
     openLabels->setToolTip(tr("Open the labels (.npy or one-column CSV) of the predictions file"));
+    addRun = file->addAction(tr("&Add Run…"));
+    addRun->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    addRun->setObjectName(QStringLiteral("addRunAction"));
+    addRun->setToolTip(tr("Open more prediction files beside the open one, to compare models or "
+                          "average folds (a .npy of scores takes the open labels)"));
     recentMenu = file->addMenu(tr("Open &Recent"));
     openDemo = file->addAction(tr("Open &Demo"));
     file->addSeparator();

@@ -19,6 +19,7 @@ public:
 
     QAction* open = nullptr;
     QAction* openLabels = nullptr;
+    QAction* addRun = nullptr;
     QAction* openDemo = nullptr;
     QAction* exportPlot = nullptr;
     QAction* exportMetrics = nullptr;

@@ -5,12 +5,15 @@
 #include "dialogs/help_dialog.h"
 #include "docks/classes_dock.h"
 #include "docks/parameters_dock.h"
+#include "docks/runs_dock.h"
 #include "io/file_formats.h"
 #include "io/prediction_reader.h"
 #include "loading/load_progress_dialog.h"
 #include "loading/prediction_loader.h"
+#include "model/comparison_model.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
+#include "model/run_set.h"
 #include "model/threshold_model.h"
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
@@ -21,6 +24,7 @@
 #include "settings/settings_keys.h"
 #include "views/calibration_dock.h"
 #include "views/chart_tabs.h"
+#include "views/comparison_panel.h"
 #include "views/metrics_view.h"
 #include "views/operating_point_panel.h"
 #include "views/threshold_panel.h"
@@ -105,6 +109,43 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     operatingPointDock->raise();
     connect(
         calibrationDock, &CalibrationDock::bootstrapBandReady, m_charts, &ChartTabs::setRocBands);
+
+    // Runs side by side: the runs beside the classes, the comparison beside the threshold.
+    m_runs = new RunSet(*m_session, *m_parameters, this);
+    m_charts->setRuns(m_runs);
+    m_runsDock = new RunsDock(*m_runs, this);
+    tabifyDockWidget(m_classesDock, m_runsDock);
+    m_classesDock->raise();
+    m_comparison = new ComparisonModel(*m_runs, this);
+    m_comparisonPanel = new ComparisonPanel(*m_runs, *m_comparison, this);
+    m_comparisonDock = new QDockWidget(tr("Comparison"), this);
+    m_comparisonDock->setObjectName(QStringLiteral("comparisonDock"));
+    m_comparisonDock->setWidget(m_comparisonPanel);
+    tabifyDockWidget(operatingPointDock, m_comparisonDock);
+    operatingPointDock->raise();
+    connect(m_runsDock, &RunsDock::addRunRequested, this, &MainWindow::chooseRuns);
+    connect(m_runs, &RunSet::loadFailed, this, [this](const QString& path, const QString& message) {
+        showError(tr("Cannot add %1 as a run").arg(QFileInfo(path).fileName()), message);
+    });
+    connect(m_runs, &RunSet::runsChanged, this, [this, widened = false]() mutable {
+        if (m_runs->count() < 2)
+            return;
+        m_runsDock->raise();
+        m_comparisonDock->raise();
+        // The first comparison widens the right-hand docks for its table, once.
+        if (!widened && m_comparisonDock->width() < 560 && width() >= kNarrowWindow) {
+            widened = true;
+            resizeDocks({m_comparisonDock}, {560}, Qt::Horizontal);
+        }
+    });
+    connect(m_comparison, &ComparisonModel::resultChanged, this, [this] {
+        const auto result = m_comparison->result();
+        m_charts->setFoldAverages(result && !result->folds.empty()
+                ? std::shared_ptr<const std::vector<FoldClassSummary>>(result, &result->folds)
+                : nullptr);
+    });
+    connect(
+        m_comparisonPanel, &ComparisonPanel::foldBandChanged, m_charts, &ChartTabs::setFoldBand);
     // Sizes for a first start; a saved dock state replaces them (restoreSettings).
     QTimer::singleShot(0, this, [this, operatingPointDock] {
         if (settings::windowState.read(m_settings).isEmpty()) {
@@ -134,6 +175,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_actions->viewMenu->addAction(m_classesDock->toggleViewAction());
     m_actions->viewMenu->addAction(operatingPointDock->toggleViewAction());
     m_actions->viewMenu->addAction(calibrationDock->toggleViewAction());
+    m_actions->viewMenu->addAction(m_runsDock->toggleViewAction());
+    m_actions->viewMenu->addAction(m_comparisonDock->toggleViewAction());
     connectActions();
 
     connect(m_loader, &PredictionLoader::loaded, this, &MainWindow::onLoaded);
@@ -179,6 +222,7 @@ void MainWindow::connectActions()
 {
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::chooseFile);
     connect(m_actions->openLabels, &QAction::triggered, this, &MainWindow::chooseLabels);
+    connect(m_actions->addRun, &QAction::triggered, this, &MainWindow::chooseRuns);
     connect(m_actions->openDemo, &QAction::triggered, this, &MainWindow::openDemo);
     connect(m_actions->exportPlot, &QAction::triggered, this, &MainWindow::chooseExportPlot);
     connect(m_actions->exportMetrics, &QAction::triggered, this, &MainWindow::chooseExportMetrics);
@@ -186,9 +230,9 @@ void MainWindow::connectActions()
     connect(
         m_actions->showGradient, &QAction::toggled, m_session, &DatasetSession::setShowGradient);
     connect(m_actions->groupBackgroundForeground, &QAction::toggled, this, [this](bool checked) {
-        m_session->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
+        m_runs->setPtGrouping(checked ? PtGrouping::BackgroundForeground : PtGrouping::PerClass);
     });
-    connect(m_actions->rocLogFpr, &QAction::toggled, m_session, &DatasetSession::setRocLogFpr);
+    connect(m_actions->rocLogFpr, &QAction::toggled, m_runs, &RunSet::setRocLogFpr);
     connect(m_actions->scoresLogCounts, &QAction::toggled, this, &MainWindow::updateScoresChart);
     connect(m_actions->copyMetrics, &QAction::triggered, m_metrics, &MetricsView::copyToClipboard);
     connect(m_actions->nextChart, &QAction::triggered, this,
@@ -371,6 +415,34 @@ bool MainWindow::openChosenFiles(const QStringList& files)
         }
     }
     openFile(pair.predictions, pair.labels);
+    return true;
+}
+
+void MainWindow::chooseRuns()
+{
+    if (!m_session->hasData()) {
+        showError(tr("Add Run"), tr("Open a predictions file first: it is run A."));
+        return;
+    }
+    const QStringList files
+        = m_chooser->openFiles(this, tr("Add Runs (other models, epochs or folds)"),
+            dialogDirectory(), QString::fromStdString(predictionsNameFilter()));
+    if (files.isEmpty())
+        return;
+    rememberDirectory(files.front());
+    addRuns(files);
+}
+
+bool MainWindow::addRuns(const QStringList& files)
+{
+    if (!m_session->hasData()) {
+        showError(tr("Add Run"), tr("Open a predictions file first: it is run A."));
+        return false;
+    }
+    for (const QString& file : files)
+        m_runs->addRun(file);
+    statusBar()->showMessage(
+        tr("Adding %n run(s)…", nullptr, static_cast<int>(files.size())), 5000);
     return true;
 }
 
@@ -603,7 +675,11 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    openChosenFiles(files);
+    // With Shift held, dropped prediction files are added as runs beside the open data.
+    if ((event->modifiers() & Qt::ShiftModifier) && m_session->hasData())
+        addRuns(files);
+    else
+        openChosenFiles(files);
 }
 
 } // namespace focalscope

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 
 namespace focalscope {
@@ -12,6 +13,8 @@ namespace focalscope {
 class ChartTabs;
 class ClassColors;
 class ClassesDock;
+class ComparisonModel;
+class ComparisonPanel;
 class FileChooser;
 class DatasetSession;
 class LoadProgressDialog;
@@ -24,6 +27,8 @@ class ParametersDock;
 class ThresholdModel;
 class ThresholdPanel;
 class PredictionLoader;
+class RunSet;
+class RunsDock;
 struct ReadResult;
 
 // Assembles the parts: docks, chart tabs, metrics table, operating point panel, actions,
@@ -45,6 +50,9 @@ public:
     // predictions file and its labels file (pairChosenFiles). A .npy chosen alone holds only
     // scores: its labels file is asked for. False when nothing is opened.
     bool openChosenFiles(const QStringList& files);
+    // Reads prediction files as runs beside the open one (File > Add Run, a drop with Shift):
+    // each a run; a .npy of scores takes run A's labels. False when nothing is open.
+    bool addRuns(const QStringList& files);
     // Opens the bundled demo dataset; false (with the error shown) when it cannot be found.
     bool openDemo();
     // What a launch without files opens: the most recent file that still exists, else the demo.
@@ -71,6 +79,10 @@ public:
     OperatingPointPanel* operatingPointPanel() const { return m_operatingPoint; }
     ThresholdPanel* thresholdPanel() const { return m_thresholdPanel; }
     ThresholdModel& thresholds() const { return *m_thresholds; }
+    RunSet& runs() const { return *m_runs; }
+    RunsDock* runsDock() const { return m_runsDock; }
+    ComparisonModel& comparison() const { return *m_comparison; }
+    ComparisonPanel* comparisonPanel() const { return m_comparisonPanel; }
     QString statusText() const;
 
 protected:
@@ -93,6 +105,7 @@ private:
     // The first size of the window: 1500 x 950, or less to fit the screen's available geometry.
     void fitToScreen();
     void chooseLabels();
+    void chooseRuns();
     void chooseExportPlot();
     void chooseExportMetrics();
     void chooseExportErrors();
@@ -118,6 +131,11 @@ private:
     OperatingPointPanel* m_operatingPoint = nullptr;
     ThresholdModel* m_thresholds = nullptr;
     ThresholdPanel* m_thresholdPanel = nullptr;
+    RunSet* m_runs = nullptr;
+    RunsDock* m_runsDock = nullptr;
+    QDockWidget* m_comparisonDock = nullptr;
+    ComparisonModel* m_comparison = nullptr;
+    ComparisonPanel* m_comparisonPanel = nullptr;
     QLabel* m_rowsLabel = nullptr;
     QLabel* m_classesLabel = nullptr;
     QLabel* m_kindLabel = nullptr;

@@ -1,0 +1,102 @@
+#include "model/comparison_model.h"
+
+#include "model/dataset_session.h"
+#include "model/recompute_scheduler.h"
+#include "model/run_set.h"
+
+#include <stdexcept>
+
+namespace focalscope {
+
+namespace {
+
+std::vector<const Predictions*> pointers(
+    const std::vector<std::shared_ptr<const Predictions>>& runs)
+{
+    std::vector<const Predictions*> out;
+    out.reserve(runs.size());
+    for (const auto& run : runs)
+        out.push_back(run.get());
+    return out;
+}
+
+} // namespace
+
+ComparisonModel::ComparisonModel(RunSet& runs, QObject* parent)
+    : QObject(parent)
+    , m_runs(runs)
+{
+    m_pipeline = new RecomputeScheduler(
+        [this]() -> RecomputeScheduler::Task {
+            Inputs inputs = currentInputs();
+            if (m_hasComputed && inputs == m_computed)
+                return {};
+            m_computed = inputs;
+            m_hasComputed = true;
+            return [this, inputs = std::move(inputs)]() -> RecomputeScheduler::Apply {
+                auto result = std::make_shared<ComparisonResult>();
+                result->modelRuns = inputs.modelRuns;
+                result->foldRuns = inputs.foldRuns;
+                try {
+                    if (inputs.models.size() >= 2) {
+                        const std::vector<const Predictions*> models = pointers(inputs.models);
+                        result->comparisons = compareRuns(models, {inputs.unpaired});
+                    }
+                    if (inputs.folds.size() >= 2)
+                        result->folds = foldSummary(pointers(inputs.folds));
+                } catch (const std::invalid_argument& e) {
+                    result->error = QString::fromStdString(e.what());
+                }
+                return [this, result = std::shared_ptr<const ComparisonResult>(result)] {
+                    m_result = result;
+                    emit resultChanged();
+                };
+            };
+        },
+        0, this);
+    connect(&m_runs, &RunSet::runsChanged, this, &ComparisonModel::request);
+    connect(&m_runs, &RunSet::runChanged, this, &ComparisonModel::request);
+    connect(&m_runs, &RunSet::resultsChanged, this, &ComparisonModel::request);
+}
+
+ComparisonModel::Inputs ComparisonModel::currentInputs() const
+{
+    Inputs inputs;
+    inputs.unpaired = m_unpaired;
+    for (const int run : m_runs.visibleRuns()) {
+        const auto predictions = m_runs.session(run).sharedPredictions();
+        if (!predictions)
+            continue;
+        if (m_runs.run(run).role == RunRole::Model) {
+            inputs.modelRuns.append(run);
+            inputs.models.push_back(predictions);
+        } else {
+            inputs.foldRuns.append(run);
+            inputs.folds.push_back(predictions);
+        }
+    }
+    return inputs;
+}
+
+void ComparisonModel::request()
+{
+    // A run's loss results do not change its AUROC: only new inputs start a computation.
+    if (m_hasComputed && currentInputs() == m_computed)
+        return;
+    m_pipeline->requestNow();
+}
+
+void ComparisonModel::setUnpaired(bool unpaired)
+{
+    if (unpaired == m_unpaired)
+        return;
+    m_unpaired = unpaired;
+    request();
+}
+
+bool ComparisonModel::isBusy() const
+{
+    return m_pipeline->isBusy();
+}
+
+} // namespace focalscope

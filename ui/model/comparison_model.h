@@ -1,0 +1,71 @@
+#pragma once
+
+#include "compare/fold_summary.h"
+#include "compare/run_comparison.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace focalscope {
+
+class RecomputeScheduler;
+class RunSet;
+struct Predictions;
+
+// What the comparison of the open runs found: the DeLong comparisons of every pair of visible
+// model runs on every class (RunComparison::a and b are indices into modelRuns), and the fold
+// summary of the visible fold runs.
+struct ComparisonResult {
+    QList<int> modelRuns; // run indices, in the order compareRuns took them
+    std::vector<RunComparison> comparisons; // empty with fewer than two model runs
+    QList<int> foldRuns;
+    std::vector<FoldClassSummary> folds; // empty with fewer than two fold runs
+    QString error; // the runs could not be compared (e.g. their classes differ)
+};
+
+// Compares the visible runs off the GUI thread (DESIGN.md, Runs and comparison): paired DeLong
+// when two runs hold the same rows, unpaired otherwise or when asked; the folds' averages. The
+// AUROC depends on neither alpha nor gamma, so slider moves do not recompute it: only a change
+// of the runs, their roles or visibility, their scores' kind or the pairing does.
+class ComparisonModel : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ComparisonModel(RunSet& runs, QObject* parent = nullptr);
+
+    // Compare every pair as unpaired (runs on different test sets), even when the rows agree.
+    void setUnpaired(bool unpaired);
+    bool unpaired() const { return m_unpaired; }
+
+    std::shared_ptr<const ComparisonResult> result() const { return m_result; }
+    bool isBusy() const;
+
+signals:
+    void resultChanged();
+
+private:
+    // The inputs of the last computation: recomputed only when they differ.
+    struct Inputs {
+        QList<int> modelRuns;
+        QList<int> foldRuns;
+        std::vector<std::shared_ptr<const Predictions>> models;
+        std::vector<std::shared_ptr<const Predictions>> folds;
+        bool unpaired = false;
+        bool operator==(const Inputs&) const = default;
+    };
+    Inputs currentInputs() const;
+    void request();
+
+    RunSet& m_runs;
+    bool m_unpaired = false;
+    Inputs m_computed;
+    bool m_hasComputed = false;
+    std::shared_ptr<const ComparisonResult> m_result;
+    RecomputeScheduler* m_pipeline = nullptr;
+};
+
+} // namespace focalscope

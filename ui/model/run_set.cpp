@@ -1,0 +1,266 @@
+#include "model/run_set.h"
+
+#include "charts/run_overlay.h"
+#include "compare/run_classes.h"
+#include "io/prediction_reader.h"
+#include "loading/prediction_loader.h"
+#include "model/dataset_session.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace focalscope {
+
+RunSet::RunSet(DatasetSession& first, ParameterModel& parameters, QObject* parent)
+    : QObject(parent)
+    , m_parameters(parameters)
+    , m_loader(new PredictionLoader(this))
+{
+    Run a;
+    a.session = &first;
+    a.name = QStringLiteral("A");
+    a.color = runColor(0);
+    a.line = runLineStyle(0);
+    m_runs.push_back(a);
+    connectSession(&first);
+    // A new run A: the runs added to the one before go.
+    connect(&first, &DatasetSession::datasetChanged, this, [this] {
+        m_runs.front().path = m_runs.front().session->path();
+        m_runs.front().name = QFileInfo(m_runs.front().path).completeBaseName();
+        if (m_runs.front().name.isEmpty())
+            m_runs.front().name = QStringLiteral("A");
+        m_waiting.clear();
+        m_loader->cancel();
+        removeAddedRuns();
+        emit runChanged(0);
+    });
+    // The loader's signals come after its result is taken: the next file may start.
+    connect(m_loader, &PredictionLoader::loaded, this, &RunSet::onLoaded);
+    connect(m_loader, &PredictionLoader::failed, this,
+        [this](const QString& path, const QString& message) {
+            emit loadFailed(path, message);
+            loadNext();
+        });
+    connect(m_loader, &PredictionLoader::cancelled, this, &RunSet::loadNext);
+}
+
+RunSet::~RunSet()
+{
+    for (std::size_t r = 1; r < m_runs.size(); ++r)
+        delete m_runs[r].session;
+}
+
+void RunSet::connectSession(DatasetSession* session)
+{
+    const auto changed = [this, session] {
+        const int index = indexOf(session);
+        if (index >= 0)
+            emit resultsChanged(index);
+    };
+    connect(session, &DatasetSession::rocChanged, this, changed);
+    connect(session, &DatasetSession::lossChanged, this, changed);
+    connect(session, &DatasetSession::lossChartsChanged, this, changed);
+    connect(session, &DatasetSession::kindChanged, this, changed);
+}
+
+int RunSet::indexOf(const DatasetSession* session) const
+{
+    for (std::size_t r = 0; r < m_runs.size(); ++r)
+        if (m_runs[r].session == session)
+            return static_cast<int>(r);
+    return -1;
+}
+
+QList<int> RunSet::visibleRuns() const
+{
+    QList<int> runs;
+    for (int r = 0; r < count(); ++r)
+        if (m_runs[static_cast<std::size_t>(r)].visible)
+            runs.append(r);
+    return runs;
+}
+
+QList<int> RunSet::visibleRuns(RunRole role) const
+{
+    QList<int> runs = visibleRuns();
+    runs.removeIf([this, role](int r) { return run(r).role != role; });
+    return runs;
+}
+
+QString RunSet::uniqueName(const QString& stem) const
+{
+    const QString base = stem.isEmpty() ? QStringLiteral("run") : stem;
+    const auto taken = [this](const QString& name) {
+        return std::any_of(
+            m_runs.begin(), m_runs.end(), [&name](const Run& r) { return r.name == name; });
+    };
+    QString name = base;
+    for (int k = 2; taken(name); ++k)
+        name = QStringLiteral("%1 (%2)").arg(base).arg(k);
+    return name;
+}
+
+void RunSet::addRun(const QString& path, const QString& labelsPath)
+{
+    QString labels = labelsPath;
+    // A scores-only file (.npy) takes run A's labels: runs on the same rows share them.
+    if (labels.isEmpty() && holdsOnlyScores(path.toStdString()))
+        labels = m_runs.front().session->labelsPath();
+    m_waiting.append({path, labels});
+    loadNext();
+}
+
+void RunSet::loadNext()
+{
+    if (m_loader->isLoading())
+        return;
+    if (m_waiting.isEmpty()) {
+        emit loadingChanged(false);
+        return;
+    }
+    const auto [path, labels] = m_waiting.takeFirst();
+    ReadOptions options;
+    options.kind = KindRequest::Auto;
+    emit loadingChanged(true);
+    m_loader->load(path, labels, options);
+}
+
+bool RunSet::isLoading() const
+{
+    return m_loader->isLoading() || !m_waiting.isEmpty();
+}
+
+void RunSet::onLoaded(
+    std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath)
+{
+    QString error;
+    if (!addLoadedRun(std::move(input), path, labelsPath, &error))
+        emit loadFailed(path, error);
+    loadNext();
+}
+
+bool RunSet::addLoadedRun(std::shared_ptr<const ReadResult> input, const QString& path,
+    const QString& labelsPath, QString* error)
+{
+    const DatasetSession& first = *m_runs.front().session;
+    const ReadResult* firstInput = first.input();
+    if (!firstInput) {
+        if (error)
+            *error = tr("Open a predictions file (run A) before adding runs.");
+        return false;
+    }
+    try {
+        const std::array<const Predictions*, 2> both {
+            &firstInput->predictions, &input->predictions};
+        const std::array<std::string, 2> names {QFileInfo(first.path()).fileName().toStdString(),
+            QFileInfo(path).fileName().toStdString()};
+        checkSameClasses(both, names);
+    } catch (const std::invalid_argument& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    Run run;
+    run.session = new DatasetSession(m_parameters);
+    run.session->setRocLogFpr(first.rocLogFpr());
+    run.session->setPtGrouping(first.ptGrouping());
+    run.path = path;
+    run.name = uniqueName(QFileInfo(path).completeBaseName());
+    const int index = count();
+    run.color = runColor(index);
+    run.line = runLineStyle(index);
+    run.role = index > 0 && m_runs.back().role == RunRole::Fold ? RunRole::Fold : RunRole::Model;
+    m_runs.push_back(run);
+    connectSession(run.session);
+    run.session->setDataset(std::move(input), path, labelsPath, DatasetSession::Parameters::Keep);
+    emit runsChanged();
+    return true;
+}
+
+void RunSet::removeRun(int index)
+{
+    if (index < 1 || index >= count())
+        return;
+    delete m_runs[static_cast<std::size_t>(index)].session;
+    m_runs.erase(m_runs.begin() + index);
+    emit runsChanged();
+}
+
+void RunSet::removeAddedRuns()
+{
+    if (count() == 1)
+        return;
+    for (std::size_t r = 1; r < m_runs.size(); ++r)
+        delete m_runs[r].session;
+    m_runs.resize(1);
+    emit runsChanged();
+}
+
+void RunSet::setName(int index, const QString& name)
+{
+    Run& r = m_runs.at(static_cast<std::size_t>(index));
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed == r.name)
+        return;
+    r.name = trimmed;
+    emit runChanged(index);
+}
+
+void RunSet::setColor(int index, const QColor& color)
+{
+    Run& r = m_runs.at(static_cast<std::size_t>(index));
+    if (!color.isValid() || color == r.color)
+        return;
+    r.color = color;
+    emit runChanged(index);
+}
+
+void RunSet::setLine(int index, PlotSeries::Style line)
+{
+    Run& r = m_runs.at(static_cast<std::size_t>(index));
+    if (line == r.line)
+        return;
+    r.line = line;
+    emit runChanged(index);
+}
+
+void RunSet::setVisible(int index, bool visible)
+{
+    Run& r = m_runs.at(static_cast<std::size_t>(index));
+    if (visible == r.visible)
+        return;
+    r.visible = visible;
+    emit runChanged(index);
+}
+
+void RunSet::setRole(int index, RunRole role)
+{
+    Run& r = m_runs.at(static_cast<std::size_t>(index));
+    if (role == r.role)
+        return;
+    r.role = role;
+    emit runChanged(index);
+}
+
+void RunSet::setAllFolds(bool folds)
+{
+    for (int r = 0; r < count(); ++r)
+        setRole(r, folds ? RunRole::Fold : RunRole::Model);
+}
+
+void RunSet::setRocLogFpr(bool logarithmic)
+{
+    for (const Run& r : m_runs)
+        r.session->setRocLogFpr(logarithmic);
+}
+
+void RunSet::setPtGrouping(PtGrouping grouping)
+{
+    for (const Run& r : m_runs)
+        r.session->setPtGrouping(grouping);
+}
+
+} // namespace focalscope
