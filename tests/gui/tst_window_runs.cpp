@@ -8,9 +8,13 @@
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
 #include "model/run_set.h"
+#include "plot/plot_export.h"
+#include "plot/plot_grid_view.h"
 #include "plot/plot_view.h"
 #include "views/chart_tabs.h"
 #include "views/comparison_panel.h"
+#include "views/metrics_view.h"
+#include "views/run_metrics_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +32,7 @@ class TestWindowRuns : public MainWindowTest {
 
 private slots:
     void addedRunIsDrawnOverRunA();
+    void crowdedChartsBecomeSmallMultiples();
     void pairedComparisonGivesProcFigures();
     void unpairedComparisonGivesProcD();
     void runsOnOtherRowsAreComparedUnpaired();
@@ -127,6 +132,47 @@ void TestWindowRuns::addedRunIsDrawnOverRunA()
     QTableWidget* table = m_window->runsDock()->table();
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(1, RunsDock::RowsColumn)->text(), QStringLiteral("60"));
+    // So does the metrics table, behind a run picker.
+    auto* metrics = m_window->findChild<RunMetricsView*>();
+    QVERIFY(metrics);
+    QVERIFY(metrics->runBox()->isVisibleTo(m_window.get()));
+    metrics->runBox()->setCurrentIndex(1);
+    QCOMPARE(metrics->shownView(), metrics->view(1));
+    const QTableWidgetItem* dogAuroc = metrics->view(1)->table()->item(1, MetricsView::AurocColumn);
+    QCOMPARE(dogAuroc->data(MetricsView::kValueRole).toDouble(), rocB->report.classes[1].auroc);
+}
+
+void TestWindowRuns::crowdedChartsBecomeSmallMultiples()
+{
+    // 3 runs x 3 classes: more than ChartTabs::kCrowdedCurves curves.
+    openAndWait(fixture("three_class.csv"));
+    addRunsAndWait({fixture("three_class_b.csv"), fixture("three_class_b.csv")});
+    QCOMPARE(m_window->runs().run(2).name, QStringLiteral("three_class_b (2)"));
+    ChartTabs* charts = m_window->chartTabs();
+    for (ChartTabs::Chart chart : {ChartTabs::RocChart, ChartTabs::PrChart, ChartTabs::DetChart}) {
+        const PlotSpec& spec = charts->spec(chart);
+        QCOMPARE(spec.panels.size(), std::size_t {3});
+        QCOMPARE(spec.panels[1].title, QStringLiteral("dog"));
+        // Each panel: the class's curve of every run, coloured by run, named by run.
+        const PlotSpec& dog = spec.panels[1];
+        const QString metric
+            = chart == ChartTabs::PrChart ? QStringLiteral(" (AP") : QStringLiteral(" (AUROC");
+        QCOMPARE(countSeries(dog, QStringLiteral("three_class") + metric), 1);
+        QCOMPARE(countSeries(dog, QStringLiteral("three_class_b") + metric), 1);
+        QCOMPARE(countSeries(dog, QStringLiteral("three_class_b (2)") + metric), 1);
+        for (const PlotSeries& s : dog.series)
+            if (s.name.startsWith(QStringLiteral("three_class_b (2) (")))
+                QCOMPARE(s.color, m_window->runs().run(2).color);
+    }
+    // On screen, the grid; exported, the same panels in one picture.
+    charts->setCurrentIndex(ChartTabs::RocChart);
+    QTRY_COMPARE(charts->gridView(ChartTabs::RocChart)->views().size(), 3);
+    QVERIFY(charts->gridView(ChartTabs::RocChart)->isVisible());
+    const QImage image = renderPlot(charts->shownSpec(ChartTabs::RocChart));
+    QVERIFY(!image.isNull());
+    // Two visible runs are drawn in one chart again.
+    m_window->runs().setVisible(2, false);
+    QVERIFY(charts->spec(ChartTabs::RocChart).panels.empty());
 }
 
 void TestWindowRuns::pairedComparisonGivesProcFigures()

@@ -60,6 +60,14 @@ void appendFoldAverages(PlotSpec& roc, const std::vector<FoldClassSummary>& fold
         mean.color = color;
         mean.width = 3.0;
         roc.series.append(mean);
+        PlotSeries byThreshold
+            = curve(f.thresholdAveraged.fprMean, f.thresholdAveraged.tprMean, logX);
+        byThreshold.name
+            = QObject::tr("%1: threshold average").arg(QString::fromStdString(f.className));
+        byThreshold.color = color.lighter(130);
+        byThreshold.style = PlotSeries::Style::DashDot;
+        byThreshold.width = 1.5;
+        roc.series.append(byThreshold);
         PlotSeries pooled = curve(f.pooledFpr, f.pooledTpr, logX);
         pooled.name = QObject::tr("%1: pooled (AUROC %2)")
                           .arg(QString::fromStdString(f.className))

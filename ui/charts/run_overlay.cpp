@@ -58,7 +58,8 @@ void styleAsRun(PlotSpec& spec, const RunStyle& run, bool byRunColor, bool keepR
         if (byRunColor)
             s.color = run.color;
         if (!s.name.isEmpty())
-            s.name = run.name + QStringLiteral(" · ") + s.name;
+            s.name = s.name.startsWith(u'(') ? run.name + u' ' + s.name
+                                             : run.name + QStringLiteral(" · ") + s.name;
     }
 }
 

@@ -80,7 +80,7 @@ RunsDock::RunsDock(RunSet& runs, QWidget* parent)
                         "macro AUROC"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(ColorColumn, QHeaderView::Fixed);
     m_table->horizontalHeader()->resizeSection(ColorColumn, 28);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -43,6 +43,24 @@ QString validate(const ExportOptions& options)
 void renderChart(
     QPainter& painter, const PlotSpec& spec, const ExportOptions& options, const QRectF& target)
 {
+    if (!spec.panels.empty()) {
+        // Small multiples: each panel laid out at its share of the size, in its cell.
+        painter.fillRect(target, Qt::white);
+        const int columns = spec.gridColumns();
+        const int rows = spec.gridRows();
+        ExportOptions cell = options;
+        cell.size = QSize(options.size.width() / columns, options.size.height() / rows);
+        const QSizeF cellSize(target.width() / columns, target.height() / rows);
+        for (std::size_t k = 0; k < spec.panels.size(); ++k) {
+            const int row = static_cast<int>(k) / columns;
+            const int column = static_cast<int>(k) % columns;
+            const QRectF area(
+                target.topLeft() + QPointF(column * cellSize.width(), row * cellSize.height()),
+                cellSize);
+            renderChart(painter, spec.panels[k], cell, area);
+        }
+        return;
+    }
     const double scale = options.dpi / kLayoutDpi;
     const QRectF logical(0, 0, options.size.width() / scale, options.size.height() / scale);
 

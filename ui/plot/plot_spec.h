@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace focalscope {
 
 struct PlotAxis {
@@ -55,6 +57,26 @@ struct PlotSpec {
     QList<PlotSeries> series;
     bool squareAspect = false; // ROC: equal scales on both axes, the plot area kept square
     QString note; // a line shown under the title (e.g. a warning)
+    // Small multiples: when not empty, the plot is these charts in a grid of panelColumns
+    // columns (0: about square), and its own series are not drawn.
+    std::vector<PlotSpec> panels;
+    int panelColumns = 0;
+
+    // The grid of panels: columns and rows.
+    int gridColumns() const
+    {
+        if (panelColumns > 0)
+            return panelColumns;
+        int columns = 1;
+        while (columns * columns < static_cast<int>(panels.size()))
+            ++columns;
+        return columns;
+    }
+    int gridRows() const
+    {
+        const int columns = gridColumns();
+        return (static_cast<int>(panels.size()) + columns - 1) / columns;
+    }
 
     bool hasSecondaryAxis() const
     {

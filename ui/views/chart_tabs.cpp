@@ -5,12 +5,14 @@
 #include "charts/run_overlay.h"
 #include "model/dataset_session.h"
 #include "model/run_set.h"
+#include "plot/plot_grid_view.h"
 #include "plot/plot_palette.h"
 #include "plot/plot_view.h"
 #include "plot/plot_zoom.h"
 #include "views/loss_curve_bar.h"
 #include "views/number_format.h"
 
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,8 +59,19 @@ ChartTabs::ChartTabs(DatasetSession& session, QWidget* parent)
         auto* view = new PlotView(this);
         view->setObjectName(chartFileName(chart) + QStringLiteral("View"));
         m_views[static_cast<std::size_t>(c)] = view;
-        addTab(chart == LossChart ? withBar(new LossCurveBar(m_session), view) : view,
-            chartTitle(chart));
+        if (chart == RocChart || chart == PrChart || chart == DetChart) {
+            // The chart, or its small multiples when runs crowd it.
+            auto* stack = new QStackedWidget(this);
+            stack->addWidget(view);
+            auto* grid = new PlotGridView(stack);
+            grid->setObjectName(chartFileName(chart) + QStringLiteral("Grid"));
+            stack->addWidget(grid);
+            m_grids[static_cast<std::size_t>(c)] = grid;
+            addTab(stack, chartTitle(chart));
+        } else {
+            addTab(chart == LossChart ? withBar(new LossCurveBar(m_session), view) : view,
+                chartTitle(chart));
+        }
         connect(view, &PlotView::pointHovered, this,
             [this, chart](int series, qsizetype sourceIndex, QPointF value) {
                 onHovered(chart, series, sourceIndex, value);
@@ -93,6 +106,8 @@ const PlotSpec& ChartTabs::spec(Chart chart) const
 PlotSpec ChartTabs::shownSpec(Chart chart) const
 {
     const PlotView* shown = view(chart);
+    if (!spec(chart).panels.empty())
+        return spec(chart);
     return shown->isZoomed() ? withRange(spec(chart), shown->shownRange()) : spec(chart);
 }
 
@@ -199,6 +214,46 @@ PlotSpec ChartTabs::rocSpec(const RocResults& roc, const std::vector<bool>& entr
     return withIsoCostLine(std::move(spec));
 }
 
+PlotSpec ChartTabs::perClassPanels(
+    const PlotSpec& spec, Chart chart, const std::vector<bool>& visible) const
+{
+    const auto roc = m_session.roc();
+    PlotSpec grid;
+    grid.title = spec.title;
+    for (const PlotSeries& classSeries : spec.series) {
+        const int entry = classSeries.id;
+        if (entry < 0 || classSeries.name.isEmpty() || !roc
+            || entry >= static_cast<int>(roc->classes.size()))
+            continue;
+        PlotSpec panel = spec;
+        panel.title = QString::fromStdString(roc->classes[static_cast<std::size_t>(entry)].name);
+        panel.note.clear();
+        // The reference lines (chance, limits), then the class's curve of each run.
+        panel.series.removeIf([](const PlotSeries& s) { return s.id != kReferenceSeriesId; });
+        for (const int run : m_runs->visibleRuns()) {
+            const PlotSpec* own = run == 0 ? &spec : runSpec(run, chart);
+            if (!own)
+                continue;
+            PlotSpec one = run == 0 ? spec : withVisibleSeries(*own, visible);
+            one.series.removeIf([entry](const PlotSeries& s) { return s.id != entry; });
+            const Run& r = m_runs->run(run);
+            // The panel names the class: the legend names the run ("B (AUROC 0.91)").
+            const QString className = panel.title + u' ';
+            for (PlotSeries& s : one.series)
+                if (s.name.startsWith(className))
+                    s.name = s.name.mid(className.size());
+            if (run == 0) {
+                styleAsRun(one, RunStyle {r.name, r.color, r.line}, true, false);
+                panel.series.append(one.series);
+            } else {
+                appendRunSeries(panel, std::move(one), RunStyle {r.name, r.color, r.line}, true);
+            }
+        }
+        grid.panels.push_back(std::move(panel));
+    }
+    return grid;
+}
+
 void ChartTabs::setFoldAverages(std::shared_ptr<const std::vector<FoldClassSummary>> folds)
 {
     if (folds == m_folds)
@@ -268,6 +323,9 @@ PlotSpec ChartTabs::withRuns(PlotSpec spec, Chart chart, bool idsAreEntries) con
     for (const PlotSeries& s : spec.series)
         classSeries += s.id >= 0 && !s.name.isEmpty() ? 1 : 0;
     const bool byRunColor = classSeries <= 1;
+    const bool perClass = chart == RocChart || chart == PrChart || chart == DetChart;
+    if (perClass && classSeries > 1 && classSeries * m_runs->visibleRuns().size() > kCrowdedCurves)
+        return perClassPanels(spec, chart, visible);
     const auto styleOf = [this](int run) {
         const Run& r = m_runs->run(run);
         return RunStyle {r.name, r.color, r.line};
@@ -411,7 +469,15 @@ void ChartTabs::showChart(Chart chart)
     if (!m_stale[c])
         return;
     m_stale[c] = false;
+    PlotGridView* grid = m_grids[c];
+    if (grid && !m_specs[c].panels.empty()) {
+        grid->setSpec(m_specs[c]);
+        static_cast<QStackedWidget*>(grid->parentWidget())->setCurrentWidget(grid);
+        return;
+    }
     view(chart)->setSpec(m_specs[c]);
+    if (grid)
+        static_cast<QStackedWidget*>(grid->parentWidget())->setCurrentWidget(view(chart));
 }
 
 std::vector<bool> ChartTabs::visibleTargets() const

@@ -17,6 +17,7 @@
 namespace focalscope {
 
 class DatasetSession;
+class PlotGridView;
 class RunSet;
 struct RocResults;
 class PlotView;
@@ -42,9 +43,14 @@ public:
         ChartCount
     };
 
+    static constexpr int kCrowdedCurves = 8;
+
     explicit ChartTabs(DatasetSession& session, QWidget* parent = nullptr);
 
     PlotView* view(Chart chart) const { return m_views[static_cast<std::size_t>(chart)]; }
+    // The small multiples of ROC, PR and DET (null for the other charts); shown instead of
+    // view() while spec(chart) has panels.
+    PlotGridView* gridView(Chart chart) const { return m_grids[static_cast<std::size_t>(chart)]; }
     // The latest spec of a chart. Only the current tab's view is kept up to date with it;
     // another tab's view catches up when it is shown.
     const PlotSpec& spec(Chart chart) const;
@@ -91,7 +97,9 @@ public:
 
     // The runs drawn together (DESIGN.md, Runs and comparison): with more than one visible run,
     // ROC, PR, DET, the loss concentration and the p_t distribution show every visible run in
-    // its line style (run A's curves alone are picked and hovered). Null: run A alone.
+    // its line style (run A's curves alone are picked and hovered). When runs x classes crowd
+    // ROC, PR or DET (more than kCrowdedCurves curves of two or more classes), those charts
+    // become small multiples: one panel per class, the runs in their colours. Null: run A alone.
     void setRuns(RunSet* runs);
     // Runs marked as folds: their vertical average, band and pooled curve on ROC
     // (appendFoldAverages); null or empty draws none.
@@ -130,8 +138,13 @@ private:
     // The ROC chart as shown: visible classes, their colours, the bands and the iso-cost line.
     PlotSpec rocSpec(const RocResults& roc, const std::vector<bool>& entries) const;
     // A chart of run A with the other visible runs' same chart drawn over it (unchanged with one
-    // visible run). idsAreEntries: the series' ids are ROC report entries, else target classes.
+    // visible run), or small multiples when crowded. idsAreEntries: the series' ids are ROC
+    // report entries, else target classes.
     PlotSpec withRuns(PlotSpec spec, Chart chart, bool idsAreEntries) const;
+    // One panel per class of a crowded ROC, PR or DET chart of run A (`spec`, as shown): each
+    // class's curve of every visible run, coloured by run.
+    PlotSpec perClassPanels(
+        const PlotSpec& spec, Chart chart, const std::vector<bool>& visible) const;
     // Run `run`'s spec of `chart` (the session's latest), before visibility and colours.
     const PlotSpec* runSpec(int run, Chart chart) const;
     void showChart(Chart chart);
@@ -139,6 +152,7 @@ private:
     DatasetSession& m_session;
     RunSet* m_runs = nullptr;
     std::array<PlotView*, ChartCount> m_views {};
+    std::array<PlotGridView*, ChartCount> m_grids {};
     std::array<PlotSpec, ChartCount> m_specs;
     std::array<bool, ChartCount> m_stale {};
     QList<bool> m_visible;

@@ -27,6 +27,7 @@
 #include "views/comparison_panel.h"
 #include "views/metrics_view.h"
 #include "views/operating_point_panel.h"
+#include "views/run_metrics_view.h"
 #include "views/threshold_panel.h"
 #include "window/demo_dataset.h"
 #include "window/file_chooser.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     m_parameters = new ParameterModel(this);
     m_parameters->restore(settings);
     m_session = new DatasetSession(*m_parameters, this);
+    m_runs = new RunSet(*m_session, *m_parameters, this);
     m_loader = new PredictionLoader(this);
     m_progress = new LoadProgressDialog(*m_loader, this);
 
@@ -81,7 +83,8 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     auto* central = new QSplitter(Qt::Vertical, this);
     central->setObjectName(QStringLiteral("centralSplitter"));
     central->addWidget(m_charts);
-    central->addWidget(m_metrics);
+    // The metrics of run A, and of each added run behind a run picker.
+    central->addWidget(new RunMetricsView(*m_runs, m_metrics, central));
     central->setStretchFactor(0, 1);
     central->setStretchFactor(1, 0);
     central->setSizes({640, 300});
@@ -111,7 +114,6 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
         calibrationDock, &CalibrationDock::bootstrapBandReady, m_charts, &ChartTabs::setRocBands);
 
     // Runs side by side: the runs beside the classes, the comparison beside the threshold.
-    m_runs = new RunSet(*m_session, *m_parameters, this);
     m_charts->setRuns(m_runs);
     m_runsDock = new RunsDock(*m_runs, this);
     tabifyDockWidget(m_classesDock, m_runsDock);
