@@ -1,5 +1,6 @@
 #include "model/dataset_session.h"
 
+#include "calibration/temperature_scaling.h"
 #include "charts/concentration_plot.h"
 #include "charts/det_plot.h"
 #include "charts/loss_plot.h"
@@ -11,6 +12,7 @@
 #include "model/recompute_scheduler.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace focalscope {
 
@@ -61,26 +63,35 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         [this]() -> RecomputeScheduler::Task {
             if (!m_input)
                 return {};
-            return [this, input = m_input, request = m_parameters.kindRequest()] {
+            // The kind is resolved once per dataset and request; a new temperature reuses it.
+            return [this, input = m_input, unscaled = m_unscaled,
+                       request = m_parameters.kindRequest(), temperature = m_temperatureRequest,
+                       mode = m_parameters.lossMode()]() mutable -> RecomputeScheduler::Apply {
                 std::string warning;
-                const ScoreKind kind = request == KindRequest::Auto
-                    ? input->predictions.kind
-                    : focalscope::resolveKind(request, input->predictions.scores, warning);
-                std::shared_ptr<const Predictions> predictions;
-                if (kind == input->predictions.kind) {
-                    predictions = std::shared_ptr<const Predictions>(input, &input->predictions);
-                } else {
-                    auto copy = std::make_shared<Predictions>(input->predictions);
-                    copy->kind = kind;
-                    predictions = std::move(copy);
+                const bool resolve = !unscaled;
+                if (resolve) {
+                    const ScoreKind kind = request == KindRequest::Auto
+                        ? input->predictions.kind
+                        : focalscope::resolveKind(request, input->predictions.scores, warning);
+                    if (kind == input->predictions.kind) {
+                        unscaled = std::shared_ptr<const Predictions>(input, &input->predictions);
+                    } else {
+                        auto copy = std::make_shared<Predictions>(input->predictions);
+                        copy->kind = kind;
+                        unscaled = std::move(copy);
+                    }
                 }
-                return [this, predictions, warning] {
-                    m_predictions = predictions;
-                    m_kindWarning = warning;
-                    invalidateCache();
-                    m_rocPipeline->invalidate();
-                    m_rocPipeline->requestNow();
-                    emit kindChanged();
+                std::shared_ptr<const Predictions> shown = unscaled;
+                if (temperature)
+                    shown = std::make_shared<const Predictions>(
+                        temperatureScaled(*unscaled, mode, *temperature));
+                return [this, resolve, unscaled, shown, warning, temperature] {
+                    if (resolve)
+                        m_kindWarning = warning;
+                    m_unscaled = unscaled;
+                    m_predictions = shown;
+                    m_appliedTemperature = temperature;
+                    onPredictionsReplaced();
                 };
             };
         },
@@ -186,6 +197,9 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             m_parameters.setAlphaListLength(
                 alphaListLength(*m_predictions, m_parameters.lossMode()));
         invalidateCache();
+        // Scaled probabilities are those of the mode (softmax rows or sigmoid elements).
+        if (m_temperatureRequest && m_unscaled && m_unscaled->kind == ScoreKind::Probabilities)
+            applyTemperature();
     });
     connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &DatasetSession::resolveKind);
     m_lossCurvePipeline->requestNow();
@@ -200,6 +214,10 @@ void DatasetSession::setDataset(
     m_path = path;
     m_labelsPath = labelsPath;
     m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+    m_unscaled = m_predictions;
+    const bool previewWasOn = m_temperatureRequest || m_appliedTemperature;
+    m_temperatureRequest.reset();
+    m_appliedTemperature.reset();
     m_kindWarning.clear();
     m_cache.reset();
     m_loss.reset();
@@ -218,6 +236,8 @@ void DatasetSession::setDataset(
         pipeline->invalidate();
 
     emit datasetChanged();
+    if (previewWasOn)
+        emit temperaturePreviewChanged();
     // The curve's alpha_t depends on the number of classes.
     m_lossCurvePipeline->invalidate();
     m_lossCurvePipeline->requestNow();
@@ -228,21 +248,62 @@ void DatasetSession::resolveKind()
 {
     if (!m_input)
         return;
+    // A temperature fitted on the scores read as another kind does not apply to these.
+    const bool previewWasOn = m_temperatureRequest.has_value();
+    m_temperatureRequest.reset();
+    m_kindPipeline->invalidate();
     if (m_parameters.kindRequest() == KindRequest::Auto) {
-        m_kindPipeline->invalidate();
-        m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+        m_unscaled = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+        m_predictions = m_unscaled;
+        m_appliedTemperature.reset();
         m_kindWarning.clear();
-        invalidateCache();
+        onPredictionsReplaced();
+    } else {
+        // An explicit kind: resolveKind() scans the scores for its warning, so off the GUI
+        // thread.
+        m_unscaled.reset();
+        m_lossPipeline->invalidate();
         m_rocPipeline->invalidate();
-        m_rocPipeline->requestNow();
-        emit kindChanged();
+        m_kindPipeline->requestNow();
+    }
+    if (previewWasOn)
+        emit temperaturePreviewChanged();
+}
+
+void DatasetSession::setTemperaturePreview(std::optional<double> temperature)
+{
+    if (temperature && !(std::isfinite(*temperature) && *temperature > 0.0))
+        temperature.reset();
+    if (temperature == m_temperatureRequest)
+        return;
+    m_temperatureRequest = temperature;
+    if (m_input)
+        applyTemperature();
+    emit temperaturePreviewChanged();
+}
+
+void DatasetSession::applyTemperature()
+{
+    m_kindPipeline->invalidate();
+    if (m_unscaled && !m_temperatureRequest) {
+        const bool replaced = m_predictions != m_unscaled || m_appliedTemperature;
+        m_predictions = m_unscaled;
+        m_appliedTemperature.reset();
+        if (replaced)
+            onPredictionsReplaced();
         return;
     }
-    // An explicit kind: resolveKind() scans the scores for its warning, so off the GUI thread.
-    m_kindPipeline->invalidate();
     m_lossPipeline->invalidate();
     m_rocPipeline->invalidate();
     m_kindPipeline->requestNow();
+}
+
+void DatasetSession::onPredictionsReplaced()
+{
+    invalidateCache();
+    m_rocPipeline->invalidate();
+    m_rocPipeline->requestNow();
+    emit kindChanged();
 }
 
 void DatasetSession::invalidateCache()
@@ -365,6 +426,7 @@ Analysis DatasetSession::analysis() const
     }
     if (!m_kindWarning.empty())
         result.warnings.push_back(m_kindWarning);
+    result.temperature = m_appliedTemperature;
     // The notes analyze() adds, so that the JSON equals the CLI's.
     if (m_predictions)
         for (std::string& note : parameterNotes(*m_predictions, result.loss.params))

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace focalscope {
 
@@ -39,7 +40,8 @@ struct RocResults {
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
 // five coalesced pipelines:
 // - loss curve: the loss-vs-p_t chart for the current alpha and gamma (needs no data),
-// - kind: a copy of the scores with the requested input kind (only when it differs),
+// - kind: a copy of the scores with the requested input kind (only when it differs), then the
+//   temperature preview's scaled copy (only while it is on),
 // - loss: computePtCache() once per dataset, mode and kind, then analyzeLoss() on every alpha /
 //   gamma change (cheap); after each, the loss charts that grow with the rows,
 // - ROC: rocReport() on a new dataset, kind or max FPR (heavy; independent of alpha / gamma).
@@ -62,9 +64,21 @@ public:
 
     bool hasData() const { return m_predictions != nullptr; }
     const ReadResult* input() const { return m_input.get(); }
-    // The predictions with the requested kind (the input's when auto).
+    // The predictions every view uses: the requested kind (the input's when auto), divided by
+    // the preview's temperature while it is on.
     const Predictions* predictions() const { return m_predictions.get(); }
     std::shared_ptr<const Predictions> sharedPredictions() const { return m_predictions; }
+    // The predictions with the requested kind, before the temperature preview.
+    std::shared_ptr<const Predictions> unscaledPredictions() const { return m_unscaled; }
+
+    // The temperature preview (DESIGN.md, Calibration and bootstrap): every view computed on
+    // temperatureScaled(predictions, loss mode, T), the file unchanged; nullopt turns it off.
+    // A new dataset or input kind turns it off; a new loss mode rescales probabilities.
+    void setTemperaturePreview(std::optional<double> temperature);
+    // The temperature asked for, and the one predictions() are scaled by (they differ while the
+    // scaled copy is computed).
+    std::optional<double> temperaturePreview() const { return m_temperatureRequest; }
+    std::optional<double> appliedTemperature() const { return m_appliedTemperature; }
     QString path() const { return m_path; }
     QString labelsPath() const { return m_labelsPath; }
     // Display names of the target classes: the class names, or "negative" and the positive
@@ -110,7 +124,11 @@ public:
 signals:
     void datasetChanged();
     void lossCurveChanged();
+    // predictions() changed: another kind, or the temperature preview applied or removed.
     void kindChanged();
+    // The preview was asked for or turned off (temperaturePreview()); appliedTemperature()
+    // follows with kindChanged().
+    void temperaturePreviewChanged();
     void lossChanged();
     void lossChartsChanged();
     void rocChanged();
@@ -123,12 +141,20 @@ signals:
 
 private:
     void resolveKind();
+    // Recomputes predictions() from m_unscaled and the preview (off the GUI thread when scaling).
+    void applyTemperature();
+    // predictions() were replaced: every result is recomputed.
+    void onPredictionsReplaced();
     void invalidateCache();
     void onPipelineIdle();
 
     ParameterModel& m_parameters;
     std::shared_ptr<const ReadResult> m_input;
     std::shared_ptr<const Predictions> m_predictions;
+    // The kind-resolved predictions (null while an explicit kind is resolved).
+    std::shared_ptr<const Predictions> m_unscaled;
+    std::optional<double> m_temperatureRequest;
+    std::optional<double> m_appliedTemperature;
     std::string m_kindWarning;
     QString m_path;
     QString m_labelsPath;

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace focalscope {
 
@@ -176,12 +177,18 @@ void MetricsView::refresh()
 
     if (loss) {
         const FocalParams& params = loss->analysis.params;
+        // The temperature preview changes every number: said first.
+        const std::optional<double> t = m_session.appliedTemperature();
         m_summary->setText(
-            tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
-               "carry %4 of the loss")
-                .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
-                    QString::fromLatin1(reductionName(params.reduction)),
-                    formatNumber(loss->analysis.loss.value, 6), percent(loss->analysis.easyShare)));
+            (t ? tr("<span style=\"color:#9a6700\"><b>T = %1 applied (preview)</b></span> · ")
+                        .arg(formatNumber(*t, 6))
+               : QString())
+            + tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
+                 "carry %4 of the loss")
+                  .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
+                      QString::fromLatin1(reductionName(params.reduction)),
+                      formatNumber(loss->analysis.loss.value, 6),
+                      percent(loss->analysis.easyShare)));
     }
     const QStringList warnings = m_session.warnings();
     m_warnings->setText(warnings.join(u'\n'));

@@ -14,6 +14,7 @@
 #include "model/threshold_model.h"
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
+#include "plot/plot_view.h"
 #include "report/json_report.h"
 #include "roc/threshold_rules.h"
 #include "settings/class_colors.h"
@@ -100,6 +101,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     operatingPointDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
     auto* calibrationDock = new CalibrationDock(*m_session, *m_parameters, this);
+    m_calibrationDock = calibrationDock;
     tabifyDockWidget(operatingPointDock, calibrationDock);
     // The threshold panel in front; the calibration is computed when its tab is shown.
     operatingPointDock->raise();
@@ -164,6 +166,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connect(m_session, &DatasetSession::datasetChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::kindChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::recomputed, this, &MainWindow::updateStatus);
+    connect(m_session, &DatasetSession::temperaturePreviewChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::computationFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Cannot compute: %1").arg(message), 10000);
     });
@@ -223,6 +226,7 @@ void MainWindow::restoreSettings()
     m_actions->groupBackgroundForeground->setChecked(settings::ptByBackground.read(m_settings));
     m_actions->rocLogFpr->setChecked(settings::rocLogFpr.read(m_settings));
     m_charts->setCurrentIndex(settings::currentChart.read(m_settings));
+    m_calibrationDock->restoreSettings(m_settings);
     const int threads = std::max(0, settings::maxThreads.read(m_settings));
     parallel::setMaxThreads(threads);
     m_actions->setThreadLimit(threads);
@@ -237,6 +241,7 @@ void MainWindow::saveSettings()
     settings::ptByBackground.write(m_settings, m_actions->groupBackgroundForeground->isChecked());
     settings::rocLogFpr.write(m_settings, m_actions->rocLogFpr->isChecked());
     settings::currentChart.write(m_settings, m_charts->currentIndex());
+    m_calibrationDock->saveSettings(m_settings);
     m_parameters->save(m_settings);
     m_settings.sync();
 }
@@ -389,22 +394,33 @@ void MainWindow::chooseLabels()
     openFile(m_session->path(), labels);
 }
 
-void MainWindow::chooseExportPlot()
+QStringList MainWindow::plotNames() const
 {
     QStringList charts;
     for (int c = 0; c < ChartTabs::ChartCount; ++c)
         charts << ChartTabs::chartTitle(static_cast<ChartTabs::Chart>(c));
+    return charts << tr("Reliability diagram (calibration dock)");
+}
+
+PlotSpec MainWindow::shownPlot(int plot) const
+{
+    // What the chart shows: its zoomed range and axes.
+    if (plot == ChartTabs::ChartCount)
+        return m_calibrationDock->plotView()->shownSpec();
+    return m_charts->shownSpec(static_cast<ChartTabs::Chart>(plot));
+}
+
+void MainWindow::chooseExportPlot()
+{
     const QString suggested = QDir(dialogDirectory())
                                   .filePath(ChartTabs::chartFileName(m_charts->currentChart())
                                       + QStringLiteral(".png"));
-    ExportPlotDialog dialog(m_settings, charts, m_charts->currentIndex(), suggested, this);
+    ExportPlotDialog dialog(m_settings, plotNames(), m_charts->currentIndex(), suggested, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     rememberDirectory(dialog.path());
     QString error;
-    // What the chart shows: its zoomed range and axes.
-    if (!exportPlot(m_charts->shownSpec(static_cast<ChartTabs::Chart>(dialog.chart())),
-            dialog.path(), dialog.options(), &error)) {
+    if (!exportPlot(shownPlot(dialog.chart()), dialog.path(), dialog.options(), &error)) {
         showError(tr("Export Plot"), error);
         return;
     }
@@ -509,14 +525,20 @@ QString MainWindow::metricsCsvHeader() const
     const QString labels = m_session->labelsPath().isEmpty()
         ? tr("(in the predictions file)")
         : QDir::toNativeSeparators(m_session->labelsPath());
-    return QStringLiteral("# predictions: %1\n# labels: %2\n# kind: %3\n"
-                          "# focal loss: %4, gamma %5, alpha %6 (per target), reduction %7\n")
-        .arg(QDir::toNativeSeparators(m_session->path()), labels,
-            QString::fromLatin1(scoreKindName(m_session->predictions()->kind)),
-            QString::fromLatin1(lossModeName(params.mode)),
-            QString::number(params.gamma, 'g', QLocale::FloatingPointShortest),
-            QLatin1Char('[') + weights.join(QLatin1Char(' ')) + QLatin1Char(']'),
-            QString::fromLatin1(reductionName(params.reduction)));
+    const std::optional<double> t = m_session->appliedTemperature();
+    const QString temperature = t
+        ? QStringLiteral("# temperature: %1 (preview: the scores divided by it)\n")
+              .arg(QString::number(*t, 'g', QLocale::FloatingPointShortest))
+        : QString();
+    return temperature
+        + QStringLiteral("# predictions: %1\n# labels: %2\n# kind: %3\n"
+                         "# focal loss: %4, gamma %5, alpha %6 (per target), reduction %7\n")
+              .arg(QDir::toNativeSeparators(m_session->path()), labels,
+                  QString::fromLatin1(scoreKindName(m_session->predictions()->kind)),
+                  QString::fromLatin1(lossModeName(params.mode)),
+                  QString::number(params.gamma, 'g', QLocale::FloatingPointShortest),
+                  QLatin1Char('[') + weights.join(QLatin1Char(' ')) + QLatin1Char(']'),
+                  QString::fromLatin1(reductionName(params.reduction)));
 }
 
 void MainWindow::showHelp()
@@ -555,8 +577,10 @@ void MainWindow::updateStatus()
     m_rowsLabel->setText(rows);
     m_classesLabel->setText(
         predictions->isBinary() ? tr("binary") : tr("%1 classes").arg(predictions->classes()));
-    m_kindLabel->setText(
-        predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities"));
+    QString kind = predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities");
+    if (const std::optional<double> t = m_session->appliedTemperature())
+        kind += tr(", T = %1 applied (preview)").arg(*t, 0, 'g', 6);
+    m_kindLabel->setText(kind);
     m_timeLabel->setText(tr("recompute %1 ms").arg(m_session->lastLossMilliseconds(), 0, 'f', 1));
     m_timeLabel->setToolTip(tr("Last loss recompute %1 ms, last ROC computation %2 ms")
                                 .arg(m_session->lastLossMilliseconds(), 0, 'f', 1)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plot/plot_spec.h"
+
 #include <QMainWindow>
 #include <QSettings>
 
@@ -9,6 +11,7 @@ class QLabel;
 
 namespace focalscope {
 
+class CalibrationDock;
 class ChartTabs;
 class ClassColors;
 class ClassesDock;
@@ -51,6 +54,12 @@ public:
     // Returns false when neither can be opened.
     bool openLastOrDemo();
 
+    // What File > Export Plot offers: the chart tabs (ChartTabs::Chart order), then the
+    // calibration dock's reliability diagram (index ChartTabs::ChartCount); and the spec of one
+    // as its view shows it (zoomed range and axes), the one render path of screen and export.
+    QStringList plotNames() const;
+    PlotSpec shownPlot(int plot) const;
+
     // Exports the metrics as CSV or JSON (by extension), atomically.
     bool exportMetrics(const QString& path, QString* error = nullptr) const;
 
@@ -71,6 +80,7 @@ public:
     OperatingPointPanel* operatingPointPanel() const { return m_operatingPoint; }
     ThresholdPanel* thresholdPanel() const { return m_thresholdPanel; }
     ThresholdModel& thresholds() const { return *m_thresholds; }
+    CalibrationDock* calibrationDock() const { return m_calibrationDock; }
     QString statusText() const;
 
 protected:
@@ -118,6 +128,7 @@ private:
     OperatingPointPanel* m_operatingPoint = nullptr;
     ThresholdModel* m_thresholds = nullptr;
     ThresholdPanel* m_thresholdPanel = nullptr;
+    CalibrationDock* m_calibrationDock = nullptr;
     QLabel* m_rowsLabel = nullptr;
     QLabel* m_classesLabel = nullptr;
     QLabel* m_kindLabel = nullptr;
