@@ -74,7 +74,8 @@ CalibrationModel::CalibrationModel(
 
 void CalibrationModel::request()
 {
-    if (!m_session.hasData())
+    // A summary has no rows to calibrate.
+    if (!m_session.hasData() || m_session.isSummary())
         return;
     if (!m_active) {
         m_pending = true;

@@ -13,10 +13,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 namespace focalscope {
 
 namespace {
+
+// A summary's curves say what they are.
+void markBinned(PlotSpec& spec)
+{
+    spec.note += (spec.note.isEmpty() ? QString() : QStringLiteral("; "))
+        + QStringLiteral("binned summary: one point per occupied score bin");
+}
+
+QString summaryNeedsRowsNote()
+{
+    return QStringLiteral("This chart needs the rows; a summary has only binned counts");
+}
 
 // The per-class alpha list the loss takes: one weight per target in softmax mode, one per
 // score column in sigmoid mode.
@@ -102,6 +116,20 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             if (!m_predictions)
                 return {};
             const FocalParams params = m_parameters.focalParams();
+            if (m_summary) {
+                // O(bins): every p_t bin at its edges.
+                return [this, summary = m_summary, params]() -> RecomputeScheduler::Apply {
+                    auto results = std::make_shared<LossResults>();
+                    SummaryLoss bracket = summaryFocalLoss(*summary, params);
+                    results->analysis = summaryLossAnalysis(params, bracket);
+                    results->bracket = std::move(bracket);
+                    return [this, results = std::shared_ptr<const LossResults>(results)] {
+                        m_loss = results;
+                        emit lossChanged();
+                        m_lossChartsPipeline->requestNow();
+                    };
+                };
+            }
             std::shared_ptr<const PtCache> cache = m_cache;
             if (cache && cache->mode != params.mode)
                 cache.reset();
@@ -126,6 +154,24 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         [this]() -> RecomputeScheduler::Task {
             if (!m_predictions || !m_loss)
                 return {};
+            if (m_summary) {
+                // The p_t distribution from the p_t bins; the concentration needs the rows.
+                return [this, summary = m_summary, gamma = m_loss->analysis.params.gamma,
+                           names = targetClassNames(*m_predictions),
+                           grouping = m_ptGrouping]() -> RecomputeScheduler::Apply {
+                    auto charts = std::make_shared<LossCharts>();
+                    charts->concentrationPlot.title = QStringLiteral("Loss concentration");
+                    charts->concentrationPlot.note = summaryNeedsRowsNote();
+                    charts->ptDistributionPlot = ptDistributionPlot(
+                        summaryPtHistograms(*summary, grouping), gamma, grouping, names);
+                    charts->ptDistributionPlot.note
+                        += QStringLiteral(" (binned summary: each p_t bin at its centre)");
+                    return [this, charts = std::shared_ptr<const LossCharts>(charts)] {
+                        m_lossCharts = charts;
+                        emit lossChartsChanged();
+                    };
+                };
+            }
             return [this, predictions = m_predictions, loss = m_loss,
                        names = m_predictions ? targetClassNames(*m_predictions)
                                              : std::vector<std::string> {},
@@ -155,14 +201,24 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             // points of each curve), not curves as long as the data.
             options.maxCurvePoints = kMaxCurvePoints;
             options.softmaxStorage = SoftmaxStorage::RowSums;
-            return [this, predictions = m_predictions, options,
+            return [this, predictions = m_predictions, summary = m_summary, options,
                        logFpr = m_rocLogFpr]() -> RecomputeScheduler::Apply {
                 auto results = std::make_shared<RocResults>();
-                results->report = rocReport(*predictions, options);
+                if (summary) {
+                    // O(bins): the binned curves and values, with their bounds.
+                    auto binned = std::make_shared<const SummaryRoc>(summaryRoc(*summary));
+                    results->report = summaryRocReport(*summary, *binned, kMaxCurvePoints);
+                    results->binned = std::move(binned);
+                } else {
+                    results->report = rocReport(*predictions, options);
+                }
                 results->rocPlot
                     = rocPlot(results->report, {}, rocPlotOptions(options.maxFpr, logFpr));
                 results->prPlot = prPlot(results->report, {});
                 results->detPlot = detPlot(results->report, {});
+                if (summary)
+                    for (PlotSpec* spec : {&results->rocPlot, &results->prPlot, &results->detPlot})
+                        markBinned(*spec);
                 return [this, results = std::shared_ptr<const RocResults>(results)] {
                     m_roc = results;
                     emit rocChanged();
@@ -210,6 +266,30 @@ DatasetSession::~DatasetSession() = default;
 void DatasetSession::setDataset(
     std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath)
 {
+    m_summary.reset();
+    open(std::move(input), path, labelsPath);
+}
+
+void DatasetSession::setSummary(std::shared_ptr<const Summary> summary, const QString& path)
+{
+    // The predictions' shape without rows: classes, names, kind (the views' task).
+    auto shell = std::make_shared<ReadResult>();
+    Predictions& p = shell->predictions;
+    p.scores = ScoreMatrix(0, summary->classes());
+    p.kind = summary->kind;
+    p.classNames = summary->classNames;
+    p.ignoreIndex = static_cast<std::int32_t>(std::clamp<std::int64_t>(summary->ignoreIndex,
+        std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()));
+    shell->format = FileFormatId::Npz;
+    shell->samples = static_cast<Index>(summary->samples);
+    shell->ignored = static_cast<Index>(summary->ignored);
+    m_summary = std::move(summary);
+    open(std::move(shell), path, {});
+}
+
+void DatasetSession::open(
+    std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath)
+{
     m_input = std::move(input);
     m_path = path;
     m_labelsPath = labelsPath;
@@ -252,7 +332,8 @@ void DatasetSession::resolveKind()
     const bool previewWasOn = m_temperatureRequest.has_value();
     m_temperatureRequest.reset();
     m_kindPipeline->invalidate();
-    if (m_parameters.kindRequest() == KindRequest::Auto) {
+    // A summary's bins are of its own kind.
+    if (m_summary || m_parameters.kindRequest() == KindRequest::Auto) {
         m_unscaled = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
         m_predictions = m_unscaled;
         m_appliedTemperature.reset();
@@ -272,7 +353,8 @@ void DatasetSession::resolveKind()
 
 void DatasetSession::setTemperaturePreview(std::optional<double> temperature)
 {
-    if (temperature && !(std::isfinite(*temperature) && *temperature > 0.0))
+    // A summary holds no scores to divide.
+    if (m_summary || (temperature && !(std::isfinite(*temperature) && *temperature > 0.0)))
         temperature.reset();
     if (temperature == m_temperatureRequest)
         return;
@@ -375,6 +457,8 @@ void DatasetSession::setRocLogFpr(bool logarithmic)
     auto results = std::make_shared<RocResults>(*m_roc);
     results->rocPlot
         = rocPlot(results->report, {}, rocPlotOptions(m_parameters.maxFpr(), logarithmic));
+    if (m_summary)
+        markBinned(results->rocPlot);
     m_roc = std::move(results);
     emit rocChanged();
 }

@@ -4,6 +4,7 @@
 #include "io/read_options.h"
 #include "plot/plot_spec.h"
 #include "report/analysis.h"
+#include "summary/summary_analysis.h"
 
 #include <QObject>
 #include <QString>
@@ -20,6 +21,8 @@ class RecomputeScheduler;
 // What the loss views show for the current parameters.
 struct LossResults {
     LossAnalysis analysis;
+    // A summary's loss: the exact brackets whose midpoints analysis holds.
+    std::optional<SummaryLoss> bracket;
 };
 
 // The loss charts whose data grow with the rows (decimated curves, histograms), built after
@@ -35,6 +38,8 @@ struct RocResults {
     PlotSpec rocPlot;
     PlotSpec prPlot;
     PlotSpec detPlot;
+    // A summary's: the binned values of report with their exact AUROC intervals.
+    std::shared_ptr<const SummaryRoc> binned;
 };
 
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
@@ -46,6 +51,9 @@ struct RocResults {
 //   gamma change (cheap); after each, the loss charts that grow with the rows,
 // - ROC: rocReport() on a new dataset, kind or max FPR (heavy; independent of alpha / gamma).
 // Results of superseded inputs are dropped; the results shown are always the latest applied.
+// A summary (setSummary) is open like predictions: the same results from its bins (O(bins):
+// summaryFocalLoss, summaryRoc), with the bounds beside them; the charts that need the rows
+// say so; predictions() then has the summary's classes, names and kind but no rows.
 class DatasetSession : public QObject {
     Q_OBJECT
 
@@ -61,6 +69,13 @@ public:
     // default and the per-class alpha length to the data's.
     void setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
         const QString& labelsPath = {});
+
+    // Opens a summary (DESIGN.md, Summaries) in place of the dataset: the kind is the summary's
+    // (a requested kind does not apply), the temperature preview is off.
+    void setSummary(std::shared_ptr<const Summary> summary, const QString& path);
+    // The open summary, or null when predictions are open.
+    std::shared_ptr<const Summary> summary() const { return m_summary; }
+    bool isSummary() const { return m_summary != nullptr; }
 
     bool hasData() const { return m_predictions != nullptr; }
     const ReadResult* input() const { return m_input.get(); }
@@ -140,6 +155,8 @@ signals:
     void idle();
 
 private:
+    void open(
+        std::shared_ptr<const ReadResult> input, const QString& path, const QString& labelsPath);
     void resolveKind();
     // Recomputes predictions() from m_unscaled and the preview (off the GUI thread when scaling).
     void applyTemperature();
@@ -150,6 +167,7 @@ private:
 
     ParameterModel& m_parameters;
     std::shared_ptr<const ReadResult> m_input;
+    std::shared_ptr<const Summary> m_summary;
     std::shared_ptr<const Predictions> m_predictions;
     // The kind-resolved predictions (null while an explicit kind is resolved).
     std::shared_ptr<const Predictions> m_unscaled;

@@ -354,6 +354,8 @@ void CalibrationDock::showResults()
             for (QLabel* label : row)
                 label->setText(QStringLiteral("—"));
         m_state->setText(!m_session.hasData() ? tr("No data open.")
+                : m_session.isSummary()
+                ? tr("Calibration needs the rows; a summary has only binned counts.")
                 : !m_calibration->lastError().isEmpty()
                 ? tr("Cannot compute: %1").arg(m_calibration->lastError())
                 : tr("Computing…"));
@@ -451,7 +453,10 @@ void CalibrationDock::showBootstrap()
     const auto results = m_bootstrap->results();
     m_bootstrapTable->setRowCount(0);
     if (!results) {
-        m_method->setText(m_session.hasData()
+        m_method->setText(m_session.isSummary()
+                ? tr("The bootstrap needs the rows; a summary has only binned counts (its AUROC "
+                     "carries DeLong's interval and the exact binning interval).")
+                : m_session.hasData()
                 ? tr("Not run: %1 bootstrap (positives and negatives resampled separately), "
                      "95% percentile intervals of AUROC and AP per class.")
                       .arg(QLatin1String(kBootstrapMethod))
@@ -479,7 +484,7 @@ void CalibrationDock::showBootstrap()
 void CalibrationDock::updateBootstrapControls()
 {
     const bool running = m_bootstrap->isRunning();
-    m_run->setEnabled(!running && m_session.hasData());
+    m_run->setEnabled(!running && m_session.hasData() && !m_session.isSummary());
     m_cancel->setEnabled(running);
     m_progress->setVisible(running);
     if (running)

@@ -20,6 +20,7 @@
 #include "settings/class_colors.h"
 #include "settings/recent_files.h"
 #include "settings/settings_keys.h"
+#include "summary/summary_report.h"
 #include "views/calibration_dock.h"
 #include "views/chart_tabs.h"
 #include "views/metrics_view.h"
@@ -52,6 +53,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <stdexcept>
 
 namespace focalscope {
 
@@ -139,6 +141,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connectActions();
 
     connect(m_loader, &PredictionLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &PredictionLoader::summaryLoaded, this, &MainWindow::onSummaryLoaded);
     connect(m_loader, &PredictionLoader::failed, this, &MainWindow::onLoadFailed);
     connect(m_loader, &PredictionLoader::cancelled, this, &MainWindow::onLoadCancelled);
     connect(
@@ -333,6 +336,16 @@ void MainWindow::onLoaded(
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
+void MainWindow::onSummaryLoaded(std::shared_ptr<const Summary> summary, const QString& path)
+{
+    m_session->setSummary(std::move(summary), path);
+    RecentFiles(m_settings).add({QFileInfo(path).absoluteFilePath(), {}});
+    refreshRecentMenu();
+    setWindowTitle(tr("%1 (binned summary) — Focalscope").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    statusBar()->showMessage(tr("Opened the summary %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
 void MainWindow::onLoadFailed(const QString& path, const QString& message)
 {
     Q_UNUSED(path);
@@ -448,7 +461,11 @@ void MainWindow::updateScoresChart()
     const ScoreHistogram& histogram = m_thresholds->histogram();
     const Predictions* predictions = m_session->predictions();
     if (!predictions || histogram.edges.empty()) {
-        m_charts->setScoresSpec({});
+        PlotSpec empty;
+        if (m_session->isSummary())
+            empty.note = tr("The scores' histograms need the rows; a summary has only binned "
+                            "counts (see ROC and Precision-recall)");
+        m_charts->setScoresSpec(empty);
         m_charts->setIsoCostSlope(std::nullopt);
         return;
     }
@@ -500,7 +517,15 @@ bool MainWindow::exportMetrics(const QString& path, QString* error) const
     if (!m_session->hasData() || !m_session->loss() || !m_session->roc())
         return fail(tr("There are no metrics to export yet."));
     QByteArray bytes;
-    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) && m_session->isSummary()) {
+        // The CLI's JSON of a summary: "bounds" beside each value.
+        try {
+            bytes = QByteArray::fromStdString(summaryJson(m_session->path().toStdString(),
+                *m_session->summary(), m_session->loss()->analysis.params));
+        } catch (const std::invalid_argument& e) {
+            return fail(QString::fromUtf8(e.what()));
+        }
+    } else if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
         bytes = QByteArray::fromStdString(
             jsonReport(m_session->path().toStdString(), *m_session->input(), m_session->analysis(),
                 m_parameters->maxFpr() < 1.0, m_session->labelsPath().toStdString()));
@@ -523,7 +548,9 @@ QString MainWindow::metricsCsvHeader() const
     for (Index t = 0; t < alpha.size(); ++t)
         weights << QString::number(alpha[t], 'g', QLocale::FloatingPointShortest);
     const QString labels = m_session->labelsPath().isEmpty()
-        ? tr("(in the predictions file)")
+        ? (m_session->isSummary() ? tr("(in the summary: binned counts; values are the "
+                                       "midpoints of exact intervals)")
+                                  : tr("(in the predictions file)"))
         : QDir::toNativeSeparators(m_session->labelsPath());
     const std::optional<double> t = m_session->appliedTemperature();
     const QString temperature = t
@@ -569,7 +596,10 @@ void MainWindow::updateStatus()
         return;
     }
     const ReadResult* input = m_session->input();
-    QString rows = tr("%L1 rows").arg(predictions->rows());
+    // A summary's rows are counted in it, not held.
+    QString rows = m_session->isSummary() && input
+        ? tr("%L1 rows (binned summary)").arg(input->samples)
+        : tr("%L1 rows").arg(predictions->rows());
     if (input && input->ignored > 0)
         rows += tr(" (%L1 ignored)").arg(input->ignored);
     if (input && input->skipped > 0)

@@ -28,6 +28,7 @@ class ThresholdModel;
 class ThresholdPanel;
 class PredictionLoader;
 struct ReadResult;
+struct Summary;
 
 // Assembles the parts: docks, chart tabs, metrics table, operating point panel, actions,
 // background loader, session. It owns what ties them together (opening files, exports,
@@ -97,6 +98,8 @@ private:
     void showError(const QString& title, const QString& message);
     void onLoaded(
         std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath);
+    // A summary .npz opened like predictions (DatasetSession::setSummary).
+    void onSummaryLoaded(std::shared_ptr<const Summary> summary, const QString& path);
     void onLoadFailed(const QString& path, const QString& message);
     void onLoadCancelled(const QString& path);
     void chooseFile();
