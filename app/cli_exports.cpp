@@ -4,12 +4,14 @@
 #include "charts/det_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pr_plot.h"
+#include "charts/reliability_plot.h"
 #include "charts/roc_plot.h"
 #include "plot/plot_export.h"
 
 #include <QApplication>
 #include <QByteArray>
 #include <QSaveFile>
+#include <QStringList>
 
 #include <charconv>
 #include <functional>
@@ -56,6 +58,26 @@ std::optional<std::size_t> lossCurveClassIndex(
     return std::nullopt;
 }
 
+std::optional<int> reliabilityColumn(const std::string& value, const Predictions& predictions)
+{
+    if (value.empty() || value == "top")
+        return kReliabilityTopLabel;
+    if (predictions.isBinary()) {
+        if (value == "1" || value == positiveClassName(predictions))
+            return 0;
+        return std::nullopt;
+    }
+    for (Index c = 0; c < predictions.classes(); ++c)
+        if (className(predictions, c) == value)
+            return static_cast<int>(c);
+    int index = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), index);
+    if (error == std::errc() && end == value.data() + value.size() && index >= 0
+        && index < predictions.classes())
+        return index;
+    return std::nullopt;
+}
+
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error)
 {
     QSaveFile file(QString::fromStdString(path));
@@ -86,6 +108,14 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
     if (!lossClass) {
         std::cerr << "focalscope-cli: --loss-curve-class: no class '" << options.lossCurveClass
                   << "' (the classes are " << joinedNames(targetClassNames(input.predictions))
+                  << ")\n";
+        return false;
+    }
+    const std::optional<int> reliability
+        = reliabilityColumn(options.calibrationClass, input.predictions);
+    if (!reliability) {
+        std::cerr << "focalscope-cli: --calibration-class: no class '" << options.calibrationClass
+                  << "' (top, or one of " << joinedNames(targetClassNames(input.predictions))
                   << ")\n";
         return false;
     }
@@ -120,6 +150,18 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
         {&options.exportDet,
             [&] {
                 return detPlot(analysis.roc, allVisible);
+            }},
+        {&options.exportReliability,
+            [&] {
+                // The window's diagram: --calibration's report, else one without the fit.
+                const CalibrationReport report = analysis.calibration
+                    ? *analysis.calibration
+                    : calibrationReport(
+                        input.predictions, options.reliability, analysis.loss.params);
+                QStringList names;
+                for (const std::string& name : targetClassNames(input.predictions))
+                    names << QString::fromStdString(name);
+                return reliabilityPlot(report, *reliability, names, analysis.temperature);
             }},
     };
     bool ok = true;

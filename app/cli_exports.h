@@ -20,6 +20,11 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
 std::optional<std::size_t> lossCurveClassIndex(
     const std::string& value, const std::vector<std::string>& names);
 
+// The diagram a --calibration-class value names (reliabilityPlot's column): "top" or empty for
+// the top label; else a class name or score column index (a binary task's positive class: its
+// name or 1). nullopt when it names none.
+std::optional<int> reliabilityColumn(const std::string& value, const Predictions& predictions);
+
 // Writes text to path atomically (the old file stays until the new one is complete).
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);
 

@@ -193,6 +193,17 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         } else if (arg == "--bootstrap") {
             bootstrapAsked = true;
             bootstrap.replicates = static_cast<int>(parseCount(arg, next(), 1000000));
+        } else if (arg == "--temperature") {
+            const std::string value = next();
+            CliOptions::Temperature temperature;
+            temperature.fit = value == "fit";
+            if (!temperature.fit) {
+                temperature.value = parseNumber(arg, value);
+                if (!(temperature.value > 0.0))
+                    throw ArgumentError(
+                        "--temperature: expected T > 0 or fit, got '" + value + "'");
+            }
+            o.temperature = temperature;
         } else if (arg == "--seed") {
             bootstrap.seed = static_cast<std::uint64_t>(parseCount(arg, next(), kMaxSeed, 0));
             seedGiven = true;
@@ -208,6 +219,10 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             o.exportConcentration = next();
         else if (arg == "--export-det")
             o.exportDet = next();
+        else if (arg == "--export-reliability")
+            o.exportReliability = next();
+        else if (arg == "--calibration-class")
+            o.calibrationClass = next();
         else if (arg == "--log-fpr")
             o.logFpr = true;
         else if (arg == "--loss-curve-class")
@@ -245,8 +260,13 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         else
             positional.push_back(arg);
     }
-    if (binsGiven && !calibrationAsked)
-        throw ArgumentError("--bins and --calibration-strategy go with --calibration");
+    if (binsGiven && !calibrationAsked && o.exportReliability.empty())
+        throw ArgumentError(
+            "--bins and --calibration-strategy go with --calibration or --export-reliability");
+    if (!o.calibrationClass.empty() && o.exportReliability.empty())
+        throw ArgumentError("--calibration-class goes with --export-reliability");
+    o.reliability = calibration;
+    o.reliability.fitTemperature = false;
     if (seedGiven && !bootstrapAsked)
         throw ArgumentError("--seed goes with --bootstrap");
     if (calibrationAsked)
@@ -260,8 +280,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
     o.predictions = positional[0];
     if (positional.size() == 2)
         o.labels = positional[1];
-    for (const std::string* path :
-        {&o.exportRoc, &o.exportPr, &o.exportLoss, &o.exportConcentration, &o.exportDet}) {
+    for (const std::string* path : {&o.exportRoc, &o.exportPr, &o.exportLoss,
+             &o.exportConcentration, &o.exportDet, &o.exportReliability}) {
         if (path->empty())
             continue;
         const std::size_t dot = path->rfind('.');
@@ -334,12 +354,20 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
                                      percentile intervals of AUROC and AP per class
   --seed S                           the bootstrap's seed (default 0; same result on any
                                      number of threads)
+  --temperature T|fit                divide the scores by T before every number (logits x/T;
+                                     probabilities softmax(log p / T), one column
+                                     sigmoid(logit(p) / T)); fit: the T of temperature
+                                     scaling on the data. JSON: input.temperature
   --scores-key K  --labels-key K     .npz entries to read
   --skip-invalid                     drop and count rows with non-finite scores
   --json                             all results as JSON on stdout (schema 1)
   --export-roc F  --export-pr F  --export-loss F  --export-concentration F
   --export-det F                     draw a plot into F (.png, .svg or .pdf); DET: probit
                                      FPR vs probit FNR per class (det_curve)
+  --export-reliability F             draw the reliability diagram into F (.png, .svg, .pdf),
+                                     with --bins and --calibration-strategy
+  --calibration-class C              its class: a name or score column index, or top (the
+                                     top label, the default)
   --log-fpr                          the ROC plot's FPR axis in log scale
   --loss-curve-class C               the loss plot uses class C's alpha weight (name or
                                      index; default 1, the foreground)

@@ -30,11 +30,23 @@ struct CliOptions {
     bool json = false;
     std::optional<CalibrationOptions> calibration; // --calibration [--bins] [--calibration-...]
     std::optional<BootstrapOptions> bootstrap; // --bootstrap B [--seed S] (seed 0 by default)
+    // --temperature T|fit: every number of the scores divided by T (temperatureScaled); fit:
+    // the T temperature scaling fits on the data (fitTemperature).
+    struct Temperature {
+        bool fit = false;
+        double value = 1.0;
+    };
+    std::optional<Temperature> temperature;
     std::string exportRoc;
     std::string exportPr;
     std::string exportLoss;
     std::string exportConcentration;
     std::string exportDet;
+    // --export-reliability F: the reliability diagram of --calibration-class C (a class name or
+    // score column index, or "top"; empty: the top label), with --bins / --calibration-strategy.
+    std::string exportReliability;
+    std::string calibrationClass;
+    CalibrationOptions reliability;
     bool logFpr = false; // --log-fpr: the ROC plot's FPR axis logarithmic
     // --loss-curve-class C: the class (name or index) whose alpha weight the loss-vs-p_t plot is
     // drawn with; empty: class 1, the foreground (as the window's default).
@@ -57,13 +69,13 @@ struct CliOptions {
     {
         return wantsPlots() || !rocCsv.empty() || !prCsv.empty() || !detCsv.empty()
             || !perRow.empty() || !operatingRules.empty() || calibration || bootstrap || maxFprGiven
-            || fprRange;
+            || fprRange || temperature;
     }
 
     bool wantsPlots() const
     {
         return !exportRoc.empty() || !exportPr.empty() || !exportLoss.empty()
-            || !exportConcentration.empty() || !exportDet.empty();
+            || !exportConcentration.empty() || !exportDet.empty() || !exportReliability.empty();
     }
 };
 

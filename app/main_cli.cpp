@@ -1,5 +1,6 @@
 // focalscope-cli: the same numbers as the window, as text or JSON, and the same plots as files.
 
+#include "calibration/temperature_scaling.h"
 #include "cli_exports.h"
 #include "cli_options.h"
 #include "io/prediction_reader.h"
@@ -14,9 +15,11 @@
 #include "summary/summary_writer.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 using namespace focalscope;
@@ -68,8 +71,8 @@ int reportSummary(const CliOptions& options)
     if (!options.labels.empty() || options.wantsRows() || !options.errorsCsv.empty()) {
         std::cerr << "focalscope-cli: " << options.predictions
                   << " is a summary: it takes no labels file, and plots, curve CSVs, per-row "
-                     "values, operating points, calibration, bootstrap and partial AUROC need "
-                     "the rows\n";
+                     "values, operating points, calibration, bootstrap, partial AUROC and "
+                     "--temperature need the rows\n";
         return BadArguments;
     }
     Summary summary;
@@ -92,6 +95,24 @@ int reportSummary(const CliOptions& options)
         return BadArguments;
     }
     return Success;
+}
+
+// --temperature: the scores divided by T (or the fitted T) before every number, as the window's
+// preview does; the T applied, or nullopt (with the reason on stderr) when none can be fitted.
+std::optional<double> applyTemperature(
+    const CliOptions::Temperature& option, LossMode mode, ReadResult& input)
+{
+    double t = option.value;
+    if (option.fit) {
+        const TemperatureFit fit = fitTemperature(input.predictions, mode);
+        if (!std::isfinite(fit.temperature)) {
+            std::cerr << "focalscope-cli: --temperature fit: no counted rows to fit T on\n";
+            return std::nullopt;
+        }
+        t = fit.temperature;
+    }
+    input.predictions = temperatureScaled(input.predictions, mode, t);
+    return t;
 }
 
 } // namespace
@@ -144,6 +165,17 @@ int main(int argc, char** argv)
     analysisOptions.operatingRules = options.operatingRules;
     analysisOptions.calibration = options.calibration;
     analysisOptions.bootstrap = options.bootstrap;
+    if (!reliabilityColumn(options.calibrationClass, input.predictions)) {
+        std::cerr << "focalscope-cli: --calibration-class: no class '" << options.calibrationClass
+                  << "' in " << options.predictions << '\n';
+        return BadArguments;
+    }
+    std::optional<double> temperature;
+    if (options.temperature) {
+        temperature = applyTemperature(*options.temperature, analysisOptions.loss.mode, input);
+        if (!temperature)
+            return BadInput;
+    }
     if (!lossCurveClassIndex(options.lossCurveClass, targetClassNames(input.predictions))) {
         std::cerr << "focalscope-cli: --loss-curve-class: no class '" << options.lossCurveClass
                   << "' in " << options.predictions << '\n';
@@ -156,6 +188,8 @@ int main(int argc, char** argv)
         std::cerr << "focalscope-cli: " << error.what() << '\n';
         return BadArguments;
     }
+
+    analysis.temperature = temperature;
 
     const bool partialRequested = options.maxFprGiven;
     if (options.json)

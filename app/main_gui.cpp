@@ -50,7 +50,7 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Predictions (.csv, .tsv, .npy, .npz); the demo "
+        QStringLiteral("Predictions (.csv, .tsv, .npy, .npz) or a summary .npz; the demo "
                        "dataset when omitted."),
         QStringLiteral("[FILE"));
     parser.addPositionalArgument(QStringLiteral("LABELS"),
@@ -139,8 +139,10 @@ int main(int argc, char* argv[])
         // Once the data is in, every pipeline is idle and the threshold panel's counts are
         // ready, let the charts lay out, then grab.
         auto grabWhenReady = [&window, session, path, scheduled = std::make_shared<bool>(false)] {
+            // A summary has no rows for a threshold table.
             if (*scheduled || !session->hasData() || !session->loss() || !session->lossCharts()
-                || !session->roc() || session->isBusy() || !window.thresholds().hasTable())
+                || !session->roc() || session->isBusy()
+                || (!window.thresholds().hasTable() && !session->isSummary()))
                 return;
             // Every run read and computed, and compared.
             focalscope::RunSet& runs = window.runs();

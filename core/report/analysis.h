@@ -46,6 +46,9 @@ struct Analysis {
     // AnalysisOptions::operatingRules on every class (classOperatingPoints), rule by rule.
     std::vector<ClassOperatingPoint> operatingPoints;
     std::optional<ConfusionMatrix> confusionMatrix; // the argmax matrix of a multiclass task
+    // The temperature the scores were divided by before every number (temperatureScaled:
+    // focalscope-cli --temperature, the window's preview); analyze() leaves it unset.
+    std::optional<double> temperature;
 };
 
 struct AnalysisOptions {

@@ -4,6 +4,8 @@
 #include "report/calibration_json.h"
 #include "report/json_writer.h"
 
+#include <optional>
+
 namespace focalscope {
 
 namespace {
@@ -15,7 +17,7 @@ std::string targetName(const Predictions& predictions, Index target)
 }
 
 void writeInput(JsonWriter& json, const std::string& path, const std::string& labelsPath,
-    const ReadResult& input)
+    const ReadResult& input, std::optional<double> temperature)
 {
     const Predictions& p = input.predictions;
     json.key("input");
@@ -46,6 +48,10 @@ void writeInput(JsonWriter& json, const std::string& path, const std::string& la
     for (Index c = 0; c < p.classes(); ++c)
         json.value(className(p, c));
     json.endArray();
+    if (temperature) {
+        json.key("temperature");
+        json.value(*temperature);
+    }
     json.endObject();
 }
 
@@ -247,7 +253,7 @@ std::string jsonReport(const std::string& path, const ReadResult& input, const A
     json.beginObject();
     json.key("schema");
     json.value(1LL);
-    writeInput(json, path, labelsPath, input);
+    writeInput(json, path, labelsPath, input, analysis.temperature);
     writeFocalLoss(json, input.predictions, analysis.loss);
     writeAuroc(json, analysis.roc, partialRequested);
     writeAveragePrecision(json, analysis.roc);

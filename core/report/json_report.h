@@ -13,7 +13,8 @@ namespace focalscope {
 // ROC analysis had an FPR range.
 // "operating_points" is there when rules were asked for (AnalysisOptions::operatingRules);
 // a multiclass task always has "confusion_matrix".
-// input.labels_path is the labels file (null when the labels came with the predictions).
+// input.labels_path is the labels file (null when the labels came with the predictions);
+// input.temperature is there when the scores were divided by a temperature (Analysis).
 std::string jsonReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
     bool partialRequested, const std::string& labelsPath = {});
 

@@ -52,6 +52,9 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
         + " ignored, " + std::to_string(input.skipped) + " skipped), "
         + (p.isBinary() ? std::string("binary") : std::to_string(p.classes()) + " classes") + ", "
         + scoreKindName(p.kind) + "\n";
+    if (analysis.temperature)
+        out += "temperature: every number is of the scores divided by T = "
+            + textNumber(*analysis.temperature, 6) + "\n";
 
     out += "focal loss (" + std::string(lossModeName(loss.params.mode)) + ", gamma "
         + textNumber(loss.params.gamma, 3) + ", alpha [";

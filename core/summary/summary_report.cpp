@@ -1,82 +1,25 @@
 #include "summary/summary_report.h"
 
 #include "report/json_writer.h"
+#include "summary/summary_analysis.h"
 #include "summary/summary_loss.h"
 #include "summary/summary_roc.h"
 
 #include <cmath>
 #include <cstdio>
-#include <limits>
 
 namespace focalscope {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-struct ClassNumbers {
-    BinnedAuroc auroc;
-    BinnedDelong delong;
-    double ap = kNaN;
-    std::int64_t positives = 0;
-};
-
 struct Numbers {
-    std::vector<ClassNumbers> perClass;
-    BinnedAuroc macro {kNaN, kNaN}, weighted {kNaN, kNaN}, micro {kNaN, kNaN};
-    double apMacro = kNaN;
+    SummaryRoc roc;
     SummaryLoss loss;
-    std::vector<std::string> warnings;
 };
 
 Numbers compute(const Summary& s, const FocalParams& params)
 {
-    Numbers out;
-    out.loss = summaryFocalLoss(s, params);
-    double lo = 0.0, hi = 0.0, wlo = 0.0, whi = 0.0, weight = 0.0, ap = 0.0;
-    int defined = 0, apDefined = 0;
-    for (int c = 0; c < s.classes(); ++c) {
-        const auto pos = classCounts(s.posCounts, s, c);
-        const auto neg = classCounts(s.negCounts, s, c);
-        ClassNumbers n;
-        n.auroc = binnedAuroc(pos, neg);
-        n.delong = binnedDelong(pos, neg);
-        n.ap = binnedAveragePrecision(pos, neg);
-        for (std::int64_t v : pos)
-            n.positives += v;
-        if (std::isnan(n.auroc.value)) {
-            out.warnings.push_back("AUROC of class " + s.classNames[static_cast<std::size_t>(c)]
-                + " is undefined: it has no positive or no negative rows");
-        } else {
-            lo += n.auroc.lower();
-            hi += n.auroc.upper();
-            const double w = static_cast<double>(n.positives);
-            wlo += w * n.auroc.lower();
-            whi += w * n.auroc.upper();
-            weight += w;
-            ++defined;
-        }
-        if (!std::isnan(n.ap)) {
-            ap += n.ap;
-            ++apDefined;
-        }
-        out.perClass.push_back(n);
-    }
-    // An average's bounds are the averages of the bounds; its value their midpoint.
-    if (defined) {
-        out.macro = {0.5 * (lo + hi) / defined, 0.5 * (hi - lo) / defined};
-        out.weighted = {0.5 * (wlo + whi) / weight, 0.5 * (whi - wlo) / weight};
-    }
-    if (apDefined)
-        out.apMacro = ap / apDefined;
-    if (!s.binary) {
-        const auto pos = microCounts(s.posCounts, s);
-        const auto neg = microCounts(s.negCounts, s);
-        out.micro = binnedAuroc(pos, neg);
-    }
-    out.warnings.push_back("binned: numbers come from a summary; AUROC and focal loss carry the "
-                           "exact bounds of the unbinned values");
-    return out;
+    return {summaryRoc(s), summaryFocalLoss(s, params)};
 }
 
 void bounds(JsonWriter& json, double lo, double hi)
@@ -184,29 +127,29 @@ std::string summaryJson(const std::string& path, const Summary& s, const FocalPa
     json.key("auroc");
     json.beginObject();
     if (s.binary) {
-        const ClassNumbers& c = n.perClass.front();
+        const SummaryClassRoc& c = n.roc.perClass.front();
         aurocValue(json, "value", c.auroc);
         json.key("ci95");
         bounds(json, c.delong.lower, c.delong.upper);
     } else {
         json.key("per_class");
         json.beginArray();
-        for (const ClassNumbers& c : n.perClass)
+        for (const SummaryClassRoc& c : n.roc.perClass)
             json.value(c.auroc.value);
         json.endArray();
         json.key("bounds");
         json.beginArray();
-        for (const ClassNumbers& c : n.perClass)
+        for (const SummaryClassRoc& c : n.roc.perClass)
             bounds(json, c.auroc.lower(), c.auroc.upper());
         json.endArray();
         json.key("ci95");
         json.beginArray();
-        for (const ClassNumbers& c : n.perClass)
+        for (const SummaryClassRoc& c : n.roc.perClass)
             bounds(json, c.delong.lower, c.delong.upper);
         json.endArray();
-        aurocValue(json, "macro", n.macro);
-        aurocValue(json, "weighted", n.weighted);
-        aurocValue(json, "micro", n.micro);
+        aurocValue(json, "macro", n.roc.macro);
+        aurocValue(json, "weighted", n.roc.weighted);
+        aurocValue(json, "micro", n.roc.micro);
         json.key("ovo");
         json.null();
     }
@@ -218,20 +161,20 @@ std::string summaryJson(const std::string& path, const Summary& s, const FocalPa
     json.beginObject();
     if (s.binary) {
         json.key("value");
-        json.value(n.perClass.front().ap);
+        json.value(n.roc.perClass.front().averagePrecision);
     } else {
         json.key("per_class");
         json.beginArray();
-        for (const ClassNumbers& c : n.perClass)
-            json.value(c.ap);
+        for (const SummaryClassRoc& c : n.roc.perClass)
+            json.value(c.averagePrecision);
         json.endArray();
         json.key("macro");
-        json.value(n.apMacro);
+        json.value(n.roc.apMacro);
     }
     json.endObject();
     json.key("warnings");
     json.beginArray();
-    for (const std::string& w : n.warnings)
+    for (const std::string& w : n.roc.warnings)
         json.value(w);
     json.endArray();
     json.endObject();
@@ -256,16 +199,17 @@ std::string summaryText(const std::string& path, const Summary& s, const FocalPa
         params.gamma, reductionName(params.reduction), n.loss.value.mid(), n.loss.value.lower,
         n.loss.value.upper);
     for (int c = 0; c < s.classes(); ++c) {
-        const ClassNumbers& k = n.perClass[static_cast<std::size_t>(c)];
+        const SummaryClassRoc& k = n.roc.perClass[static_cast<std::size_t>(c)];
         add("AUROC %s: %.6f binned, bounds [%.6f, %.6f], DeLong 95%% CI [%.4f, %.4f], AP %.6f\n",
             s.classNames[static_cast<std::size_t>(c)].c_str(), k.auroc.value, k.auroc.lower(),
-            k.auroc.upper(), k.delong.lower, k.delong.upper, k.ap);
+            k.auroc.upper(), k.delong.lower, k.delong.upper, k.averagePrecision);
     }
     if (!s.binary)
         add("AUROC macro %.6f [%.6f, %.6f], weighted %.6f [%.6f, %.6f], micro %.6f [%.6f, %.6f]\n",
-            n.macro.value, n.macro.lower(), n.macro.upper(), n.weighted.value, n.weighted.lower(),
-            n.weighted.upper(), n.micro.value, n.micro.lower(), n.micro.upper());
-    for (const std::string& w : n.warnings)
+            n.roc.macro.value, n.roc.macro.lower(), n.roc.macro.upper(), n.roc.weighted.value,
+            n.roc.weighted.lower(), n.roc.weighted.upper(), n.roc.micro.value, n.roc.micro.lower(),
+            n.roc.micro.upper());
+    for (const std::string& w : n.roc.warnings)
         out += "warning: " + w + "\n";
     return out;
 }

@@ -1,14 +1,17 @@
-// focalscope-cli's --calibration and --bootstrap: their parsing, and the built program's JSON
-// against the references of tests/reference/gen_calibration.py (scikit-learn, scipy).
+// focalscope-cli's --calibration, --bootstrap, --temperature and --export-reliability: their
+// parsing, and the built program's JSON against the references of
+// tests/reference/gen_calibration.py (scikit-learn, scipy); the diagram drawn into a file.
 
 #include "cli_options.h"
 #include "cli_run.h"
 #include "fixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -75,6 +78,13 @@ private slots:
     void calibrationMatchesReference();
     void bootstrapJson();
     void textReport();
+    void temperatureParsing();
+    void temperatureMatchesReference_data();
+    void temperatureMatchesReference();
+    void temperatureFit();
+    void exportReliability_data();
+    void exportReliability();
+    void badCalibrationClass();
 };
 
 void TestCliCalibration::parsing()
@@ -106,7 +116,7 @@ void TestCliCalibration::badArguments_data()
                             << QStringLiteral("--bins: expected an integer in 1..1000, got '0'");
     QTest::newRow("bins alone") << QStringList {"--bins", "5", "a.csv"}
                                 << QStringLiteral("--bins and --calibration-strategy go with "
-                                                  "--calibration");
+                                                  "--calibration or --export-reliability");
     QTest::newRow("strategy")
         << QStringList {"--calibration", "--calibration-strategy", "equal", "a.csv"}
         << QStringLiteral("--calibration-strategy: expected uniform|quantile, got 'equal'");
@@ -114,8 +124,18 @@ void TestCliCalibration::badArguments_data()
         "a.csv"} << QStringLiteral("--bootstrap: expected an integer in 1..1000000, got '0'");
     QTest::newRow("no count") << QStringList {"--bootstrap",
         "a.csv"} << QStringLiteral("--bootstrap: expected an integer in 1..1000000, got 'a.csv'");
-    QTest::newRow("default strategy alone") << QStringList {"--calibration-strategy", "uniform",
-        "a.csv"} << QStringLiteral("--bins and --calibration-strategy go with --calibration");
+    QTest::newRow("default strategy alone")
+        << QStringList {"--calibration-strategy", "uniform", "a.csv"}
+        << QStringLiteral(
+               "--bins and --calibration-strategy go with --calibration or --export-reliability");
+    QTest::newRow("temperature 0") << QStringList {"--temperature", "0",
+        "a.csv"} << QStringLiteral("--temperature: expected T > 0 or fit, got '0'");
+    QTest::newRow("temperature word") << QStringList {"--temperature", "best",
+        "a.csv"} << QStringLiteral("--temperature: expected a number, got 'best'");
+    QTest::newRow("class alone") << QStringList {"--calibration-class", "top",
+        "a.csv"} << QStringLiteral("--calibration-class goes with --export-reliability");
+    QTest::newRow("reliability extension") << QStringList {"--export-reliability", "r.txt",
+        "a.csv"} << QStringLiteral("export file r.txt: expected a .png, .svg or .pdf name");
     QTest::newRow("seed 0 alone") << QStringList {"--seed", "0", "a.csv"}
                                   << QStringLiteral("--seed goes with --bootstrap");
     QTest::newRow("seed alone") << QStringList {"--seed", "3", "a.csv"}
@@ -262,6 +282,151 @@ void TestCliCalibration::textReport()
     QVERIFY(
         text.contains(QStringLiteral("bootstrap (stratified percentile, 100 replicates, seed 5)")));
     QVERIFY(text.contains(QStringLiteral("  class c2: AUROC 95% CI [")));
+}
+
+void TestCliCalibration::temperatureParsing()
+{
+    QVERIFY(!parse({"a.csv"}).options.temperature);
+    const CliParse fit = parse({"--temperature", "fit", "a.csv"});
+    QCOMPARE(fit.outcome, CliParse::Outcome::Run);
+    QVERIFY(fit.options.temperature->fit);
+    const CliParse value = parse({"--temperature=1.5", "a.csv"});
+    QVERIFY(!value.options.temperature->fit);
+    QCOMPARE(value.options.temperature->value, 1.5);
+    // A summary has no scores to divide.
+    QVERIFY(value.options.wantsRows());
+    const CliParse reliability = parse(
+        {"--export-reliability", "r.svg", "--bins", "5", "--calibration-class", "top", "a.csv"});
+    QCOMPARE(reliability.outcome, CliParse::Outcome::Run);
+    QCOMPARE(reliability.options.reliability.bins, 5);
+    QVERIFY(!reliability.options.calibration);
+    QVERIFY(reliability.options.wantsPlots());
+    const QString usage = QString::fromStdString(cliUsage());
+    for (const char* option :
+        {"--temperature T|fit", "--export-reliability F", "--calibration-class C"})
+        QVERIFY2(usage.contains(QLatin1String(option)), option);
+}
+
+void TestCliCalibration::temperatureMatchesReference_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char* name :
+        {"binary_probabilities", "binary_logits", "multiclass_probabilities", "multiclass_logits"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+// --temperature T: every number is of the scores divided by T, so at the reference's T the
+// focal loss, NLL and top-label ECE are the reference's "after" values.
+void TestCliCalibration::temperatureMatchesReference()
+{
+    QFETCH(QString, name);
+    const QJsonObject expected = loadJson(
+        QStringLiteral("reference/fixtures/calibration/") + name + QStringLiteral(".json"))
+                                     .object()[QStringLiteral("temperature")]
+                                     .toObject();
+    const double t = expected[QStringLiteral("value")].toDouble();
+    const Run run = runCli(
+        {"--json", "--calibration", "--temperature", QString::number(t, 'g', 17), casePath(name)});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(json[QStringLiteral("input")].toObject()[QStringLiteral("temperature")].toDouble(), t);
+    const double loss
+        = json[QStringLiteral("focal_loss")].toObject()[QStringLiteral("value")].toDouble();
+    QVERIFY2(close(loss, expected[QStringLiteral("focal_loss_after")].toDouble(), 1e-10),
+        qPrintable(QString::number(loss, 'g', 17)));
+    QVERIFY(std::abs(loss - expected[QStringLiteral("focal_loss_before")].toDouble()) > 1e-4);
+    const QJsonObject calibration = json[QStringLiteral("calibration")].toObject();
+    QVERIFY(close(calibration[QStringLiteral("nll")].toDouble(),
+        expected[QStringLiteral("nll_after")].toDouble(), 1e-10));
+    QVERIFY(
+        close(calibration[QStringLiteral("top_label")].toObject()[QStringLiteral("ece")].toDouble(),
+            expected[QStringLiteral("ece_after")].toDouble(), 1e-9));
+    // On the scaled scores, the best T is 1.
+    QVERIFY(close(
+        calibration[QStringLiteral("temperature")].toObject()[QStringLiteral("value")].toDouble(),
+        1.0, 1e-6));
+
+    // Without --temperature, no "temperature" in "input".
+    const Run plain = runCli({"--json", casePath(name)});
+    QVERIFY(
+        !QJsonDocument::fromJson(plain.out).object()[QStringLiteral("input")].toObject().contains(
+            QStringLiteral("temperature")));
+}
+
+void TestCliCalibration::temperatureFit()
+{
+    const QString name = QStringLiteral("multiclass_logits");
+    const QJsonObject expected = loadJson(
+        QStringLiteral("reference/fixtures/calibration/") + name + QStringLiteral(".json"))
+                                     .object()[QStringLiteral("temperature")]
+                                     .toObject();
+    const Run run = runCli({"--json", "--temperature", "fit", casePath(name)});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    QVERIFY(
+        close(json[QStringLiteral("input")].toObject()[QStringLiteral("temperature")].toDouble(),
+            expected[QStringLiteral("value")].toDouble(), 1e-9));
+    QVERIFY(close(json[QStringLiteral("focal_loss")].toObject()[QStringLiteral("value")].toDouble(),
+        expected[QStringLiteral("focal_loss_after")].toDouble(), 1e-8));
+    const Run text = runCli({"--temperature", "fit", casePath(name)});
+    QVERIFY2(text.out.contains("temperature: every number is of the scores divided by T = 2.76526"),
+        text.out.constData());
+
+    // A summary holds no scores to divide.
+    QTemporaryDir dir;
+    const QString summary = dir.filePath(QStringLiteral("s.npz"));
+    QCOMPARE(runCli({"summarize", casePath(name), "-o", summary}).exitCode, 0);
+    const Run refused = runCli({"--temperature", "2", summary});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY(refused.err.contains("--temperature need the rows"));
+}
+
+void TestCliCalibration::exportReliability_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("top label by default") << QStringLiteral("multiclass_logits") << QStringList {}
+                                          << QStringLiteral("top-label: ECE");
+    QTest::newRow("class by name")
+        << QStringLiteral("multiclass_logits") << QStringList {"--calibration-class", "c1"}
+        << QStringLiteral("c1 vs rest: ECE");
+    QTest::newRow("class by index")
+        << QStringLiteral("multiclass_logits") << QStringList {"--calibration-class", "2"}
+        << QStringLiteral("c2 vs rest: ECE");
+    QTest::newRow("binary positive class")
+        << QStringLiteral("binary_logits") << QStringList {"--calibration-class", "1"}
+        << QStringLiteral("positive: ECE");
+    QTest::newRow("with --calibration and T")
+        << QStringLiteral("multiclass_logits")
+        << QStringList {"--calibration", "--bins", "5", "--temperature", "2"}
+        << QStringLiteral("top-label at T = 2: ECE");
+}
+
+void TestCliCalibration::exportReliability()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, title);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("reliability.svg"));
+    const Run run
+        = runCli(QStringList {"--export-reliability", path} + arguments << casePath(name));
+    QCOMPARE(run.exitCode, 0);
+    QFile svg(path);
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray drawing = svg.readAll();
+    QVERIFY2(drawing.contains(title.toUtf8()), qPrintable(title));
+}
+
+void TestCliCalibration::badCalibrationClass()
+{
+    QTemporaryDir dir;
+    const Run run = runCli({"--export-reliability", dir.filePath(QStringLiteral("r.png")),
+        "--calibration-class", "c7", casePath(QStringLiteral("multiclass_logits"))});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--calibration-class: no class 'c7'"), run.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("r.png"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliCalibration)

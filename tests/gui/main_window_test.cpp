@@ -50,11 +50,13 @@ void MainWindowTest::openAndWait(const QString& path, const QString& labels)
     const auto a = connect(&loader, &PredictionLoader::loaded, this, [&] { ++finished; });
     const auto b = connect(&loader, &PredictionLoader::failed, this, [&] { ++finished; });
     const auto c = connect(&loader, &PredictionLoader::cancelled, this, [&] { ++finished; });
+    const auto d = connect(&loader, &PredictionLoader::summaryLoaded, this, [&] { ++finished; });
     m_window->openFile(path, labels);
     QTRY_VERIFY_WITH_TIMEOUT(finished > 0, 30000);
     disconnect(a);
     disconnect(b);
     disconnect(c);
+    disconnect(d);
     waitUntilComputed();
 }
 

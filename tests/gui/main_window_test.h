@@ -40,7 +40,8 @@ private slots:
     void cleanup();
 
 protected:
-    // Opens a file and waits until it is loaded (or failed) and every number is computed.
+    // Opens a file (predictions or a summary) and waits until it is loaded (or failed) and every
+    // number is computed.
     void openAndWait(const QString& path, const QString& labels = {});
     void waitUntilComputed();
     // Reads the file with core and analyses it with the window's parameters.

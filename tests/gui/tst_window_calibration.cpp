@@ -1,7 +1,9 @@
 // The window's calibration dock, headless: its numbers are core's calibrationReport of the open
 // file, recomputed for new bins, strategy and loss parameters; temperature scaling's T is core's
-// fitTemperature; the bootstrap gives core's bootstrapReport intervals and ROC bands, cancels,
-// and is cleared by a new file.
+// fitTemperature, and its preview gives every view core's numbers of temperatureScaled scores
+// until it is turned off; the bootstrap gives core's bootstrapReport intervals and ROC bands,
+// cancels, and is cleared by a new file; bins, strategy, B and seed are remembered; the diagram
+// reaches Export Plot.
 
 #include "calibration/calibration_report.h"
 #include "calibration/temperature_scaling.h"
@@ -11,13 +13,16 @@
 #include "model/calibration_model.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
+#include "plot/plot_export.h"
 #include "plot/plot_view.h"
 #include "roc/bootstrap_report.h"
 #include "views/calibration_dock.h"
 #include "views/chart_tabs.h"
+#include "views/metrics_view.h"
 #include "views/number_format.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFile>
@@ -46,6 +51,11 @@ private slots:
     void bootstrapIsCores();
     void cancelStopsTheBootstrap();
     void newFileClearsTheBootstrap();
+    void previewAppliesTemperatureToEveryView_data();
+    void previewAppliesTemperatureToEveryView();
+    void newFileTurnsThePreviewOff();
+    void settingsRoundTrip();
+    void reliabilityReachesExportPlot();
 
 private:
     // The dock, brought to the front of its tab group: it calibrates only while shown.
@@ -359,6 +369,155 @@ void TestWindowCalibration::newFileClearsTheBootstrap()
     // The new file's calibration replaces the old one's.
     waitForCalibration();
     QCOMPARE(dock()->calibration().results()->report.perClass.size(), std::size_t(1));
+}
+
+void TestWindowCalibration::previewAppliesTemperatureToEveryView_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("three classes") << fixture("three_class.csv");
+    QTest::newRow("binary") << fixture("binary.csv");
+}
+
+void TestWindowCalibration::previewAppliesTemperatureToEveryView()
+{
+    QFETCH(QString, file);
+    openAndWait(file);
+    waitForCalibration();
+    DatasetSession& session = m_window->session();
+    const FocalParams params = m_window->parameters().focalParams();
+    const Predictions original = corePredictions(file);
+    const TemperatureFit fit = fitTemperature(original, params.mode);
+    QVERIFY(std::abs(fit.temperature - 1.0) > 1e-3); // else the test could not tell
+    const Analysis before = coreAnalysis(file);
+    QCOMPARE(session.loss()->analysis.loss.value, before.loss.loss.value);
+    const double eceBefore = dock()->calibration().results()->report.topLabel.ece;
+    QCheckBox* preview = dock()->previewCheck();
+    QVERIFY(preview->isEnabled());
+    QVERIFY(!preview->isChecked());
+    QVERIFY(!session.appliedTemperature());
+
+    preview->click();
+    QTRY_VERIFY_WITH_TIMEOUT(session.appliedTemperature().has_value(), 30000);
+    waitUntilComputed();
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->calibration().results()->previewTemperature.has_value()
+            && !dock()->calibration().isBusy(),
+        30000);
+    const double t = *session.appliedTemperature();
+    QVERIFY(close(t, fit.temperature));
+
+    // Every number is core's on the scaled scores; the file's are different.
+    AnalysisOptions options;
+    options.loss = params;
+    options.roc.maxFpr = m_window->parameters().maxFpr();
+    const Predictions scaled = temperatureScaled(original, params.mode, t);
+    const Analysis after = analyze(scaled, options);
+    QVERIFY(std::abs(after.loss.loss.value - before.loss.loss.value) > 1e-6);
+    QVERIFY(close(session.loss()->analysis.loss.value, after.loss.loss.value));
+    for (std::size_t c = 0; c < after.loss.perClass.size(); ++c)
+        QVERIFY(close(session.loss()->analysis.perClass[c].mean, after.loss.perClass[c].mean));
+    QCOMPARE(session.roc()->classes.size(), after.roc.classes.size());
+    for (std::size_t c = 0; c < after.roc.classes.size(); ++c)
+        QVERIFY(close(session.roc()->classes[c].auroc, after.roc.classes[c].auroc));
+    QCOMPARE(session.predictions()->scores, scaled.scores);
+    QCOMPARE(session.unscaledPredictions()->scores, original.scores);
+
+    // The dock: the fit stays the file's, the diagram is the preview's, so its ECE is "after".
+    const CalibrationReport& shown = dock()->calibration().results()->report;
+    QVERIFY(close(shown.temperature.fit.temperature, fit.temperature));
+    QVERIFY(close(shown.topLabel.ece, shown.temperature.eceAfter));
+    QVERIFY(std::abs(shown.topLabel.ece - eceBefore) > 1e-9);
+    dock()->classBox()->setCurrentIndex(dock()->classBox()->count() - 1);
+    QCOMPARE(dock()->eceLabel()->text(), formatNumber(shown.temperature.eceAfter));
+    QVERIFY(dock()->plotView()->spec().title.contains(QStringLiteral(" at T = ")));
+    QVERIFY(dock()->previewNote()->isVisible());
+    QVERIFY(dock()->previewNote()->text().contains(formatNumber(t, 6)));
+
+    // The window says so: the metrics line, the status bar and the JSON export.
+    const QString note = QStringLiteral("T = %1 applied (preview)").arg(formatNumber(t, 6));
+    QVERIFY2(m_window->metricsView()->summary()->text().contains(note),
+        qPrintable(m_window->metricsView()->summary()->text()));
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("applied (preview)")),
+        qPrintable(m_window->statusText()));
+    const QString json = m_dir->filePath(QStringLiteral("metrics.json"));
+    QVERIFY(m_window->exportMetrics(json));
+    QFile exported(json);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QVERIFY(exported.readAll().contains("\"temperature\":"));
+
+    // Off: the file's numbers again, exactly.
+    preview->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!session.appliedTemperature(), 30000);
+    waitUntilComputed();
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->calibration().results()
+            && !dock()->calibration().results()->previewTemperature
+            && !dock()->calibration().isBusy(),
+        30000);
+    QCOMPARE(session.loss()->analysis.loss.value, before.loss.loss.value);
+    for (std::size_t c = 0; c < before.roc.classes.size(); ++c)
+        QCOMPARE(session.roc()->classes[c].auroc, before.roc.classes[c].auroc);
+    QCOMPARE(dock()->calibration().results()->report.topLabel.ece, eceBefore);
+    QVERIFY(!dock()->previewNote()->isVisible());
+    QVERIFY(!m_window->metricsView()->summary()->text().contains(QStringLiteral("preview")));
+    QVERIFY(!m_window->statusText().contains(QStringLiteral("preview")));
+}
+
+void TestWindowCalibration::newFileTurnsThePreviewOff()
+{
+    openAndWait(fixture("three_class.csv"));
+    waitForCalibration();
+    dock()->previewCheck()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session().appliedTemperature().has_value(), 30000);
+    waitUntilComputed();
+
+    const QString file = fixture("binary.csv");
+    openAndWait(file);
+    QVERIFY(!m_window->session().temperaturePreview());
+    QVERIFY(!m_window->session().appliedTemperature());
+    QVERIFY(!dock()->previewCheck()->isChecked());
+    QCOMPARE(m_window->session().loss()->analysis.loss.value, coreAnalysis(file).loss.loss.value);
+    waitForCalibration();
+    QVERIFY(!dock()->calibration().results()->previewTemperature);
+}
+
+void TestWindowCalibration::settingsRoundTrip()
+{
+    dock()->binsSpin()->setValue(7);
+    dock()->strategyBox()->setCurrentIndex(1);
+    dock()->replicatesSpin()->setValue(500);
+    dock()->seedSpin()->setValue(42);
+    m_window->saveSettings();
+    m_window.reset();
+
+    MainWindow restored(*m_settings);
+    auto* d = restored.calibrationDock();
+    QCOMPARE(d->binsSpin()->value(), 7);
+    QCOMPARE(d->strategyBox()->currentIndex(), 1);
+    QCOMPARE(d->calibration().bins(), 7);
+    QCOMPARE(d->calibration().strategy(), BinStrategy::Quantile);
+    QCOMPARE(d->replicatesSpin()->value(), 500);
+    QCOMPARE(d->seedSpin()->value(), 42);
+}
+
+void TestWindowCalibration::reliabilityReachesExportPlot()
+{
+    openAndWait(fixture("three_class.csv"));
+    waitForCalibration();
+    const QStringList plots = m_window->plotNames();
+    QCOMPARE(plots.size(), int(ChartTabs::ChartCount) + 1);
+    QVERIFY(plots.back().contains(QStringLiteral("Reliability")));
+    dock()->classBox()->setCurrentIndex(1);
+    // What the dock shows is what is exported: the same spec (one render path).
+    const PlotSpec shown = m_window->shownPlot(ChartTabs::ChartCount);
+    QCOMPARE(shown.title, dock()->plotView()->spec().title);
+    QVERIFY(shown.title.startsWith(
+        QStringLiteral("%1 vs rest").arg(m_window->session().targetNames().value(1))));
+    QCOMPARE(shown.series.size(), dock()->plotView()->spec().series.size());
+    const QString path = m_dir->filePath(QStringLiteral("reliability.svg"));
+    QString error;
+    QVERIFY2(exportPlot(shown, path, {}, &error), qPrintable(error));
+    QFile svg(path);
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("ECE"));
 }
 
 QTEST_MAIN(TestWindowCalibration)

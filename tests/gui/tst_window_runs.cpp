@@ -11,6 +11,8 @@
 #include "plot/plot_export.h"
 #include "plot/plot_grid_view.h"
 #include "plot/plot_view.h"
+#include "roc/delong.h"
+#include "summary/summary_writer.h"
 #include "views/chart_tabs.h"
 #include "views/comparison_panel.h"
 #include "views/metrics_view.h"
@@ -37,6 +39,7 @@ private slots:
     void unpairedComparisonGivesProcD();
     void runsOnOtherRowsAreComparedUnpaired();
     void runWithOtherClassesIsRefused();
+    void summaryRunIsComparedUnpaired();
     void foldsAreAveragedOnRoc();
     void slidersRecomputeEveryRun();
     void hiddenAndRenamedRuns();
@@ -269,6 +272,34 @@ void TestWindowRuns::runWithOtherClassesIsRefused()
     QCOMPARE(runs.count(), 1);
     QVERIFY2(m_presenter->errors.back().contains(QStringLiteral("bad.csv")),
         qPrintable(m_presenter->errors.back()));
+}
+
+void TestWindowRuns::summaryRunIsComparedUnpaired()
+{
+    // A model evaluated elsewhere, known by its summary (issue 14: runs may be summaries).
+    const QString summaryPath = m_dir->filePath(QStringLiteral("three_class_b.npz"));
+    writeSummary(summarizeFile(fixture("three_class_b.csv").toStdString(), {}, ReadOptions {}),
+        summaryPath.toStdString());
+    openAndWait(fixture("three_class.csv"));
+    addRunsAndWait({summaryPath});
+    RunSet& runs = m_window->runs();
+    QVERIFY(runs.session(1).isSummary());
+    const auto result = m_window->comparison().result();
+    QCOMPARE(result->comparisons.size(), std::size_t {3});
+    const RocReport& a = *runs.session(0).roc();
+    const RocReport& b = *runs.session(1).roc();
+    for (const RunComparison& c : result->comparisons) {
+        QVERIFY(!c.paired);
+        QVERIFY(QString::fromStdString(c.reason).contains(QStringLiteral("binned summary")));
+        const auto e = static_cast<std::size_t>(c.targetClass);
+        const DelongTest expected = unpairedDelongTest(a.classes[e].ci, b.classes[e].ci);
+        QCOMPARE(c.z, expected.z);
+        QCOMPARE(c.aucB, b.classes[e].auroc);
+    }
+    // Its curves are drawn with the others.
+    QCOMPARE(countSeries(m_window->chartTabs()->spec(ChartTabs::RocChart),
+                 QStringLiteral("three_class_b · ")),
+        3);
 }
 
 void TestWindowRuns::foldsAreAveragedOnRoc()

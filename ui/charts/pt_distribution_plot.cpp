@@ -45,10 +45,47 @@ PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labe
     std::int32_t ignoreIndex, Index targetClasses, double gamma, PtGrouping grouping,
     const std::vector<std::string>& names, const std::vector<bool>& visible, int bins)
 {
-    bins = std::max(bins, 1);
-    const std::vector<PtHistogram> histograms
-        = ptHistograms(loss, labels, ignoreIndex, targetClasses, grouping, bins);
+    return ptDistributionPlot(
+        ptHistograms(loss, labels, ignoreIndex, targetClasses, grouping, std::max(bins, 1)), gamma,
+        grouping, names, visible);
+}
 
+std::vector<PtHistogram> summaryPtHistograms(const Summary& s, PtGrouping grouping, int bins)
+{
+    bins = std::max(bins, 1);
+    const int targets = s.targets();
+    const int groups = grouping == PtGrouping::PerClass ? targets : 2;
+    std::vector<PtHistogram> histograms(static_cast<std::size_t>(groups));
+    for (PtHistogram& h : histograms)
+        h.counts.assign(static_cast<std::size_t>(bins), 0);
+    const std::int64_t count = s.bins();
+    for (int t = 0; t < targets; ++t) {
+        PtHistogram& h = histograms[static_cast<std::size_t>(
+            grouping == PtGrouping::PerClass ? t : std::min(t, 1))];
+        const std::int64_t* counts = s.ptCounts.data() + static_cast<std::size_t>(t) * count;
+        for (std::int64_t k = 0; k < count; ++k) {
+            if (counts[k] == 0)
+                continue;
+            // p_t = sigmoid(z) at the bin's centre, or the exact extreme beyond the range.
+            const double z = k == 0 ? s.ptLogitMin[static_cast<std::size_t>(t)]
+                : k == count - 1    ? s.ptLogitMax[static_cast<std::size_t>(t)]
+                                    : 0.5 * (s.edge(k) + s.edge(k + 1));
+            const double pt
+                = z >= 0.0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
+            const int bin = std::clamp(static_cast<int>(pt * bins), 0, bins - 1);
+            h.counts[static_cast<std::size_t>(bin)] += counts[k];
+            h.rows += counts[k];
+        }
+    }
+    return histograms;
+}
+
+PlotSpec ptDistributionPlot(const std::vector<PtHistogram>& histograms, double gamma,
+    PtGrouping grouping, const std::vector<std::string>& names, const std::vector<bool>& visible)
+{
+    const int bins = histograms.empty()
+        ? 1
+        : std::max<int>(1, static_cast<int>(histograms.front().counts.size()));
     PlotSpec spec;
     spec.title = QStringLiteral("Distribution of pₜ");
     spec.x = {QStringLiteral("pₜ (probability of the true class)"), 0.0, 1.0, false};

@@ -3,6 +3,7 @@
 #include "data/predictions.h"
 #include "loss/focal_loss.h"
 #include "plot/plot_spec.h"
+#include "summary/summary.h"
 
 #include <cstdint>
 #include <string>
@@ -28,6 +29,11 @@ struct PtHistogram {
 std::vector<PtHistogram> ptHistograms(const FocalLossResult& loss, const LabelVector& labels,
     std::int32_t ignoreIndex, Index targetClasses, PtGrouping grouping, int bins = 50);
 
+// The same from a summary's p_t bins (O(bins)): each bin's rows counted at the p_t of its
+// centre (the under- and overflow bins at their target's exact extreme p_t).
+std::vector<PtHistogram> summaryPtHistograms(
+    const Summary& summary, PtGrouping grouping, int bins = 50);
+
 // The p_t distribution: per visible group with rows (visible[g]; missing entries count as
 // visible) a translucent step histogram of the fraction of the group's rows in each bin, named
 // "name (N rows)" (names[c] or the class index; grouped, charts::groupName: class 0's name and
@@ -39,5 +45,9 @@ std::vector<PtHistogram> ptHistograms(const FocalLossResult& loss, const LabelVe
 PlotSpec ptDistributionPlot(const FocalLossResult& loss, const LabelVector& labels,
     std::int32_t ignoreIndex, Index targetClasses, double gamma, PtGrouping grouping,
     const std::vector<std::string>& names, const std::vector<bool>& visible = {}, int bins = 50);
+// The same of histograms already counted (equal bins on [0, 1], as ptHistograms gives them).
+PlotSpec ptDistributionPlot(const std::vector<PtHistogram>& histograms, double gamma,
+    PtGrouping grouping, const std::vector<std::string>& names,
+    const std::vector<bool>& visible = {});
 
 } // namespace focalscope

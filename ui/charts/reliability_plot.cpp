@@ -1,10 +1,12 @@
 #include "charts/reliability_plot.h"
 
 #include "charts/chart_helpers.h"
+#include "plot/plot_palette.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
 
 namespace focalscope {
 
@@ -134,6 +136,30 @@ PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOpt
     spec.series.append(line);
     spec.series.append(points);
     return spec;
+}
+
+PlotSpec reliabilityPlot(const CalibrationReport& report, int column,
+    const QStringList& targetNames, std::optional<double> temperature)
+{
+    ReliabilityPlotOptions options;
+    const ReliabilityCurve* curve = &report.topLabel;
+    if (column == kReliabilityTopLabel) {
+        options.topLabel = true;
+        options.subject = QStringLiteral("top-label");
+    } else {
+        if (column < 0 || column >= static_cast<int>(report.perClass.size()))
+            throw std::out_of_range("reliabilityPlot: no score column " + std::to_string(column));
+        curve = &report.perClass[static_cast<std::size_t>(column)].curve;
+        // A binary task's one column is its positive class, target 1.
+        const bool binary = report.perClass.size() == 1;
+        const int target = binary ? 1 : column;
+        const QString name = targetNames.value(target, QString::number(target));
+        options.subject = binary ? name : QStringLiteral("%1 vs rest").arg(name);
+        options.color = classColor(target);
+    }
+    if (temperature)
+        options.subject += QStringLiteral(" at T = %1").arg(formatParameter(*temperature));
+    return reliabilityPlot(*curve, options);
 }
 
 } // namespace focalscope

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "calibration/calibration_report.h"
 #include "calibration/reliability.h"
 #include "plot/plot_spec.h"
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace focalscope {
 
@@ -33,5 +37,17 @@ struct ReliabilityPlotOptions {
 // that the legend fits under a chart as narrow as a dock.
 // Without samples: the diagonal only, and a note says so.
 PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOptions& options = {});
+
+// The column of a report's top-label diagram.
+inline constexpr int kReliabilityTopLabel = -1;
+
+// One diagram of a calibration report, as the window's calibration dock shows it and
+// focalscope-cli --export-reliability draws it: score column `column` one-vs-rest (a binary
+// task's one column: its positive class), or the top label for kReliabilityTopLabel. Named after
+// targetNames (the task's target classes; "negative" and the positive class for a binary task),
+// "cat vs rest", coloured with classColor; " at T = 1.73" follows the subject when the scores were
+// divided by a temperature (the preview). Throws std::out_of_range for another column.
+PlotSpec reliabilityPlot(const CalibrationReport& report, int column,
+    const QStringList& targetNames, std::optional<double> temperature = std::nullopt);
 
 } // namespace focalscope

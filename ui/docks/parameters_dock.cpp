@@ -270,7 +270,8 @@ void ParametersDock::syncFromModel()
                "weights to weigh each class.")
                 .arg(m_session.targetNames().value(0)));
     }
-    m_suggest->setEnabled(softmax && predictions);
+    // The suggestions count the labels: a summary holds none (only binned counts).
+    m_suggest->setEnabled(softmax && predictions && !m_session.isSummary());
     const bool binary = !predictions || predictions->isBinary();
     m_maxFpr->setEnabled(binary);
     m_maxFpr->setToolTip(binary

@@ -1,12 +1,14 @@
 #include "loading/prediction_loader.h"
 
 #include "io/prediction_reader.h"
+#include "summary/summary_reader.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 
 namespace focalscope {
 
@@ -57,8 +59,16 @@ void PredictionLoader::load(const QString& path, const QString& labelsPath, Read
         };
         Outcome outcome;
         try {
-            outcome.result
-                = std::make_shared<const ReadResult>(readPredictions(file, labels, options));
+            if (isSummaryFile(file)) {
+                if (!labels.empty())
+                    throw std::invalid_argument(file.string()
+                        + " is a summary: its labels are in it; open it without a labels file");
+                promise.setProgressValue(kProgressMaximum / 2);
+                outcome.summary = std::make_shared<const Summary>(readSummary(file));
+            } else {
+                outcome.result
+                    = std::make_shared<const ReadResult>(readPredictions(file, labels, options));
+            }
         } catch (const ReadCancelled&) {
             outcome.cancelled = true;
         } catch (const std::exception& e) {
@@ -90,6 +100,8 @@ void PredictionLoader::finish()
         emit cancelled(path);
     else if (!outcome.error.isEmpty())
         emit failed(path, outcome.error);
+    else if (outcome.summary)
+        emit summaryLoaded(outcome.summary, path);
     else
         emit loaded(outcome.result, path, m_labelsPath);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/read_options.h"
+#include "summary/summary.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -10,7 +11,8 @@
 
 namespace focalscope {
 
-// Reads a predictions file (and its labels) on the thread pool with progress and cancel.
+// Reads a predictions file (and its labels) on the thread pool with progress and cancel; a
+// summary .npz (isSummaryFile) is read as a summary instead (summaryLoaded).
 // It never opens a dialog: the window shows progress and errors from its signals.
 class PredictionLoader : public QObject {
     Q_OBJECT
@@ -33,6 +35,7 @@ signals:
     void progressChanged(int value); // 0 .. kProgressMaximum
     void loaded(
         std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath);
+    void summaryLoaded(std::shared_ptr<const Summary> summary, const QString& path);
     // message is the reader's precise message.
     void failed(const QString& path, const QString& message);
     void cancelled(const QString& path);
@@ -40,6 +43,7 @@ signals:
 private:
     struct Outcome {
         std::shared_ptr<const ReadResult> result;
+        std::shared_ptr<const Summary> summary;
         QString error;
         bool cancelled = false;
     };

@@ -36,7 +36,7 @@ QString BootstrapModel::bandLabel(const BootstrapOptions& options)
 void BootstrapModel::run(int replicates, std::uint64_t seed)
 {
     const auto predictions = m_session.sharedPredictions();
-    if (m_running || !predictions)
+    if (m_running || !predictions || m_session.isSummary())
         return;
     BootstrapOptions options;
     options.replicates = replicates;

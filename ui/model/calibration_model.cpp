@@ -14,19 +14,33 @@ CalibrationModel::CalibrationModel(
 {
     m_pipeline = new RecomputeScheduler(
         [this]() -> RecomputeScheduler::Task {
-            const auto predictions = m_session.sharedPredictions();
-            if (!predictions)
+            const auto unscaled = m_session.unscaledPredictions();
+            const auto shown = m_session.sharedPredictions();
+            if (!unscaled || !shown)
                 return {};
             auto results = std::make_shared<CalibrationResults>();
             results->options = m_options;
             results->focal = m_parameters.focalParams();
-            return [this, predictions, results]() -> RecomputeScheduler::Apply {
-                results->report = calibrationReport(*predictions, results->options, results->focal);
-                return [this, results = std::shared_ptr<const CalibrationResults>(results)] {
-                    m_results = results;
-                    m_lastError.clear();
-                    emit resultsChanged();
-                };
+            results->previewTemperature = m_session.appliedTemperature();
+            return [this, unscaled, shown, results]() -> RecomputeScheduler::Apply {
+                results->report = calibrationReport(*unscaled, results->options, results->focal);
+                if (shown != unscaled) {
+                    // The preview's diagrams; the fit stays the unscaled scores'.
+                    CalibrationOptions options = results->options;
+                    options.fitTemperature = false;
+                    CalibrationReport previewed
+                        = calibrationReport(*shown, options, results->focal);
+                    previewed.hasTemperature = results->report.hasTemperature;
+                    previewed.temperature = results->report.temperature;
+                    results->report = std::move(previewed);
+                }
+                return
+                    [this, unscaled, results = std::shared_ptr<const CalibrationResults>(results)] {
+                        m_results = results;
+                        m_fittedOn = unscaled;
+                        m_lastError.clear();
+                        emit resultsChanged();
+                    };
             };
         },
         kCoalescingMs, this);
@@ -46,14 +60,22 @@ CalibrationModel::CalibrationModel(
         request();
     };
     connect(&m_session, &DatasetSession::datasetChanged, this, restart);
-    connect(&m_session, &DatasetSession::kindChanged, this, restart);
+    connect(&m_session, &DatasetSession::kindChanged, this, [this, restart] {
+        // The preview applied or removed: the same fit, other diagrams.
+        const auto fittedOn = m_fittedOn.lock();
+        if (fittedOn && fittedOn == m_session.unscaledPredictions())
+            request();
+        else
+            restart();
+    });
     // A loss result: the loss mode (which probabilities), alpha and gamma (the focal loss).
     connect(&m_session, &DatasetSession::lossChanged, this, &CalibrationModel::request);
 }
 
 void CalibrationModel::request()
 {
-    if (!m_session.hasData())
+    // A summary has no rows to calibrate.
+    if (!m_session.hasData() || m_session.isSummary())
         return;
     if (!m_active) {
         m_pending = true;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace focalscope {
 
@@ -18,12 +19,18 @@ struct CalibrationResults {
     CalibrationReport report;
     CalibrationOptions options;
     FocalParams focal; // the loss mode picks the probabilities; alpha, gamma the focal loss
+    // The session's temperature preview the diagrams, ECE, MCE, Brier and NLL were computed
+    // with (the scores divided by it); the temperature fit and its before / after are always
+    // those of the unscaled scores, so that "after" is what the preview shows.
+    std::optional<double> previewTemperature;
 };
 
 // The open data's calibration (DESIGN.md, Calibration and bootstrap): calibrationReport() with
 // the chosen bins and strategy and the session's loss parameters, temperature fit included.
 // Computed off the GUI thread, one task at a time, requests coalesced, results of superseded
 // inputs dropped; recomputed on a new dataset, kind or loss result, and on new bins or strategy.
+// While the session's temperature preview is on, the diagrams are of the scaled scores and the
+// fit of the unscaled ones (a preview keeps the results shown until the new ones arrive).
 class CalibrationModel : public QObject {
     Q_OBJECT
 
@@ -58,6 +65,9 @@ private:
     void request();
 
     DatasetSession& m_session;
+    // The unscaled predictions of m_results: the same after a preview change, not after a kind
+    // change.
+    std::weak_ptr<const Predictions> m_fittedOn;
     ParameterModel& m_parameters;
     CalibrationOptions m_options;
     std::shared_ptr<const CalibrationResults> m_results;

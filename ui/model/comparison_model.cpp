@@ -1,9 +1,11 @@
 #include "model/comparison_model.h"
 
+#include "compare/report_comparison.h"
 #include "model/dataset_session.h"
 #include "model/recompute_scheduler.h"
 #include "model/run_set.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace focalscope {
@@ -38,7 +40,14 @@ ComparisonModel::ComparisonModel(RunSet& runs, QObject* parent)
                 result->modelRuns = inputs.modelRuns;
                 result->foldRuns = inputs.foldRuns;
                 try {
-                    if (inputs.models.size() >= 2) {
+                    if (!inputs.summaryName.isEmpty()) {
+                        std::vector<const RocReport*> reports;
+                        for (const auto& report : inputs.reports)
+                            reports.push_back(report.get());
+                        result->comparisons = compareReports(reports,
+                            inputs.summaryName.toStdString()
+                                + " is a binned summary: its rows cannot be paired");
+                    } else if (inputs.models.size() >= 2) {
                         const std::vector<const Predictions*> models = pointers(inputs.models);
                         result->comparisons = compareRuns(models, {inputs.unpaired});
                     }
@@ -67,14 +76,27 @@ ComparisonModel::Inputs ComparisonModel::currentInputs() const
         const auto predictions = m_runs.session(run).sharedPredictions();
         if (!predictions)
             continue;
-        if (m_runs.run(run).role == RunRole::Model) {
+        const DatasetSession& session = m_runs.session(run);
+        if (m_runs.run(run).role == RunRole::Model || session.isSummary()) {
             inputs.modelRuns.append(run);
             inputs.models.push_back(predictions);
+            inputs.reports.push_back(session.roc());
+            if (session.isSummary() && inputs.summaryName.isEmpty())
+                inputs.summaryName = m_runs.run(run).name;
         } else {
             inputs.foldRuns.append(run);
             inputs.folds.push_back(predictions);
         }
     }
+    // Summaries are compared from the reports: wait for every one of them.
+    if (!inputs.summaryName.isEmpty()
+        && std::any_of(inputs.reports.begin(), inputs.reports.end(),
+            [](const auto& report) { return !report; })) {
+        inputs.summaryName.clear();
+        inputs.models.clear();
+    }
+    if (inputs.summaryName.isEmpty())
+        inputs.reports.clear();
     return inputs;
 }
 

@@ -15,6 +15,7 @@ namespace focalscope {
 class RecomputeScheduler;
 class RunSet;
 struct Predictions;
+struct RocReport;
 
 // What the comparison of the open runs found: the DeLong comparisons of every pair of visible
 // model runs on every class (RunComparison::a and b are indices into modelRuns), and the fold
@@ -28,7 +29,8 @@ struct ComparisonResult {
 };
 
 // Compares the visible runs off the GUI thread (DESIGN.md, Runs and comparison): paired DeLong
-// when two runs hold the same rows, unpaired otherwise or when asked; the folds' averages. The
+// when two runs hold the same rows, unpaired otherwise or when asked (always when a run is a
+// binned summary: from the runs' ROC reports); the folds' averages. The
 // AUROC depends on neither alpha nor gamma, so slider moves do not recompute it: only a change
 // of the runs, their roles or visibility, their scores' kind or the pairing does.
 class ComparisonModel : public QObject {
@@ -54,6 +56,10 @@ private:
         QList<int> foldRuns;
         std::vector<std::shared_ptr<const Predictions>> models;
         std::vector<std::shared_ptr<const Predictions>> folds;
+        // A binned summary among the models: they are compared unpaired from their ROC reports
+        // (null until computed), `summaryName` naming the first summary.
+        QString summaryName;
+        std::vector<std::shared_ptr<const RocReport>> reports;
         bool unpaired = false;
         bool operator==(const Inputs&) const = default;
     };

@@ -1,5 +1,6 @@
 #include "model/dataset_session.h"
 
+#include "calibration/temperature_scaling.h"
 #include "charts/concentration_plot.h"
 #include "charts/det_plot.h"
 #include "charts/loss_plot.h"
@@ -11,10 +12,25 @@
 #include "model/recompute_scheduler.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 
 namespace focalscope {
 
 namespace {
+
+// A summary's curves say what they are.
+void markBinned(PlotSpec& spec)
+{
+    spec.note += (spec.note.isEmpty() ? QString() : QStringLiteral("; "))
+        + QStringLiteral("binned summary: one point per occupied score bin");
+}
+
+QString summaryNeedsRowsNote()
+{
+    return QStringLiteral("This chart needs the rows; a summary has only binned counts");
+}
 
 // The per-class alpha list the loss takes: one weight per target in softmax mode, one per
 // score column in sigmoid mode.
@@ -61,26 +77,35 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         [this]() -> RecomputeScheduler::Task {
             if (!m_input)
                 return {};
-            return [this, input = m_input, request = m_parameters.kindRequest()] {
+            // The kind is resolved once per dataset and request; a new temperature reuses it.
+            return [this, input = m_input, unscaled = m_unscaled,
+                       request = m_parameters.kindRequest(), temperature = m_temperatureRequest,
+                       mode = m_parameters.lossMode()]() mutable -> RecomputeScheduler::Apply {
                 std::string warning;
-                const ScoreKind kind = request == KindRequest::Auto
-                    ? input->predictions.kind
-                    : focalscope::resolveKind(request, input->predictions.scores, warning);
-                std::shared_ptr<const Predictions> predictions;
-                if (kind == input->predictions.kind) {
-                    predictions = std::shared_ptr<const Predictions>(input, &input->predictions);
-                } else {
-                    auto copy = std::make_shared<Predictions>(input->predictions);
-                    copy->kind = kind;
-                    predictions = std::move(copy);
+                const bool resolve = !unscaled;
+                if (resolve) {
+                    const ScoreKind kind = request == KindRequest::Auto
+                        ? input->predictions.kind
+                        : focalscope::resolveKind(request, input->predictions.scores, warning);
+                    if (kind == input->predictions.kind) {
+                        unscaled = std::shared_ptr<const Predictions>(input, &input->predictions);
+                    } else {
+                        auto copy = std::make_shared<Predictions>(input->predictions);
+                        copy->kind = kind;
+                        unscaled = std::move(copy);
+                    }
                 }
-                return [this, predictions, warning] {
-                    m_predictions = predictions;
-                    m_kindWarning = warning;
-                    invalidateCache();
-                    m_rocPipeline->invalidate();
-                    m_rocPipeline->requestNow();
-                    emit kindChanged();
+                std::shared_ptr<const Predictions> shown = unscaled;
+                if (temperature)
+                    shown = std::make_shared<const Predictions>(
+                        temperatureScaled(*unscaled, mode, *temperature));
+                return [this, resolve, unscaled, shown, warning, temperature] {
+                    if (resolve)
+                        m_kindWarning = warning;
+                    m_unscaled = unscaled;
+                    m_predictions = shown;
+                    m_appliedTemperature = temperature;
+                    onPredictionsReplaced();
                 };
             };
         },
@@ -91,6 +116,20 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             if (!m_predictions)
                 return {};
             const FocalParams params = m_parameters.focalParams();
+            if (m_summary) {
+                // O(bins): every p_t bin at its edges.
+                return [this, summary = m_summary, params]() -> RecomputeScheduler::Apply {
+                    auto results = std::make_shared<LossResults>();
+                    SummaryLoss bracket = summaryFocalLoss(*summary, params);
+                    results->analysis = summaryLossAnalysis(params, bracket);
+                    results->bracket = std::move(bracket);
+                    return [this, results = std::shared_ptr<const LossResults>(results)] {
+                        m_loss = results;
+                        emit lossChanged();
+                        m_lossChartsPipeline->requestNow();
+                    };
+                };
+            }
             std::shared_ptr<const PtCache> cache = m_cache;
             if (cache && cache->mode != params.mode)
                 cache.reset();
@@ -115,6 +154,24 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
         [this]() -> RecomputeScheduler::Task {
             if (!m_predictions || !m_loss)
                 return {};
+            if (m_summary) {
+                // The p_t distribution from the p_t bins; the concentration needs the rows.
+                return [this, summary = m_summary, gamma = m_loss->analysis.params.gamma,
+                           names = targetClassNames(*m_predictions),
+                           grouping = m_ptGrouping]() -> RecomputeScheduler::Apply {
+                    auto charts = std::make_shared<LossCharts>();
+                    charts->concentrationPlot.title = QStringLiteral("Loss concentration");
+                    charts->concentrationPlot.note = summaryNeedsRowsNote();
+                    charts->ptDistributionPlot = ptDistributionPlot(
+                        summaryPtHistograms(*summary, grouping), gamma, grouping, names);
+                    charts->ptDistributionPlot.note
+                        += QStringLiteral(" (binned summary: each p_t bin at its centre)");
+                    return [this, charts = std::shared_ptr<const LossCharts>(charts)] {
+                        m_lossCharts = charts;
+                        emit lossChartsChanged();
+                    };
+                };
+            }
             return [this, predictions = m_predictions, loss = m_loss,
                        names = m_predictions ? targetClassNames(*m_predictions)
                                              : std::vector<std::string> {},
@@ -144,14 +201,24 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             // points of each curve), not curves as long as the data.
             options.maxCurvePoints = kMaxCurvePoints;
             options.softmaxStorage = SoftmaxStorage::RowSums;
-            return [this, predictions = m_predictions, options,
+            return [this, predictions = m_predictions, summary = m_summary, options,
                        logFpr = m_rocLogFpr]() -> RecomputeScheduler::Apply {
                 auto results = std::make_shared<RocResults>();
-                results->report = rocReport(*predictions, options);
+                if (summary) {
+                    // O(bins): the binned curves and values, with their bounds.
+                    auto binned = std::make_shared<const SummaryRoc>(summaryRoc(*summary));
+                    results->report = summaryRocReport(*summary, *binned, kMaxCurvePoints);
+                    results->binned = std::move(binned);
+                } else {
+                    results->report = rocReport(*predictions, options);
+                }
                 results->rocPlot
                     = rocPlot(results->report, {}, rocPlotOptions(options.maxFpr, logFpr));
                 results->prPlot = prPlot(results->report, {});
                 results->detPlot = detPlot(results->report, {});
+                if (summary)
+                    for (PlotSpec* spec : {&results->rocPlot, &results->prPlot, &results->detPlot})
+                        markBinned(*spec);
                 return [this, results = std::shared_ptr<const RocResults>(results)] {
                     m_roc = results;
                     emit rocChanged();
@@ -186,6 +253,9 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
             m_parameters.setAlphaListLength(
                 alphaListLength(*m_predictions, m_parameters.lossMode()));
         invalidateCache();
+        // Scaled probabilities are those of the mode (softmax rows or sigmoid elements).
+        if (m_temperatureRequest && m_unscaled && m_unscaled->kind == ScoreKind::Probabilities)
+            applyTemperature();
     });
     connect(&m_parameters, &ParameterModel::kindRequestChanged, this, &DatasetSession::resolveKind);
     m_lossCurvePipeline->requestNow();
@@ -196,10 +266,39 @@ DatasetSession::~DatasetSession() = default;
 void DatasetSession::setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
     const QString& labelsPath, Parameters parameters)
 {
+    m_summary.reset();
+    open(std::move(input), path, labelsPath, parameters);
+}
+
+void DatasetSession::setSummary(
+    std::shared_ptr<const Summary> summary, const QString& path, Parameters parameters)
+{
+    // The predictions' shape without rows: classes, names, kind (the views' task).
+    auto shell = std::make_shared<ReadResult>();
+    Predictions& p = shell->predictions;
+    p.scores = ScoreMatrix(0, summary->classes());
+    p.kind = summary->kind;
+    p.classNames = summary->classNames;
+    p.ignoreIndex = static_cast<std::int32_t>(std::clamp<std::int64_t>(summary->ignoreIndex,
+        std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()));
+    shell->format = FileFormatId::Npz;
+    shell->samples = static_cast<Index>(summary->samples);
+    shell->ignored = static_cast<Index>(summary->ignored);
+    m_summary = std::move(summary);
+    open(std::move(shell), path, {}, parameters);
+}
+
+void DatasetSession::open(std::shared_ptr<const ReadResult> input, const QString& path,
+    const QString& labelsPath, Parameters parameters)
+{
     m_input = std::move(input);
     m_path = path;
     m_labelsPath = labelsPath;
     m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+    m_unscaled = m_predictions;
+    const bool previewWasOn = m_temperatureRequest || m_appliedTemperature;
+    m_temperatureRequest.reset();
+    m_appliedTemperature.reset();
     m_kindWarning.clear();
     m_cache.reset();
     m_loss.reset();
@@ -220,6 +319,8 @@ void DatasetSession::setDataset(std::shared_ptr<const ReadResult> input, const Q
         pipeline->invalidate();
 
     emit datasetChanged();
+    if (previewWasOn)
+        emit temperaturePreviewChanged();
     // The curve's alpha_t depends on the number of classes.
     m_lossCurvePipeline->invalidate();
     m_lossCurvePipeline->requestNow();
@@ -230,21 +331,64 @@ void DatasetSession::resolveKind()
 {
     if (!m_input)
         return;
-    if (m_parameters.kindRequest() == KindRequest::Auto) {
-        m_kindPipeline->invalidate();
-        m_predictions = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+    // A temperature fitted on the scores read as another kind does not apply to these.
+    const bool previewWasOn = m_temperatureRequest.has_value();
+    m_temperatureRequest.reset();
+    m_kindPipeline->invalidate();
+    // A summary's bins are of its own kind.
+    if (m_summary || m_parameters.kindRequest() == KindRequest::Auto) {
+        m_unscaled = std::shared_ptr<const Predictions>(m_input, &m_input->predictions);
+        m_predictions = m_unscaled;
+        m_appliedTemperature.reset();
         m_kindWarning.clear();
-        invalidateCache();
+        onPredictionsReplaced();
+    } else {
+        // An explicit kind: resolveKind() scans the scores for its warning, so off the GUI
+        // thread.
+        m_unscaled.reset();
+        m_lossPipeline->invalidate();
         m_rocPipeline->invalidate();
-        m_rocPipeline->requestNow();
-        emit kindChanged();
+        m_kindPipeline->requestNow();
+    }
+    if (previewWasOn)
+        emit temperaturePreviewChanged();
+}
+
+void DatasetSession::setTemperaturePreview(std::optional<double> temperature)
+{
+    // A summary holds no scores to divide.
+    if (m_summary || (temperature && !(std::isfinite(*temperature) && *temperature > 0.0)))
+        temperature.reset();
+    if (temperature == m_temperatureRequest)
+        return;
+    m_temperatureRequest = temperature;
+    if (m_input)
+        applyTemperature();
+    emit temperaturePreviewChanged();
+}
+
+void DatasetSession::applyTemperature()
+{
+    m_kindPipeline->invalidate();
+    if (m_unscaled && !m_temperatureRequest) {
+        const bool replaced = m_predictions != m_unscaled || m_appliedTemperature;
+        m_predictions = m_unscaled;
+        m_appliedTemperature.reset();
+        if (replaced)
+            onPredictionsReplaced();
         return;
     }
-    // An explicit kind: resolveKind() scans the scores for its warning, so off the GUI thread.
-    m_kindPipeline->invalidate();
     m_lossPipeline->invalidate();
     m_rocPipeline->invalidate();
     m_kindPipeline->requestNow();
+}
+
+void DatasetSession::onPredictionsReplaced()
+{
+    invalidateCache();
+    m_rocPipeline->invalidate();
+    m_rocPipeline->requestNow();
+    emit kindChanged();
 }
 
 void DatasetSession::invalidateCache()
@@ -316,6 +460,8 @@ void DatasetSession::setRocLogFpr(bool logarithmic)
     auto results = std::make_shared<RocResults>(*m_roc);
     results->rocPlot
         = rocPlot(results->report, {}, rocPlotOptions(m_parameters.maxFpr(), logarithmic));
+    if (m_summary)
+        markBinned(results->rocPlot);
     m_roc = std::move(results);
     emit rocChanged();
 }
@@ -367,6 +513,7 @@ Analysis DatasetSession::analysis() const
     }
     if (!m_kindWarning.empty())
         result.warnings.push_back(m_kindWarning);
+    result.temperature = m_appliedTemperature;
     // The notes analyze() adds, so that the JSON equals the CLI's.
     if (m_predictions)
         for (std::string& note : parameterNotes(*m_predictions, result.loss.params))

@@ -4,12 +4,14 @@
 #include "io/read_options.h"
 #include "plot/plot_spec.h"
 #include "report/analysis.h"
+#include "summary/summary_analysis.h"
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace focalscope {
 
@@ -19,6 +21,8 @@ class RecomputeScheduler;
 // What the loss views show for the current parameters.
 struct LossResults {
     LossAnalysis analysis;
+    // A summary's loss: the exact brackets whose midpoints analysis holds.
+    std::optional<SummaryLoss> bracket;
 };
 
 // The loss charts whose data grow with the rows (decimated curves, histograms), built after
@@ -34,16 +38,22 @@ struct RocResults {
     PlotSpec rocPlot;
     PlotSpec prPlot;
     PlotSpec detPlot;
+    // A summary's: the binned values of report with their exact AUROC intervals.
+    std::shared_ptr<const SummaryRoc> binned;
 };
 
 // The open dataset and everything computed from it. Recomputation runs off the GUI thread in
 // five coalesced pipelines:
 // - loss curve: the loss-vs-p_t chart for the current alpha and gamma (needs no data),
-// - kind: a copy of the scores with the requested input kind (only when it differs),
+// - kind: a copy of the scores with the requested input kind (only when it differs), then the
+//   temperature preview's scaled copy (only while it is on),
 // - loss: computePtCache() once per dataset, mode and kind, then analyzeLoss() on every alpha /
 //   gamma change (cheap); after each, the loss charts that grow with the rows,
 // - ROC: rocReport() on a new dataset, kind or max FPR (heavy; independent of alpha / gamma).
 // Results of superseded inputs are dropped; the results shown are always the latest applied.
+// A summary (setSummary) is open like predictions: the same results from its bins (O(bins):
+// summaryFocalLoss, summaryRoc), with the bounds beside them; the charts that need the rows
+// say so; predictions() then has the summary's classes, names and kind but no rows.
 class DatasetSession : public QObject {
     Q_OBJECT
 
@@ -64,11 +74,31 @@ public:
     void setDataset(std::shared_ptr<const ReadResult> input, const QString& path,
         const QString& labelsPath = {}, Parameters parameters = Parameters::Adopt);
 
+    // Opens a summary (DESIGN.md, Summaries) in place of the dataset: the kind is the summary's
+    // (a requested kind does not apply), the temperature preview is off.
+    void setSummary(std::shared_ptr<const Summary> summary, const QString& path,
+        Parameters parameters = Parameters::Adopt);
+    // The open summary, or null when predictions are open.
+    std::shared_ptr<const Summary> summary() const { return m_summary; }
+    bool isSummary() const { return m_summary != nullptr; }
+
     bool hasData() const { return m_predictions != nullptr; }
     const ReadResult* input() const { return m_input.get(); }
-    // The predictions with the requested kind (the input's when auto).
+    // The predictions every view uses: the requested kind (the input's when auto), divided by
+    // the preview's temperature while it is on.
     const Predictions* predictions() const { return m_predictions.get(); }
     std::shared_ptr<const Predictions> sharedPredictions() const { return m_predictions; }
+    // The predictions with the requested kind, before the temperature preview.
+    std::shared_ptr<const Predictions> unscaledPredictions() const { return m_unscaled; }
+
+    // The temperature preview (DESIGN.md, Calibration and bootstrap): every view computed on
+    // temperatureScaled(predictions, loss mode, T), the file unchanged; nullopt turns it off.
+    // A new dataset or input kind turns it off; a new loss mode rescales probabilities.
+    void setTemperaturePreview(std::optional<double> temperature);
+    // The temperature asked for, and the one predictions() are scaled by (they differ while the
+    // scaled copy is computed).
+    std::optional<double> temperaturePreview() const { return m_temperatureRequest; }
+    std::optional<double> appliedTemperature() const { return m_appliedTemperature; }
     QString path() const { return m_path; }
     QString labelsPath() const { return m_labelsPath; }
     // Display names of the target classes: the class names, or "negative" and the positive
@@ -114,7 +144,11 @@ public:
 signals:
     void datasetChanged();
     void lossCurveChanged();
+    // predictions() changed: another kind, or the temperature preview applied or removed.
     void kindChanged();
+    // The preview was asked for or turned off (temperaturePreview()); appliedTemperature()
+    // follows with kindChanged().
+    void temperaturePreviewChanged();
     void lossChanged();
     void lossChartsChanged();
     void rocChanged();
@@ -126,13 +160,24 @@ signals:
     void idle();
 
 private:
+    void open(std::shared_ptr<const ReadResult> input, const QString& path,
+        const QString& labelsPath, Parameters parameters);
     void resolveKind();
+    // Recomputes predictions() from m_unscaled and the preview (off the GUI thread when scaling).
+    void applyTemperature();
+    // predictions() were replaced: every result is recomputed.
+    void onPredictionsReplaced();
     void invalidateCache();
     void onPipelineIdle();
 
     ParameterModel& m_parameters;
     std::shared_ptr<const ReadResult> m_input;
+    std::shared_ptr<const Summary> m_summary;
     std::shared_ptr<const Predictions> m_predictions;
+    // The kind-resolved predictions (null while an explicit kind is resolved).
+    std::shared_ptr<const Predictions> m_unscaled;
+    std::optional<double> m_temperatureRequest;
+    std::optional<double> m_appliedTemperature;
     std::string m_kindWarning;
     QString m_path;
     QString m_labelsPath;

@@ -5,6 +5,7 @@
 #include "io/prediction_reader.h"
 #include "loading/prediction_loader.h"
 #include "model/dataset_session.h"
+#include "summary/summary.h"
 
 #include <QFileInfo>
 
@@ -45,6 +46,13 @@ RunSet::RunSet(DatasetSession& first, ParameterModel& parameters, QObject* paren
             loadNext();
         });
     connect(m_loader, &PredictionLoader::cancelled, this, &RunSet::loadNext);
+    connect(m_loader, &PredictionLoader::summaryLoaded, this,
+        [this](std::shared_ptr<const Summary> summary, const QString& path) {
+            QString error;
+            if (!addLoadedSummary(std::move(summary), path, &error))
+                emit loadFailed(path, error);
+            loadNext();
+        });
 }
 
 RunSet::~RunSet()
@@ -163,6 +171,43 @@ bool RunSet::addLoadedRun(std::shared_ptr<const ReadResult> input, const QString
             *error = QString::fromStdString(e.what());
         return false;
     }
+    DatasetSession* session = appendRun(path);
+    session->setDataset(std::move(input), path, labelsPath, DatasetSession::Parameters::Keep);
+    emit runsChanged();
+    return true;
+}
+
+bool RunSet::addLoadedSummary(
+    std::shared_ptr<const Summary> summary, const QString& path, QString* error)
+{
+    const DatasetSession& first = *m_runs.front().session;
+    const Predictions* firstPredictions = first.input() ? &first.input()->predictions : nullptr;
+    QString mismatch;
+    if (!firstPredictions)
+        mismatch = tr("Open a predictions file (run A) before adding runs.");
+    else if (summary->classes() != firstPredictions->classes())
+        mismatch = tr("%1 summarises %2 score columns; run A has %3: runs must have the same "
+                      "classes.")
+                       .arg(QFileInfo(path).fileName())
+                       .arg(summary->classes())
+                       .arg(firstPredictions->classes());
+    else if (!summary->binary && summary->classNames != targetClassNames(*firstPredictions))
+        mismatch = tr("%1 names its classes otherwise than run A.").arg(QFileInfo(path).fileName());
+    if (!mismatch.isEmpty()) {
+        if (error)
+            *error = mismatch;
+        return false;
+    }
+    DatasetSession* session = appendRun(path);
+    m_runs.back().role = RunRole::Model;
+    session->setSummary(std::move(summary), path, DatasetSession::Parameters::Keep);
+    emit runsChanged();
+    return true;
+}
+
+DatasetSession* RunSet::appendRun(const QString& path)
+{
+    const DatasetSession& first = *m_runs.front().session;
     Run run;
     run.session = new DatasetSession(m_parameters);
     run.session->setRocLogFpr(first.rocLogFpr());
@@ -172,12 +217,10 @@ bool RunSet::addLoadedRun(std::shared_ptr<const ReadResult> input, const QString
     const int index = count();
     run.color = runColor(index);
     run.line = runLineStyle(index);
-    run.role = index > 0 && m_runs.back().role == RunRole::Fold ? RunRole::Fold : RunRole::Model;
+    run.role = m_runs.back().role == RunRole::Fold ? RunRole::Fold : RunRole::Model;
     m_runs.push_back(run);
     connectSession(run.session);
-    run.session->setDataset(std::move(input), path, labelsPath, DatasetSession::Parameters::Keep);
-    emit runsChanged();
-    return true;
+    return run.session;
 }
 
 void RunSet::removeRun(int index)

@@ -17,6 +17,7 @@ class DatasetSession;
 class ParameterModel;
 class PredictionLoader;
 struct ReadResult;
+struct Summary;
 
 // A model's predictions on the test set, or one fold of a cross-validation (each fold its own
 // rows): folds are averaged, models compared.
@@ -54,14 +55,18 @@ public:
     // More than one run is visible: the charts overlay runs.
     bool overlaid() const { return visibleRuns().size() > 1; }
 
-    // Reads a prediction file as a new run. Labels: labelsPath, else the file's own label
-    // column, else run A's labels file (runs on the same rows share it). Files are read one
-    // after another in the background; runsChanged or loadFailed follows for each.
+    // Reads a prediction file (or a summary .npz) as a new run. Labels: labelsPath, else the file's
+    // own label column, else run A's labels file (runs on the same rows share it). Files are read
+    // one after another in the background; runsChanged or loadFailed follows for each.
     void addRun(const QString& path, const QString& labelsPath = {});
     bool isLoading() const;
     // Adds a run already read. False (with *error set) when its classes are not run A's.
     bool addLoadedRun(std::shared_ptr<const ReadResult> input, const QString& path,
         const QString& labelsPath, QString* error = nullptr);
+    // Adds a binned summary (a summary .npz) as a run; it is compared unpaired. False (with
+    // *error set) when its classes are not run A's.
+    bool addLoadedSummary(
+        std::shared_ptr<const Summary> summary, const QString& path, QString* error = nullptr);
     void removeRun(int index); // index >= 1; run A stays
     void removeAddedRuns();
 
@@ -89,6 +94,8 @@ signals:
 
 private:
     void connectSession(DatasetSession* session);
+    // A new run's session, styled and appended (before its data is set).
+    DatasetSession* appendRun(const QString& path);
     int indexOf(const DatasetSession* session) const;
     QString uniqueName(const QString& stem) const;
     void onLoaded(

@@ -53,7 +53,8 @@ void ThresholdModel::setEntry(int entry)
 
 void ThresholdModel::selectEntry(int entry, bool announce)
 {
-    if (!m_session.predictions() || entry < 0) {
+    // A summary has no rows to count at a threshold.
+    if (!m_session.predictions() || m_session.isSummary() || entry < 0) {
         clear();
         return;
     }

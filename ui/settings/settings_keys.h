@@ -3,8 +3,10 @@
 // Every QSettings key of the application, declared once with its type and default.
 // Components take a QSettings& so that tests can hand in their own (a temporary ini file).
 
+#include "calibration/reliability.h"
 #include "loss/focal_loss.h"
 #include "plot/export_defaults.h"
+#include "roc/bootstrap.h"
 #include "roc/roc_report.h"
 #include "settings/parameter_names.h"
 
@@ -56,6 +58,15 @@ inline const SettingKey<double> maxFpr {"parameters/maxFpr", RocOptions {}.maxFp
 inline const SettingKey<bool> showGradient {"parameters/showGradient", false};
 inline const SettingKey<bool> ptByBackground {"parameters/ptByBackground", false};
 inline const SettingKey<bool> rocLogFpr {"window/rocLogFpr", false};
+
+// The calibration dock's diagram and bootstrap (core's defaults, as in focalscope-cli).
+inline const SettingKey<int> calibrationBins {"calibration/bins", kDefaultCalibrationBins};
+inline const SettingKey<QString> calibrationStrategy {
+    "calibration/strategy", QString::fromLatin1(binStrategyName(BinStrategy::Uniform))};
+inline const SettingKey<int> bootstrapReplicates {
+    "bootstrap/replicates", kDefaultBootstrapReplicates};
+inline const SettingKey<int> bootstrapSeed {
+    "bootstrap/seed", static_cast<int>(kDefaultBootstrapSeed)};
 
 // The colours the user chose for classes: one key per class name under this group
 // (settings/class_colors.h), a colour name such as "#1f77b4".

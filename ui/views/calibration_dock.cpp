@@ -6,8 +6,10 @@
 #include "model/dataset_session.h"
 #include "plot/plot_palette.h"
 #include "plot/plot_view.h"
+#include "settings/settings_keys.h"
 #include "views/number_format.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
 #include <QGridLayout>
@@ -18,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -26,6 +29,7 @@
 
 #include <climits>
 #include <cmath>
+#include <optional>
 
 namespace focalscope {
 
@@ -44,6 +48,15 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignR
 QString interval(const PercentileInterval& ci)
 {
     return QStringLiteral("[%1, %2]").arg(formatNumber(ci.lower), formatNumber(ci.upper));
+}
+
+// The fitted T of calibration results, when there is a finite one.
+std::optional<double> fittedTemperature(const CalibrationResults* results)
+{
+    if (!results || !results->report.hasTemperature
+        || !std::isfinite(results->report.temperature.fit.temperature))
+        return std::nullopt;
+    return results->report.temperature.fit.temperature;
 }
 
 QLabel* numberLabel(QWidget* parent, const char* name)
@@ -94,6 +107,10 @@ CalibrationDock::CalibrationDock(
 
     connect(&m_session, &DatasetSession::datasetChanged, this, &CalibrationDock::refillClasses);
     connect(m_calibration, &CalibrationModel::resultsChanged, this, &CalibrationDock::showResults);
+    connect(m_preview, &QCheckBox::toggled, this, &CalibrationDock::onPreviewToggled);
+    connect(&m_session, &DatasetSession::temperaturePreviewChanged, this,
+        &CalibrationDock::showPreview);
+    connect(&m_session, &DatasetSession::kindChanged, this, &CalibrationDock::showPreview);
     connect(
         m_calibration, &CalibrationModel::computationFailed, this, &CalibrationDock::showResults);
     connect(m_classBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -219,6 +236,19 @@ QWidget* CalibrationDock::makeTemperaturePart()
             grid->addWidget(m_temperatureCells[r][c], r + 2, c + 1);
         }
     }
+    m_preview = new QCheckBox(tr("Apply T to every view (preview)"), box);
+    m_preview->setObjectName(QStringLiteral("temperaturePreview"));
+    m_preview->setToolTip(tr("Every view (loss, concentration, p_t, ROC, PR, DET, thresholds, "
+                             "this diagram) computed on the scores divided by the fitted T; the "
+                             "file is not changed. A new file turns it off."));
+    m_preview->setEnabled(false);
+    grid->addWidget(m_preview, 5, 0, 1, 3);
+    m_previewNote = new QLabel(box);
+    m_previewNote->setObjectName(QStringLiteral("temperaturePreviewNote"));
+    m_previewNote->setWordWrap(true);
+    m_previewNote->setStyleSheet(QStringLiteral("color: #9a6700; font-weight: bold"));
+    m_previewNote->hide();
+    grid->addWidget(m_previewNote, 6, 0, 1, 3);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(2, 1);
     return box;
@@ -324,27 +354,21 @@ void CalibrationDock::showResults()
             for (QLabel* label : row)
                 label->setText(QStringLiteral("—"));
         m_state->setText(!m_session.hasData() ? tr("No data open.")
+                : m_session.isSummary()
+                ? tr("Calibration needs the rows; a summary has only binned counts.")
                 : !m_calibration->lastError().isEmpty()
                 ? tr("Cannot compute: %1").arg(m_calibration->lastError())
                 : tr("Computing…"));
         m_state->setVisible(true);
+        showPreview();
         return;
     }
     const CalibrationReport& report = results->report;
     const bool topLabel = c == kTopLabelEntry;
     const ReliabilityCurve& curve
         = topLabel ? report.topLabel : report.perClass[static_cast<std::size_t>(c)].curve;
-    ReliabilityPlotOptions options;
-    options.topLabel = topLabel;
-    if (topLabel) {
-        options.subject = tr("top-label");
-    } else {
-        const bool binary = report.perClass.size() == 1;
-        const QString name = m_session.targetNames().value(binary ? 1 : c);
-        options.subject = binary ? name : tr("%1 vs rest").arg(name);
-        options.color = classColor(binary ? 1 : c);
-    }
-    m_view->setSpec(reliabilityPlot(curve, options));
+    m_view->setSpec(reliabilityPlot(report, topLabel ? kReliabilityTopLabel : c,
+        m_session.targetNames(), results->previewTemperature));
 
     m_ece->setText(formatNumber(curve.ece));
     m_mce->setText(formatNumber(curve.mce));
@@ -369,6 +393,59 @@ void CalibrationDock::showResults()
     const QString error = m_calibration->lastError();
     m_state->setText(error.isEmpty() ? QString() : tr("Cannot compute: %1").arg(error));
     m_state->setVisible(!error.isEmpty());
+
+    // A preview applies the latest fit (a new loss mode fits another T).
+    const std::optional<double> fitted = fittedTemperature(results.get());
+    if (m_session.temperaturePreview() && fitted && m_session.temperaturePreview() != fitted)
+        m_session.setTemperaturePreview(fitted);
+    showPreview();
+}
+
+void CalibrationDock::onPreviewToggled(bool checked)
+{
+    m_session.setTemperaturePreview(
+        checked ? fittedTemperature(m_calibration->results().get()) : std::nullopt);
+    showPreview();
+}
+
+void CalibrationDock::showPreview()
+{
+    const std::optional<double> requested = m_session.temperaturePreview();
+    const std::optional<double> applied = m_session.appliedTemperature();
+    {
+        const QSignalBlocker blocker(m_preview);
+        m_preview->setChecked(requested.has_value());
+    }
+    m_preview->setEnabled(
+        requested.has_value() || fittedTemperature(m_calibration->results().get()).has_value());
+    if (applied && applied == requested)
+        m_previewNote->setText(tr("Preview on: every view shows the scores divided by T = %1; "
+                                  "the file is unchanged.")
+                                   .arg(formatNumber(*applied, 6)));
+    else if (requested)
+        m_previewNote->setText(
+            tr("Applying T = %1 to every view…").arg(formatNumber(*requested, 6)));
+    m_previewNote->setVisible(requested.has_value());
+}
+
+void CalibrationDock::restoreSettings(const QSettings& settings)
+{
+    m_binsSpin->setValue(settings::calibrationBins.read(settings));
+    const QString strategy = settings::calibrationStrategy.read(settings);
+    m_strategyBox->setCurrentIndex(
+        strategy == QLatin1String(binStrategyName(BinStrategy::Quantile)) ? 1 : 0);
+    m_replicates->setValue(settings::bootstrapReplicates.read(settings));
+    m_seed->setValue(settings::bootstrapSeed.read(settings));
+}
+
+void CalibrationDock::saveSettings(QSettings& settings) const
+{
+    settings::calibrationBins.write(settings, m_binsSpin->value());
+    settings::calibrationStrategy.write(settings,
+        QLatin1String(binStrategyName(
+            m_strategyBox->currentIndex() == 1 ? BinStrategy::Quantile : BinStrategy::Uniform)));
+    settings::bootstrapReplicates.write(settings, m_replicates->value());
+    settings::bootstrapSeed.write(settings, m_seed->value());
 }
 
 void CalibrationDock::showBootstrap()
@@ -376,7 +453,10 @@ void CalibrationDock::showBootstrap()
     const auto results = m_bootstrap->results();
     m_bootstrapTable->setRowCount(0);
     if (!results) {
-        m_method->setText(m_session.hasData()
+        m_method->setText(m_session.isSummary()
+                ? tr("The bootstrap needs the rows; a summary has only binned counts (its AUROC "
+                     "carries DeLong's interval and the exact binning interval).")
+                : m_session.hasData()
                 ? tr("Not run: %1 bootstrap (positives and negatives resampled separately), "
                      "95% percentile intervals of AUROC and AP per class.")
                       .arg(QLatin1String(kBootstrapMethod))
@@ -404,7 +484,7 @@ void CalibrationDock::showBootstrap()
 void CalibrationDock::updateBootstrapControls()
 {
     const bool running = m_bootstrap->isRunning();
-    m_run->setEnabled(!running && m_session.hasData());
+    m_run->setEnabled(!running && m_session.hasData() && !m_session.isSummary());
     m_cancel->setEnabled(running);
     m_progress->setVisible(running);
     if (running)

@@ -6,10 +6,12 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSettings;
 class QSpinBox;
 class QTableWidget;
 
@@ -24,8 +26,9 @@ class PlotView;
 // Calibration of the open data (DESIGN.md, Calibration and bootstrap): a reliability diagram of
 // one class (one-vs-rest) or of the top label, with the bins' counts, for the chosen bins and
 // strategy; ECE, MCE, Brier and NLL; temperature scaling's T with NLL, ECE and focal loss before
-// and after. Below, the stratified percentile bootstrap on demand: B, seed, run, cancel and
-// progress, then per class the AUROC and AP with their intervals, the method and B printed.
+// and after, and the preview toggle that applies the fitted T to every view of the session.
+// Below, the stratified percentile bootstrap on demand: B, seed, run, cancel and progress, then
+// per class the AUROC and AP with their intervals, the method and B printed.
 class CalibrationDock : public QDockWidget {
     Q_OBJECT
 
@@ -36,6 +39,10 @@ public:
 
     CalibrationModel& calibration() const { return *m_calibration; }
     BootstrapModel& bootstrap() const { return *m_bootstrap; }
+
+    // The bins, strategy, B and seed (settings_keys.h).
+    void restoreSettings(const QSettings& settings);
+    void saveSettings(QSettings& settings) const;
 
     // The diagram shown: a class's (one-vs-rest; a binary task's positive class), or the top
     // label's (the last entry of the class box).
@@ -54,6 +61,11 @@ public:
     QLabel* temperatureLabel() const { return m_temperature; }
     // Rows NLL, ECE, focal loss; columns before (T = 1), after.
     QLabel* temperatureCell(int row, int column) const;
+    // "Apply T to every view (preview)": the session's temperature preview with the fitted T,
+    // enabled once a finite T is fitted; it follows new fits while checked and is unchecked by a
+    // new dataset or kind. The note under it says what is applied.
+    QCheckBox* previewCheck() const { return m_preview; }
+    QLabel* previewNote() const { return m_previewNote; }
 
     QSpinBox* replicatesSpin() const { return m_replicates; }
     QSpinBox* seedSpin() const { return m_seed; }
@@ -78,6 +90,9 @@ private:
     void showResults();
     void showBootstrap();
     void updateBootstrapControls();
+    void onPreviewToggled(bool checked);
+    // The toggle, its enabled state and the note, from the session's preview and the fit.
+    void showPreview();
 
     DatasetSession& m_session;
     CalibrationModel* m_calibration = nullptr;
@@ -95,6 +110,8 @@ private:
     QLabel* m_nll = nullptr;
     QLabel* m_temperature = nullptr;
     QLabel* m_temperatureCells[3][2] = {};
+    QCheckBox* m_preview = nullptr;
+    QLabel* m_previewNote = nullptr;
 
     QSpinBox* m_replicates = nullptr;
     QSpinBox* m_seed = nullptr;

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace focalscope {
 
@@ -36,6 +37,21 @@ QTableWidgetItem* numberItem(double value, const QString& text = {})
     auto* item = textItem(text.isNull() ? formatNumber(value) : text);
     item->setData(MetricsView::kValueRole, value);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+// A binned value with the exact interval of the unbinned one.
+QTableWidgetItem* boundedItem(double value, double lower, double upper)
+{
+    auto* item = numberItem(value,
+        std::isnan(value)
+            ? QStringLiteral("—")
+            : QStringLiteral("%1 [%2, %3]")
+                  .arg(formatNumber(value, 6), formatNumber(lower, 6), formatNumber(upper, 6)));
+    item->setData(MetricsView::kBoundsRole, QVariantList {lower, upper});
+    item->setToolTip(QObject::tr("Binned value; the value of the unbinned rows lies in [%1, %2] "
+                                 "(exact bounds)")
+                         .arg(QString::number(lower, 'g', 10), QString::number(upper, 'g', 10)));
     return item;
 }
 
@@ -71,6 +87,13 @@ MetricsView::MetricsView(DatasetSession& session, QWidget* parent)
     top->addWidget(m_summary, 1);
     top->addWidget(copy);
     layout->addLayout(top);
+    m_binned = new QLabel(this);
+    m_binned->setObjectName(QStringLiteral("binnedBadge"));
+    m_binned->setWordWrap(true);
+    m_binned->setStyleSheet(
+        QStringLiteral("background: #fff4d6; color: #6b4e00; padding: 2px 6px; font-weight: bold"));
+    m_binned->hide();
+    layout->addWidget(m_binned);
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("metricsTable"));
@@ -113,6 +136,19 @@ void MetricsView::refresh()
     const auto loss = m_session.loss();
     const auto roc = m_session.roc();
     const bool binary = m_session.predictions()->isBinary();
+    // A summary's exact intervals.
+    const auto rocResults = m_session.rocResults();
+    const SummaryRoc* binned = rocResults ? rocResults->binned.get() : nullptr;
+    const SummaryLoss* bracket = loss && loss->bracket ? &*loss->bracket : nullptr;
+    if (const auto summary = m_session.summary()) {
+        m_binned->setText(tr("Binned summary: %L1 bins per class (width 2^-%2 in logit), %L3 rows; "
+                             "AUROC and focal loss are binned values with the exact interval of "
+                             "the unbinned ones")
+                              .arg(summary->bins())
+                              .arg(summary->scaleBits)
+                              .arg(summary->samples));
+    }
+    m_binned->setVisible(m_session.isSummary());
 
     auto addRow = [this](const QList<QTableWidgetItem*>& items) {
         const int row = m_table->rowCount();
@@ -137,16 +173,25 @@ void MetricsView::refresh()
                                          : kNaN;
         items << numberItem(
             support, std::isnan(support) ? QString() : QString::number(support, 'f', 0));
+        const SummaryClassRoc* binnedRoc
+            = binned && classRoc ? &binned->perClass[static_cast<std::size_t>(rocIndex)] : nullptr;
         if (classRoc) {
-            items << numberItem(classRoc->auroc) << textItem(interval(classRoc->ci))
-                  << numberItem(classRoc->averagePrecision);
+            items << (binnedRoc ? boundedItem(
+                          classRoc->auroc, binnedRoc->auroc.lower(), binnedRoc->auroc.upper())
+                                : numberItem(classRoc->auroc))
+                  << textItem(interval(classRoc->ci)) << numberItem(classRoc->averagePrecision);
             items[CiColumn]->setData(
                 kValueRole, QVariantList {classRoc->ci.lower, classRoc->ci.upper});
         } else {
             items << numberItem(kNaN) << textItem(QStringLiteral("—")) << numberItem(kNaN);
         }
+        const LossBracket* meanBracket = bracket && c < static_cast<int>(bracket->classMean.size())
+            ? &bracket->classMean[static_cast<std::size_t>(c)]
+            : nullptr;
         if (classLoss)
-            items << numberItem(classLoss->mean)
+            items << (meanBracket
+                    ? boundedItem(classLoss->mean, meanBracket->lower, meanBracket->upper)
+                    : numberItem(classLoss->mean))
                   << numberItem(classLoss->share, percent(classLoss->share));
         else
             items << numberItem(kNaN) << numberItem(kNaN);
@@ -154,11 +199,13 @@ void MetricsView::refresh()
     }
 
     if (roc) {
-        auto averageRow = [&](const QString& name, double auroc, double ap) {
+        auto averageRow = [&](const QString& name, double auroc, double ap,
+                              const BinnedAuroc* bounds = nullptr) {
             QFont italic = m_table->font();
             italic.setItalic(true);
             QList<QTableWidgetItem*> items {textItem(name), numberItem(kNaN, QString()),
-                numberItem(auroc), textItem(QString()), numberItem(ap), numberItem(kNaN, QString()),
+                bounds ? boundedItem(auroc, bounds->lower(), bounds->upper()) : numberItem(auroc),
+                textItem(QString()), numberItem(ap), numberItem(kNaN, QString()),
                 numberItem(kNaN, QString())};
             items.front()->setFont(italic);
             addRow(items);
@@ -166,6 +213,11 @@ void MetricsView::refresh()
         if (binary) {
             if (!std::isnan(roc->partial) && m_session.input())
                 averageRow(tr("partial (max FPR)"), roc->partial, kNaN);
+        } else if (binned) {
+            // One-vs-one needs the rows' pairs of scores.
+            averageRow(tr("macro"), roc->macro, roc->apMacro, &binned->macro);
+            averageRow(tr("weighted"), roc->weighted, kNaN, &binned->weighted);
+            averageRow(tr("micro"), roc->micro, kNaN, &binned->micro);
         } else {
             averageRow(tr("macro"), roc->macro, roc->apMacro);
             averageRow(tr("weighted"), roc->weighted, kNaN);
@@ -176,12 +228,25 @@ void MetricsView::refresh()
 
     if (loss) {
         const FocalParams& params = loss->analysis.params;
+        // The temperature preview changes every number: said first.
+        const std::optional<double> t = m_session.appliedTemperature();
         m_summary->setText(
-            tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
-               "carry %4 of the loss")
-                .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
-                    QString::fromLatin1(reductionName(params.reduction)),
-                    formatNumber(loss->analysis.loss.value, 6), percent(loss->analysis.easyShare)));
+            (t ? tr("<span style=\"color:#9a6700\"><b>T = %1 applied (preview)</b></span> · ")
+                        .arg(formatNumber(*t, 6))
+               : QString())
+            + (bracket ? tr("Focal loss (%1, %2) = <b>%3</b> [%4, %5] (binned: the exact bounds "
+                            "of the unbinned loss)")
+                             .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
+                                 QString::fromLatin1(reductionName(params.reduction)),
+                                 formatNumber(loss->analysis.loss.value, 6),
+                                 formatNumber(bracket->value.lower, 6),
+                                 formatNumber(bracket->value.upper, 6))
+                       : tr("Focal loss (%1, %2) = <b>%3</b> · rows with p<sub>t</sub> &gt; 0.5 "
+                            "carry %4 of the loss")
+                             .arg(params.mode == LossMode::Softmax ? tr("softmax") : tr("sigmoid"),
+                                 QString::fromLatin1(reductionName(params.reduction)),
+                                 formatNumber(loss->analysis.loss.value, 6),
+                                 percent(loss->analysis.easyShare))));
     }
     const QStringList warnings = m_session.warnings();
     m_warnings->setText(warnings.join(u'\n'));

@@ -41,7 +41,20 @@ ThresholdPanel::ThresholdPanel(DatasetSession& session, ThresholdModel& model, Q
     , m_model(model)
 {
     setObjectName(QStringLiteral("thresholdPanel"));
-    auto* layout = new QVBoxLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_needsRows = new QLabel(
+        tr("Thresholds need the rows; a summary has only binned counts. Open the predictions to "
+           "pick an operating point."),
+        this);
+    m_needsRows->setObjectName(QStringLiteral("thresholdNeedsRows"));
+    m_needsRows->setWordWrap(true);
+    m_needsRows->setStyleSheet(QStringLiteral("color: #9a6700; padding: 8px"));
+    m_needsRows->hide();
+    outer->addWidget(m_needsRows);
+    m_content = new QWidget(this);
+    outer->addWidget(m_content, 1);
+    auto* layout = new QVBoxLayout(m_content);
     layout->setContentsMargins(4, 4, 4, 4);
 
     auto* form = new QFormLayout;
@@ -125,6 +138,8 @@ ThresholdPanel::ThresholdPanel(DatasetSession& session, ThresholdModel& model, Q
     connect(&m_model, &ThresholdModel::pointCleared, this, &ThresholdPanel::showPoint);
     connect(&m_session, &DatasetSession::rocChanged, this, &ThresholdPanel::rebuildClasses);
     connect(&m_session, &DatasetSession::datasetChanged, this, [this] {
+        m_needsRows->setVisible(m_session.isSummary());
+        m_content->setVisible(!m_session.isSummary());
         rebuildClasses();
         fillArgmaxMatrix();
     });
@@ -252,7 +267,7 @@ void ThresholdPanel::fillErrors()
 void ThresholdPanel::fillArgmaxMatrix()
 {
     const Predictions* predictions = m_session.predictions();
-    const bool multiclass = predictions && !predictions->isBinary();
+    const bool multiclass = predictions && !predictions->isBinary() && !m_session.isSummary();
     m_argmaxTitle->setVisible(multiclass);
     m_argmax->setVisible(multiclass);
     if (!multiclass)

@@ -37,6 +37,8 @@ public:
     QLabel* ruleMessage() const { return m_ruleMessage; }
     QTableWidget* errorsTable() const { return m_errors; }
     QTableWidget* argmaxTable() const { return m_argmax; }
+    // Shown instead of the panel while a summary is open.
+    QLabel* needsRowsNote() const { return m_needsRows; }
 
     // Writes every false positive and false negative at the point as CSV (atomically).
     bool exportErrors(const QString& path, QString* error = nullptr) const;
@@ -55,6 +57,8 @@ private:
 
     DatasetSession& m_session;
     ThresholdModel& m_model;
+    QLabel* m_needsRows = nullptr;
+    QWidget* m_content = nullptr;
     QComboBox* m_class = nullptr;
     QSlider* m_slider = nullptr;
     QLineEdit* m_threshold = nullptr;

@@ -17,11 +17,13 @@
 #include "model/threshold_model.h"
 #include "parallel/parallel.h"
 #include "plot/plot_export.h"
+#include "plot/plot_view.h"
 #include "report/json_report.h"
 #include "roc/threshold_rules.h"
 #include "settings/class_colors.h"
 #include "settings/recent_files.h"
 #include "settings/settings_keys.h"
+#include "summary/summary_report.h"
 #include "views/calibration_dock.h"
 #include "views/chart_tabs.h"
 #include "views/comparison_panel.h"
@@ -56,6 +58,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <stdexcept>
 
 namespace focalscope {
 
@@ -107,6 +110,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     operatingPointDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
     auto* calibrationDock = new CalibrationDock(*m_session, *m_parameters, this);
+    m_calibrationDock = calibrationDock;
     tabifyDockWidget(operatingPointDock, calibrationDock);
     // The threshold panel in front; the calibration is computed when its tab is shown.
     operatingPointDock->raise();
@@ -182,6 +186,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connectActions();
 
     connect(m_loader, &PredictionLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &PredictionLoader::summaryLoaded, this, &MainWindow::onSummaryLoaded);
     connect(m_loader, &PredictionLoader::failed, this, &MainWindow::onLoadFailed);
     connect(m_loader, &PredictionLoader::cancelled, this, &MainWindow::onLoadCancelled);
     connect(
@@ -209,6 +214,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connect(m_session, &DatasetSession::datasetChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::kindChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::recomputed, this, &MainWindow::updateStatus);
+    connect(m_session, &DatasetSession::temperaturePreviewChanged, this, &MainWindow::updateStatus);
     connect(m_session, &DatasetSession::computationFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Cannot compute: %1").arg(message), 10000);
     });
@@ -269,6 +275,7 @@ void MainWindow::restoreSettings()
     m_actions->groupBackgroundForeground->setChecked(settings::ptByBackground.read(m_settings));
     m_actions->rocLogFpr->setChecked(settings::rocLogFpr.read(m_settings));
     m_charts->setCurrentIndex(settings::currentChart.read(m_settings));
+    m_calibrationDock->restoreSettings(m_settings);
     const int threads = std::max(0, settings::maxThreads.read(m_settings));
     parallel::setMaxThreads(threads);
     m_actions->setThreadLimit(threads);
@@ -283,6 +290,7 @@ void MainWindow::saveSettings()
     settings::ptByBackground.write(m_settings, m_actions->groupBackgroundForeground->isChecked());
     settings::rocLogFpr.write(m_settings, m_actions->rocLogFpr->isChecked());
     settings::currentChart.write(m_settings, m_charts->currentIndex());
+    m_calibrationDock->saveSettings(m_settings);
     m_parameters->save(m_settings);
     m_settings.sync();
 }
@@ -374,6 +382,16 @@ void MainWindow::onLoaded(
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
+void MainWindow::onSummaryLoaded(std::shared_ptr<const Summary> summary, const QString& path)
+{
+    m_session->setSummary(std::move(summary), path);
+    RecentFiles(m_settings).add({QFileInfo(path).absoluteFilePath(), {}});
+    refreshRecentMenu();
+    setWindowTitle(tr("%1 (binned summary) — Focalscope").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    statusBar()->showMessage(tr("Opened the summary %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
 void MainWindow::onLoadFailed(const QString& path, const QString& message)
 {
     Q_UNUSED(path);
@@ -463,22 +481,33 @@ void MainWindow::chooseLabels()
     openFile(m_session->path(), labels);
 }
 
-void MainWindow::chooseExportPlot()
+QStringList MainWindow::plotNames() const
 {
     QStringList charts;
     for (int c = 0; c < ChartTabs::ChartCount; ++c)
         charts << ChartTabs::chartTitle(static_cast<ChartTabs::Chart>(c));
+    return charts << tr("Reliability diagram (calibration dock)");
+}
+
+PlotSpec MainWindow::shownPlot(int plot) const
+{
+    // What the chart shows: its zoomed range and axes.
+    if (plot == ChartTabs::ChartCount)
+        return m_calibrationDock->plotView()->shownSpec();
+    return m_charts->shownSpec(static_cast<ChartTabs::Chart>(plot));
+}
+
+void MainWindow::chooseExportPlot()
+{
     const QString suggested = QDir(dialogDirectory())
                                   .filePath(ChartTabs::chartFileName(m_charts->currentChart())
                                       + QStringLiteral(".png"));
-    ExportPlotDialog dialog(m_settings, charts, m_charts->currentIndex(), suggested, this);
+    ExportPlotDialog dialog(m_settings, plotNames(), m_charts->currentIndex(), suggested, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     rememberDirectory(dialog.path());
     QString error;
-    // What the chart shows: its zoomed range and axes.
-    if (!exportPlot(m_charts->shownSpec(static_cast<ChartTabs::Chart>(dialog.chart())),
-            dialog.path(), dialog.options(), &error)) {
+    if (!exportPlot(shownPlot(dialog.chart()), dialog.path(), dialog.options(), &error)) {
         showError(tr("Export Plot"), error);
         return;
     }
@@ -506,7 +535,11 @@ void MainWindow::updateScoresChart()
     const ScoreHistogram& histogram = m_thresholds->histogram();
     const Predictions* predictions = m_session->predictions();
     if (!predictions || histogram.edges.empty()) {
-        m_charts->setScoresSpec({});
+        PlotSpec empty;
+        if (m_session->isSummary())
+            empty.note = tr("The scores' histograms need the rows; a summary has only binned "
+                            "counts (see ROC and Precision-recall)");
+        m_charts->setScoresSpec(empty);
         m_charts->setIsoCostSlope(std::nullopt);
         return;
     }
@@ -558,7 +591,15 @@ bool MainWindow::exportMetrics(const QString& path, QString* error) const
     if (!m_session->hasData() || !m_session->loss() || !m_session->roc())
         return fail(tr("There are no metrics to export yet."));
     QByteArray bytes;
-    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) && m_session->isSummary()) {
+        // The CLI's JSON of a summary: "bounds" beside each value.
+        try {
+            bytes = QByteArray::fromStdString(summaryJson(m_session->path().toStdString(),
+                *m_session->summary(), m_session->loss()->analysis.params));
+        } catch (const std::invalid_argument& e) {
+            return fail(QString::fromUtf8(e.what()));
+        }
+    } else if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
         bytes = QByteArray::fromStdString(
             jsonReport(m_session->path().toStdString(), *m_session->input(), m_session->analysis(),
                 m_parameters->maxFpr() < 1.0, m_session->labelsPath().toStdString()));
@@ -581,16 +622,24 @@ QString MainWindow::metricsCsvHeader() const
     for (Index t = 0; t < alpha.size(); ++t)
         weights << QString::number(alpha[t], 'g', QLocale::FloatingPointShortest);
     const QString labels = m_session->labelsPath().isEmpty()
-        ? tr("(in the predictions file)")
+        ? (m_session->isSummary() ? tr("(in the summary: binned counts; values are the "
+                                       "midpoints of exact intervals)")
+                                  : tr("(in the predictions file)"))
         : QDir::toNativeSeparators(m_session->labelsPath());
-    return QStringLiteral("# predictions: %1\n# labels: %2\n# kind: %3\n"
-                          "# focal loss: %4, gamma %5, alpha %6 (per target), reduction %7\n")
-        .arg(QDir::toNativeSeparators(m_session->path()), labels,
-            QString::fromLatin1(scoreKindName(m_session->predictions()->kind)),
-            QString::fromLatin1(lossModeName(params.mode)),
-            QString::number(params.gamma, 'g', QLocale::FloatingPointShortest),
-            QLatin1Char('[') + weights.join(QLatin1Char(' ')) + QLatin1Char(']'),
-            QString::fromLatin1(reductionName(params.reduction)));
+    const std::optional<double> t = m_session->appliedTemperature();
+    const QString temperature = t
+        ? QStringLiteral("# temperature: %1 (preview: the scores divided by it)\n")
+              .arg(QString::number(*t, 'g', QLocale::FloatingPointShortest))
+        : QString();
+    return temperature
+        + QStringLiteral("# predictions: %1\n# labels: %2\n# kind: %3\n"
+                         "# focal loss: %4, gamma %5, alpha %6 (per target), reduction %7\n")
+              .arg(QDir::toNativeSeparators(m_session->path()), labels,
+                  QString::fromLatin1(scoreKindName(m_session->predictions()->kind)),
+                  QString::fromLatin1(lossModeName(params.mode)),
+                  QString::number(params.gamma, 'g', QLocale::FloatingPointShortest),
+                  QLatin1Char('[') + weights.join(QLatin1Char(' ')) + QLatin1Char(']'),
+                  QString::fromLatin1(reductionName(params.reduction)));
 }
 
 void MainWindow::showHelp()
@@ -621,7 +670,10 @@ void MainWindow::updateStatus()
         return;
     }
     const ReadResult* input = m_session->input();
-    QString rows = tr("%L1 rows").arg(predictions->rows());
+    // A summary's rows are counted in it, not held.
+    QString rows = m_session->isSummary() && input
+        ? tr("%L1 rows (binned summary)").arg(input->samples)
+        : tr("%L1 rows").arg(predictions->rows());
     if (input && input->ignored > 0)
         rows += tr(" (%L1 ignored)").arg(input->ignored);
     if (input && input->skipped > 0)
@@ -629,8 +681,10 @@ void MainWindow::updateStatus()
     m_rowsLabel->setText(rows);
     m_classesLabel->setText(
         predictions->isBinary() ? tr("binary") : tr("%1 classes").arg(predictions->classes()));
-    m_kindLabel->setText(
-        predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities"));
+    QString kind = predictions->kind == ScoreKind::Logits ? tr("logits") : tr("probabilities");
+    if (const std::optional<double> t = m_session->appliedTemperature())
+        kind += tr(", T = %1 applied (preview)").arg(*t, 0, 'g', 6);
+    m_kindLabel->setText(kind);
     m_timeLabel->setText(tr("recompute %1 ms").arg(m_session->lastLossMilliseconds(), 0, 'f', 1));
     m_timeLabel->setToolTip(tr("Last loss recompute %1 ms, last ROC computation %2 ms")
                                 .arg(m_session->lastLossMilliseconds(), 0, 'f', 1)

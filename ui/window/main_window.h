@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plot/plot_spec.h"
+
 #include <QMainWindow>
 #include <QSettings>
 
@@ -10,6 +12,7 @@ class QLabel;
 
 namespace focalscope {
 
+class CalibrationDock;
 class ChartTabs;
 class ClassColors;
 class ClassesDock;
@@ -30,6 +33,7 @@ class PredictionLoader;
 class RunSet;
 class RunsDock;
 struct ReadResult;
+struct Summary;
 
 // Assembles the parts: docks, chart tabs, metrics table, operating point panel, actions,
 // background loader, session. It owns what ties them together (opening files, exports,
@@ -59,6 +63,12 @@ public:
     // Returns false when neither can be opened.
     bool openLastOrDemo();
 
+    // What File > Export Plot offers: the chart tabs (ChartTabs::Chart order), then the
+    // calibration dock's reliability diagram (index ChartTabs::ChartCount); and the spec of one
+    // as its view shows it (zoomed range and axes), the one render path of screen and export.
+    QStringList plotNames() const;
+    PlotSpec shownPlot(int plot) const;
+
     // Exports the metrics as CSV or JSON (by extension), atomically.
     bool exportMetrics(const QString& path, QString* error = nullptr) const;
 
@@ -83,6 +93,7 @@ public:
     RunsDock* runsDock() const { return m_runsDock; }
     ComparisonModel& comparison() const { return *m_comparison; }
     ComparisonPanel* comparisonPanel() const { return m_comparisonPanel; }
+    CalibrationDock* calibrationDock() const { return m_calibrationDock; }
     QString statusText() const;
 
 protected:
@@ -99,6 +110,8 @@ private:
     void showError(const QString& title, const QString& message);
     void onLoaded(
         std::shared_ptr<const ReadResult> result, const QString& path, const QString& labelsPath);
+    // A summary .npz opened like predictions (DatasetSession::setSummary).
+    void onSummaryLoaded(std::shared_ptr<const Summary> summary, const QString& path);
     void onLoadFailed(const QString& path, const QString& message);
     void onLoadCancelled(const QString& path);
     void chooseFile();
@@ -136,6 +149,7 @@ private:
     QDockWidget* m_comparisonDock = nullptr;
     ComparisonModel* m_comparison = nullptr;
     ComparisonPanel* m_comparisonPanel = nullptr;
+    CalibrationDock* m_calibrationDock = nullptr;
     QLabel* m_rowsLabel = nullptr;
     QLabel* m_classesLabel = nullptr;
     QLabel* m_kindLabel = nullptr;
