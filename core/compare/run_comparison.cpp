@@ -50,7 +50,8 @@ RunComparison compareOnClass(const RunPair& pair, const TargetClass& target,
     const RunClassStatistics& b = statistics[static_cast<std::size_t>(pair.b)];
     const DelongTest test = pair.paired
         ? delongTest(*a.placements, *b.placements, a.column.positive)
-        : unpairedDelongTest(*a.interval, *b.interval);
+        : unpairedDelongTest(*a.interval, static_cast<std::int64_t>(a.column.positive.size()),
+            *b.interval, static_cast<std::int64_t>(b.column.positive.size()));
     RunComparison out;
     out.a = pair.a;
     out.b = pair.b;
@@ -64,6 +65,7 @@ RunComparison compareOnClass(const RunPair& pair, const TargetClass& target,
     out.ciUpper = test.upper;
     out.z = test.z;
     out.p = test.p;
+    out.df = test.df;
     out.reason = pair.reason;
     return out;
 }
