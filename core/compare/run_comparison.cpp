@@ -27,7 +27,9 @@ std::vector<RunPair> runPairs(std::span<const Predictions* const> runs, bool for
     const int count = static_cast<int>(runs.size());
     for (int a = 0; a < count; ++a) {
         for (int b = a + 1; b < count; ++b) {
-            const RunPairing pairing = checkPairing(*runs[a], *runs[b]);
+            const RunPairing pairing
+                = checkPairing(*runs[a], *runs[b], runLetterName(static_cast<std::size_t>(a)),
+                    runLetterName(static_cast<std::size_t>(b)));
             pairs.push_back(RunPair {
                 a, b, pairing.paired && !forceUnpaired, forceUnpaired ? "" : pairing.reason});
         }

@@ -27,8 +27,9 @@ struct RunComparison {
     // two-sided from Student's t with df degrees of freedom (Welch-Satterthwaite, as pROC).
     double z = NaN, p = NaN, pHolm = NaN;
     double df = NaN; // unpaired only
-    // Why an unpaired comparison is unpaired when the runs' rows differ (RunPairing::reason);
-    // empty when paired or when CompareOptions::unpaired asked for it.
+    // Why an unpaired comparison is unpaired when the runs' rows differ (RunPairing::reason,
+    // runs named by their index as "run A", "run B", ...: runLetterName); empty when paired or
+    // when CompareOptions::unpaired asked for it.
     std::string reason;
 };
 
