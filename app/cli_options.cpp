@@ -249,6 +249,12 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
             }
         } else if (arg == "--errors-csv")
             o.errorsCsv = next();
+        else if (arg == "--run")
+            o.runs.push_back(next());
+        else if (arg == "--unpaired")
+            o.unpaired = true;
+        else if (arg == "--folds")
+            o.folds = true;
         else if (o.summarize && (arg == "-o" || arg == "--output"))
             o.output = next();
         else if (arg == "--") {
@@ -296,7 +302,13 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         throw ArgumentError("--per-row " + o.perRow + ": expected a .csv or .npy name");
     if (o.summarize && o.output.empty())
         throw ArgumentError("summarize: missing -o SUMMARY.npz");
-    if (o.summarize && (o.wantsRows() || o.json || !o.errorsCsv.empty()))
+    if ((o.unpaired || o.folds) && o.runs.empty())
+        throw ArgumentError(std::string(o.unpaired ? "--unpaired" : "--folds")
+            + " goes with --run FILE (the runs to compare with PREDICTIONS)");
+    if (o.unpaired && o.folds)
+        throw ArgumentError("--unpaired compares runs, --folds summarises them as folds of one "
+                            "model: give one of them");
+    if (o.summarize && (o.wantsRows() || o.json || !o.errorsCsv.empty() || !o.runs.empty()))
         throw ArgumentError("summarize: only --kind, --ignore-index, --scores-key, --labels-key, "
                             "--skip-invalid and -o apply");
 }
@@ -392,6 +404,15 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
                                      class: class,error,row,label,score,p_t,loss, false
                                      positives highest score first, then false negatives
                                      lowest score first
+  --run FILE                         another run (model, epoch, fold) to compare with
+                                     PREDICTIONS, read the same way; repeatable. A run
+                                     without labels of its own uses LABELS. Per class and
+                                     pair of runs: delta AUROC, its 95% CI, z, p and the
+                                     Holm-adjusted p (DeLong: paired when the runs hold the
+                                     same rows and labels, else unpaired)
+  --unpaired                         compare every pair unpaired (pROC's D, Student's t)
+  --folds                            the runs are folds / seeds of one model: mean AUROC and
+                                     sd, pooled AUROC, vertical average (JSON "folds")
   --help  --version
 
 focalscope-cli summarize [--kind K] [--ignore-index K] PREDICTIONS [LABELS] -o SUMMARY.npz

@@ -60,6 +60,11 @@ struct CliOptions {
     std::string perRow; // .csv or .npy
     std::vector<OperatingRule> operatingRules; // --operating-point, in order
     std::string errorsCsv; // the rows at the first operating point
+    // --run FILE (repeatable): more runs, read like PREDICTIONS; one without labels of its own
+    // shares LABELS. Compared pairwise (paired when on the same rows) unless --folds.
+    std::vector<std::string> runs;
+    bool unpaired = false; // --unpaired: every comparison unpaired
+    bool folds = false; // --folds: the runs are folds / seeds of one model, summarised
     bool summarize = false; // focalscope-cli summarize ... -o OUTPUT: write a summary .npz
     std::string output; // summarize's -o
 

@@ -3,6 +3,7 @@
 #include "calibration/temperature_scaling.h"
 #include "cli_exports.h"
 #include "cli_options.h"
+#include "cli_runs.h"
 #include "io/prediction_reader.h"
 #include "report/curve_csv.h"
 #include "report/det_csv.h"
@@ -68,11 +69,12 @@ int writeSummaryOf(const CliOptions& options, const ReadOptions& read)
 // A summary opened like predictions: the binned numbers with their bounds.
 int reportSummary(const CliOptions& options)
 {
-    if (!options.labels.empty() || options.wantsRows() || !options.errorsCsv.empty()) {
+    if (!options.labels.empty() || options.wantsRows() || !options.errorsCsv.empty()
+        || !options.runs.empty()) {
         std::cerr << "focalscope-cli: " << options.predictions
                   << " is a summary: it takes no labels file, and plots, curve CSVs, per-row "
-                     "values, operating points, calibration, bootstrap, partial AUROC and "
-                     "--temperature need the rows\n";
+                     "values, operating points, calibration, bootstrap, partial AUROC, "
+                     "--temperature and runs need the rows\n";
         return BadArguments;
     }
     Summary summary;
@@ -190,13 +192,23 @@ int main(int argc, char** argv)
     }
 
     analysis.temperature = temperature;
+    CliRuns runs;
+    if (!options.runs.empty()) {
+        const CliRunsStatus loaded
+            = loadRuns(options, read, input, analysis, analysisOptions, runs);
+        if (loaded.status != Success) {
+            std::cerr << "focalscope-cli: " << loaded.message << '\n';
+            return loaded.status;
+        }
+    }
+    const RunsReport* runsReport = options.runs.empty() ? nullptr : &runs.report;
 
     const bool partialRequested = options.maxFprGiven;
     if (options.json)
         std::cout << jsonReport(
-            options.predictions, input, analysis, partialRequested, options.labels);
+            options.predictions, input, analysis, partialRequested, options.labels, runsReport);
     else
-        std::cout << textReport(options.predictions, input, analysis, partialRequested);
+        std::cout << textReport(options.predictions, input, analysis, partialRequested, runsReport);
     std::cout.flush();
 
     int status = Success;

@@ -100,6 +100,16 @@ def generate(directory, sizes, seed):
     for key, array in (("labels", labels), ("logits", logits), ("probabilities", probabilities)):
         files[key] = os.path.join(directory, key + ".npy")
         np.save(files[key], array)
+    # Two more models on the same rows (runs B and C of the comparison items): the true class
+    # raised by 1.6 and 1.2, other noise.
+    for key, lift in (("b", 1.6), ("c", 1.2)):
+        other = rng.standard_normal((m, c), dtype=np.float32)
+        other[np.arange(m), labels] += np.float32(lift)
+        files["logits_" + key] = os.path.join(directory, f"logits_{key}.npy")
+        np.save(files["logits_" + key], other)
+        if key == "b":
+            files["probabilities_b"] = os.path.join(directory, "probabilities_b.npy")
+            np.save(files["probabilities_b"], softmax32(other))
 
     # The same probabilities as CSV: header label,c0..c9, about 7 significant digits.
     files["csv"] = os.path.join(directory, "predictions.csv")
@@ -125,6 +135,27 @@ def seed_focal_loss(torch, preds, labels, alpha, gamma):
     loss = -torch.mul(torch.pow((1 - preds_softmax), gamma), preds_logsoft)
     loss = torch.mul(alpha, loss.t())
     return loss.mean()
+
+
+def midranks(x):
+    """Each row's average ranks (ties share their mean rank), 1-based, as float64."""
+    from scipy.stats import rankdata
+    return rankdata(x, axis=-1, method="average")
+
+
+def fast_delong(scores, positive):
+    """Sun & Xu's fast DeLong, vectorised (the midrank form of yandexdataschool's
+    roc_comparison, with scipy's rankdata instead of its Python loop): scores is k x n, the
+    rows being k score columns of the same samples. Returns the AUCs and their covariance."""
+    x = scores[:, positive]
+    y = scores[:, ~positive]
+    m, n = x.shape[1], y.shape[1]
+    tx, ty = midranks(x), midranks(y)
+    tz = midranks(np.concatenate([x, y], axis=1))
+    aucs = tz[:, :m].sum(axis=1) / m / n - (m + 1.0) / 2.0 / n
+    v01 = (tz[:, :m] - tx) / n
+    v10 = 1.0 - (tz[:, m:] - ty) / m
+    return aucs, np.cov(v01) / m + np.cov(v10) / n
 
 
 def make_peers(files, classes):
@@ -176,7 +207,22 @@ def make_peers(files, classes):
             values.append(roc_auc_score(boot_labels[rows], boot_scores[rows]))
         return {"auroc_mean": float(np.mean(values))}
 
+    # Two runs' probabilities on the same rows, widened to float64 as Focalscope reads them.
+    run_a = probabilities.astype(np.float64)
+    run_b = np.load(files["probabilities_b"]).astype(np.float64)
+
+    def paired_delong():
+        """Every class of the two runs: the paired DeLong z of class c against the rest."""
+        z = []
+        for c in range(classes):
+            positive = labels == c
+            aucs, cov = fast_delong(np.vstack([run_a[:, c], run_b[:, c]]), positive)
+            variance = cov[0, 0] + cov[1, 1] - 2 * cov[0, 1]
+            z.append((aucs[0] - aucs[1]) / np.sqrt(variance))
+        return {"z_class1": float(z[1]), "sum_z": float(np.sum(z))}
+
     return {
+        "numpy-fast-delong": paired_delong,
         "sklearn-binary": lambda: {"auroc": roc_auc_score(binary_labels, binary_scores)},
         "np-sort": lambda: np.sort(binary_scores),
         "sklearn-ovr": ovr,
@@ -260,6 +306,9 @@ ROWS = [
     Row("bootstrap", "sklearn-bootstrap",
         "resampling + scikit-learn roc_auc_score, per replicate", ("speedup", 50),
         (PEER_REPLICATES, BOOTSTRAP_REPLICATES)),
+    Row("paired-delong", "numpy-fast-delong",
+        "NumPy fast DeLong (Sun & Xu, scipy rankdata), every class of 2 runs", ("absolute", 1000)),
+    Row("runs-recompute", None, "(absolute)", ("absolute", 50)),
 ]
 
 
@@ -275,6 +324,10 @@ def bench_arguments(item, files):
         "threshold-move": ["--scores", files["probabilities"], "--labels", files["labels"]],
         "bootstrap": ["--scores", files["bootstrap_scores"], "--labels", files["bootstrap_labels"],
                       "--replicates", str(BOOTSTRAP_REPLICATES)],
+        "paired-delong": ["--scores", files["probabilities"], "--labels", files["labels"],
+                          "--run", files["probabilities_b"]],
+        "runs-recompute": ["--scores", files["logits"], "--labels", files["labels"],
+                           "--run", files["logits_b"], "--run", files["logits_c"]],
     }[item]
 
 
@@ -377,6 +430,13 @@ def agreement_lines(peer_results, our_results, cli_report):
         check(f"bootstrap AUROC, peer's mean of {PEER_REPLICATES} replicates vs the point estimate "
               f"(within the interval's half-width {spread:.1e})", peer_boot["auroc_mean"],
               fs["auroc"], spread)
+    delong = peer_results.get("numpy-fast-delong")
+    fs = our_results.get("paired-delong")
+    if delong and fs:
+        check("paired DeLong z of class 1", delong["z_class1"], fs["z_class1"], 1e-9,
+              relative=True)
+        check("paired DeLong sum of z over the classes", delong["sum_z"], fs["sum_z"], 1e-9,
+              relative=True)
     frame = peer_results.get("pandas-csv")
     fs = our_results.get("csv-load")
     if frame is not None and fs:
@@ -404,7 +464,8 @@ def environment_lines(args, sizes, distinct):
         f"- NumPy {np.__version__}, scikit-learn {sklearn.__version__}, PyTorch "
         f"{torch.__version__}, pandas {pandas.__version__}",
         f"- sizes: binary {sizes.binary_rows:,} rows ({distinct:,} distinct float64 scores); "
-        f"multiclass {sizes.rows:,} x {sizes.classes}; CSV {sizes.rows:,} x {sizes.classes + 1}; "
+        f"multiclass {sizes.rows:,} x {sizes.classes} (3 runs on the same rows for the runs "
+        f"items); CSV {sizes.rows:,} x {sizes.classes + 1}; "
         f"bootstrap {sizes.bootstrap_rows:,} binary rows ({BOOTSTRAP_REPLICATES} replicates per "
         f"Focalscope call, {PEER_REPLICATES} per peer call; times per replicate)",
         f"- medians of {args.rounds} interleaved rounds x {args.repeat} timed runs per side "

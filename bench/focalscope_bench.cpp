@@ -1,7 +1,7 @@
 // focalscope-bench: times one item of DESIGN.md's performance budgets on a given input file and
 // prints the times as JSON. bench/compare runs it beside the Python peers on the same files.
 //
-//   focalscope-bench --item ITEM --scores FILE [--labels FILE] [--repeat N]
+//   focalscope-bench --item ITEM --scores FILE [--labels FILE] [--run FILE ...] [--repeat N]
 //
 // Only the computation is timed: the input is read before the first run (except by the load
 // items, which time the read itself), and what the timed call returns is released after the
@@ -11,6 +11,7 @@
 #include "charts/concentration_plot.h"
 #include "charts/loss_plot.h"
 #include "charts/pt_distribution_plot.h"
+#include "compare/run_comparison.h"
 #include "io/prediction_reader.h"
 #include "loss/focal_loss.h"
 #include "report/analysis.h"
@@ -46,6 +47,7 @@ struct BenchOptions {
     std::string item;
     std::filesystem::path scores;
     std::filesystem::path labels;
+    std::vector<std::filesystem::path> runs; // more runs' scores, sharing --labels
     int repeat = 7;
     int replicates = kDefaultBootstrapReplicates; // the bootstrap item's B
 };
@@ -91,13 +93,20 @@ constexpr Item kItems[] = {
     {"bootstrap",
         "bootstrapAuroc(scores, positive, {replicates}) of a binary file: one sort, then B "
         "stratified replicates of AUROC and AP as weights on the ranks (roc/bootstrap.h)"},
+    {"paired-delong",
+        "compareRuns({scores, run}, {}) (compare/run_comparison.h): the paired DeLong test of "
+        "two runs on the same labels for every class (--run FILE: the second run's scores)"},
+    {"runs-recompute",
+        "the window's loss work after a gamma change with several runs (--run FILE, "
+        "repeatable): analyzeLoss(cache, params, classes) of each run (report/analysis.h); each "
+        "run's PtCache built once, a new gamma each run"},
 };
 
 void printUsage(std::FILE* out)
 {
     std::fprintf(out,
         "usage: focalscope-bench --item ITEM --scores FILE [--labels FILE] [--repeat N]\n"
-        "                        [--replicates B]\n"
+        "                        [--replicates B] [--run FILE ...]\n"
         "Times ITEM on the file(s) (one warm-up run, then N timed runs, default 7) and\n"
         "prints JSON: median_ms, min_ms, times_ms and the last run's result.\n"
         "Items:\n");
@@ -133,6 +142,8 @@ bool parseArguments(int argc, char** argv, BenchOptions& options)
             options.scores = value;
         } else if (arg == "--labels") {
             options.labels = value;
+        } else if (arg == "--run") {
+            options.runs.push_back(value);
         } else if (arg == "--replicates") {
             char* end = nullptr;
             const long replicates = std::strtol(value.c_str(), &end, 10);
@@ -327,6 +338,13 @@ int runBench(const BenchOptions& options)
     }
 
     const Predictions input = readInput(options).predictions;
+    // The other runs, read like the first (sharing its labels file).
+    std::vector<Predictions> otherRuns;
+    for (const std::filesystem::path& run : options.runs)
+        otherRuns.push_back(readPredictions(run, options.labels).predictions);
+    std::vector<const Predictions*> runs {&input};
+    for (const Predictions& run : otherRuns)
+        runs.push_back(&run);
     Timing timing;
     if (item == "binary-auroc") {
         const BinaryInput binary = binaryInput(input);
@@ -390,6 +408,50 @@ int runBench(const BenchOptions& options)
                         std::chrono::duration<double, std::milli>(pointed - start).count()},
                     {"error_rows",
                         std::chrono::duration<double, std::milli>(Clock::now() - pointed).count()}};
+            }
+            return result;
+        });
+    } else if (item == "paired-delong") {
+        if (runs.size() != 2)
+            throw std::invalid_argument("paired-delong needs one --run FILE (the second run)");
+        timing = timeRuns(options.repeat, [&](int) {
+            std::vector<RunComparison> comparisons = compareRuns(runs, {});
+            RunResult::Values values {{"comparisons", static_cast<double>(comparisons.size())}};
+            for (const RunComparison& c : comparisons)
+                if (c.targetClass == 1) {
+                    values.push_back({"z_class1", c.z});
+                    values.push_back({"auc_a_class1", c.aucA});
+                    values.push_back({"auc_b_class1", c.aucB});
+                }
+            double sumZ = 0.0;
+            for (const RunComparison& c : comparisons)
+                sumZ += c.z;
+            values.push_back({"sum_z", sumZ});
+            if (!std::all_of(comparisons.begin(), comparisons.end(),
+                    [](const RunComparison& c) { return c.paired; }))
+                throw std::invalid_argument("the runs are not on the same rows");
+            return resultOf(std::move(comparisons), values);
+        });
+    } else if (item == "runs-recompute") {
+        std::vector<PtCache> caches;
+        FocalParams defaults;
+        defaults.mode = defaultLossMode(input);
+        for (const Predictions* run : runs)
+            caches.push_back(computePtCache(*run, defaults.mode));
+        timing = timeRuns(options.repeat, [&](int run) {
+            using Clock = std::chrono::steady_clock;
+            FocalParams params = defaults;
+            params.gamma = recomputeGamma(run);
+            auto analyses = std::make_shared<std::vector<LossAnalysis>>();
+            RunResult result {{{"gamma", params.gamma}, {"runs", static_cast<double>(runs.size())}},
+                analyses, {}};
+            for (std::size_t r = 0; r < runs.size(); ++r) {
+                const auto start = Clock::now();
+                analyses->push_back(analyzeLoss(caches[r], params, runs[r]->targetClasses()));
+                result.values.push_back(
+                    {"loss_" + std::to_string(r + 1), analyses->back().loss.value});
+                result.partsMs.push_back({"run_" + std::to_string(r + 1),
+                    std::chrono::duration<double, std::milli>(Clock::now() - start).count()});
             }
             return result;
         });

@@ -24,7 +24,9 @@ std::vector<RunComparison> compareReports(
             for (std::size_t e = 0; e < entries; ++e) {
                 const ClassRoc& first = reports[a]->classes[e];
                 const ClassRoc& second = reports[b]->classes[e];
-                const DelongTest test = unpairedDelongTest(first.ci, second.ci);
+                const DelongTest test
+                    = unpairedDelongTest(first.ci, first.positives + first.negatives, second.ci,
+                        second.positives + second.negatives);
                 RunComparison c;
                 c.a = static_cast<int>(a);
                 c.b = static_cast<int>(b);

@@ -11,6 +11,11 @@ std::string runName(std::span<const std::string> names, std::size_t k)
     return k < names.size() ? names[k] : "run " + std::to_string(k + 1);
 }
 
+std::string columnCount(Index columns)
+{
+    return std::to_string(columns) + (columns == 1 ? " score column" : " score columns");
+}
+
 std::string joined(const std::vector<std::string>& names)
 {
     std::string out;
@@ -29,8 +34,8 @@ void checkSameClasses(std::span<const Predictions* const> runs, std::span<const 
     for (std::size_t k = 1; k < runs.size(); ++k) {
         const Predictions& run = *runs[k];
         if (run.classes() != first.classes())
-            throw std::invalid_argument(runName(names, k) + " has " + std::to_string(run.classes())
-                + " score columns, " + runName(names, 0) + " " + std::to_string(first.classes())
+            throw std::invalid_argument(runName(names, k) + " has " + columnCount(run.classes())
+                + ", " + runName(names, 0) + " " + columnCount(first.classes())
                 + ": runs must have the same classes");
         if (first.isBinary())
             continue;

@@ -27,7 +27,9 @@ std::vector<RunPair> runPairs(std::span<const Predictions* const> runs, bool for
     const int count = static_cast<int>(runs.size());
     for (int a = 0; a < count; ++a) {
         for (int b = a + 1; b < count; ++b) {
-            const RunPairing pairing = checkPairing(*runs[a], *runs[b]);
+            const RunPairing pairing
+                = checkPairing(*runs[a], *runs[b], runLetterName(static_cast<std::size_t>(a)),
+                    runLetterName(static_cast<std::size_t>(b)));
             pairs.push_back(RunPair {
                 a, b, pairing.paired && !forceUnpaired, forceUnpaired ? "" : pairing.reason});
         }
@@ -50,7 +52,8 @@ RunComparison compareOnClass(const RunPair& pair, const TargetClass& target,
     const RunClassStatistics& b = statistics[static_cast<std::size_t>(pair.b)];
     const DelongTest test = pair.paired
         ? delongTest(*a.placements, *b.placements, a.column.positive)
-        : unpairedDelongTest(*a.interval, *b.interval);
+        : unpairedDelongTest(*a.interval, static_cast<std::int64_t>(a.column.positive.size()),
+            *b.interval, static_cast<std::int64_t>(b.column.positive.size()));
     RunComparison out;
     out.a = pair.a;
     out.b = pair.b;
@@ -64,6 +67,7 @@ RunComparison compareOnClass(const RunPair& pair, const TargetClass& target,
     out.ciUpper = test.upper;
     out.z = test.z;
     out.p = test.p;
+    out.df = test.df;
     out.reason = pair.reason;
     return out;
 }

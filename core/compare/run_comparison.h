@@ -12,7 +12,7 @@ namespace focalscope {
 
 // One comparison of two runs on one target class: the paired DeLong test (pROC's roc.test,
 // method "delong", paired) when the runs hold the same rows, else the unpaired one,
-// D = (A_a - A_b) / sqrt(V_a + V_b) with each run's DeLong variance.
+// D = (A_a - A_b) / sqrt(V_a + V_b) with each run's DeLong variance (unpairedDelongTest).
 struct RunComparison {
     static constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
     int a = 0, b = 0; // indices into the runs
@@ -23,9 +23,13 @@ struct RunComparison {
     // 95% CI of delta (paired: pROC's, delta -+ z975 SE(delta) with the DeLong covariance;
     // unpaired: delta -+ z975 sqrt(Va + Vb)); not clipped.
     double ciLower = NaN, ciUpper = NaN;
-    double z = NaN, p = NaN, pHolm = NaN; // unpaired z is pROC's D; p two-sided
-    // Why an unpaired comparison is unpaired when the runs' rows differ (RunPairing::reason);
-    // empty when paired or when CompareOptions::unpaired asked for it.
+    // Paired: z and p two-sided from the normal distribution. Unpaired: z is pROC's D and p
+    // two-sided from Student's t with df degrees of freedom (Welch-Satterthwaite, as pROC).
+    double z = NaN, p = NaN, pHolm = NaN;
+    double df = NaN; // unpaired only
+    // Why an unpaired comparison is unpaired when the runs' rows differ (RunPairing::reason,
+    // runs named by their index as "run A", "run B", ...: runLetterName); empty when paired or
+    // when CompareOptions::unpaired asked for it.
     std::string reason;
 };
 

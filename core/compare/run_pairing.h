@@ -17,5 +17,12 @@ struct RunPairing {
     std::string reason;
 };
 RunPairing checkPairing(const Predictions& a, const Predictions& b);
+// The same with the runs named in the reason ("run C has 100 rows, run A 113").
+RunPairing checkPairing(
+    const Predictions& a, const Predictions& b, const std::string& nameA, const std::string& nameB);
+
+// "run A", "run B", ... for run index 0, 1, ... ("run 27" past Z): how compareRuns names runs in
+// its reasons.
+std::string runLetterName(std::size_t index);
 
 } // namespace focalscope

@@ -1,6 +1,8 @@
 #include "io/prediction_reader.h"
 
 #include "data/utf8.h"
+#include "io/csv_dialect.h"
+#include "io/csv_labels.h"
 #include "io/csv_reader.h"
 #include "io/file_bytes.h"
 #include "io/kind_detection.h"
@@ -444,6 +446,35 @@ bool holdsOnlyScores(const std::filesystem::path& path)
     try {
         const std::string head = fileHead(path, kNpyMagic.size());
         return head == kNpyMagic || (head.rfind("PK", 0) != 0 && lowerExtension(path) == ".npy");
+    } catch (const ReadError&) {
+        return false;
+    }
+}
+
+bool holdsOwnLabels(const std::filesystem::path& path, const ReadOptions& options)
+{
+    try {
+        const std::string head = fileHead(path, kNpyMagic.size());
+        const std::string_view zipHead = std::string_view(head).substr(0, 4);
+        if (head == kNpyMagic)
+            return false;
+        if (zipHead == kZipMagic || zipHead == kEmptyZipMagic)
+            return !findKey(NpzArchive(path), options.labelsKey, kLabelKeys).empty();
+        if (lowerExtension(path) == ".npy" || lowerExtension(path) == ".npz")
+            return false;
+        // The header is the first record: within the file's first 1 MB.
+        const std::string head1M = fileHead(path, std::size_t {1} << 20);
+        const std::string_view text = csv::checkedText(head1M, displayName(path));
+        std::size_t first = 0;
+        Index line = 0;
+        if (!csv::findFirstRecord(text, first, line))
+            return false;
+        std::vector<std::string> fields;
+        Index lines = 0;
+        csv::splitRecord(text, first, csv::detectDelimiter(text, first), fields, lines);
+        return csv::isHeaderRecord(fields)
+            && std::any_of(fields.begin(), fields.end(),
+                [](const std::string& field) { return isLabelColumnName(field); });
     } catch (const ReadError&) {
         return false;
     }

@@ -18,4 +18,11 @@ ReadResult readPredictions(const std::filesystem::path& path,
 // scores, so opening it needs a labels file. False for a file that cannot be read.
 bool holdsOnlyScores(const std::filesystem::path& path);
 
+// Whether the file carries its own labels: an .npz with a labels entry (options.labelsKey, or
+// one of labels, targets, target, y, y_true, gt), a delimited file whose header names a label
+// column (label, target, y, y_true, class, gt). False for a .npy, a headerless text file (read
+// with a labels file, every column is scores) and a file that cannot be read. A run that holds
+// no labels of its own shares the labels file of run A.
+bool holdsOwnLabels(const std::filesystem::path& path, const ReadOptions& options = {});
+
 } // namespace focalscope

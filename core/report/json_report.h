@@ -2,6 +2,7 @@
 
 #include "io/read_options.h"
 #include "report/analysis.h"
+#include "report/runs_report.h"
 
 #include <string>
 
@@ -15,7 +16,9 @@ namespace focalscope {
 // a multiclass task always has "confusion_matrix".
 // input.labels_path is the labels file (null when the labels came with the predictions);
 // input.temperature is there when the scores were divided by a temperature (Analysis).
+// With runs (run A = the top level), "runs" and "comparisons" or "folds" follow (runs_json.h),
+// and the other runs' warnings are in "warnings", each prefixed with "run NAME: ".
 std::string jsonReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
-    bool partialRequested, const std::string& labelsPath = {});
+    bool partialRequested, const std::string& labelsPath = {}, const RunsReport* runs = nullptr);
 
 } // namespace focalscope

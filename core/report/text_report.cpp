@@ -2,6 +2,7 @@
 
 #include "report/bootstrap_text.h"
 #include "report/calibration_text.h"
+#include "report/runs_text.h"
 #include "report/text_number.h"
 
 #include <cmath>
@@ -42,7 +43,7 @@ std::string padded(const std::string& text, std::size_t width)
 } // namespace
 
 std::string textReport(const std::string& path, const ReadResult& input, const Analysis& analysis,
-    bool partialRequested)
+    bool partialRequested, const RunsReport* runs)
 {
     const Predictions& p = input.predictions;
     const LossAnalysis& loss = analysis.loss;
@@ -156,10 +157,18 @@ std::string textReport(const std::string& path, const ReadResult& input, const A
         out += calibrationText(*analysis.calibration);
     if (analysis.bootstrap)
         out += bootstrapText(*analysis.bootstrap, roc);
+    if (runs) {
+        if (!out.ends_with("\n\n"))
+            out += '\n';
+        out += runsText(*runs);
+    }
     for (const ReadWarning& warning : input.warnings)
         out += "warning: " + warning.message + "\n";
     for (const std::string& warning : analysis.warnings)
         out += "warning: " + warning + "\n";
+    if (runs)
+        for (const std::string& warning : otherRunWarnings(*runs))
+            out += "warning: " + warning + "\n";
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "parallel/parallel.h"
 #include "roc/ranked_scores.h"
 #include "roc/roc_statistics.h"
+#include "roc/student_t.h"
 
 #include <algorithm>
 #include <cmath>
@@ -153,8 +154,9 @@ DelongTest delongTest(const DelongPlacements& first, const DelongPlacements& sec
     return test;
 }
 
-// D = (A1 - A2) / sqrt(V1 + V2).
-DelongTest unpairedDelongTest(const DelongInterval& first, const DelongInterval& second)
+// D = (A1 - A2) / sqrt(V1 + V2), df = (V1 + V2)^2 / (V1^2 / (N1 - 1) + V2^2 / (N2 - 1)).
+DelongTest unpairedDelongTest(const DelongInterval& first, std::int64_t samples1,
+    const DelongInterval& second, std::int64_t samples2)
 {
     DelongTest test;
     test.auc1 = first.auc;
@@ -164,7 +166,13 @@ DelongTest unpairedDelongTest(const DelongInterval& first, const DelongInterval&
     test.var1 = first.se * first.se;
     test.var2 = second.se * second.se;
     test.covariance = 0.0;
-    finishTest(test, test.var1 + test.var2);
+    const double variance = test.var1 + test.var2;
+    finishTest(test, variance);
+    test.df = variance * variance
+        / (test.var1 * test.var1 / static_cast<double>(samples1 - 1)
+            + test.var2 * test.var2 / static_cast<double>(samples2 - 1));
+    if (variance > 0.0)
+        test.p = studentTwoSidedP(test.z, test.df);
     return test;
 }
 

@@ -19,9 +19,11 @@ DelongInterval delongInterval(
     std::span<const double> scores, std::span<const std::uint8_t> positive);
 
 // The DeLong test of two AUCs (pROC's roc.test, method "delong"): z = delta / SE(delta) with
-// delta = auc1 - auc2, and the two-sided p = erfc(|z| / sqrt 2). The statistics other than the
-// AUCs are NaN with fewer than 2 positives or 2 negatives (in either problem when unpaired).
-// When SE(delta) is 0 (identical rankings) z is 0 (p 1) for delta 0, else +-inf (p 0).
+// delta = auc1 - auc2 and a two-sided p: paired, from the normal distribution,
+// p = erfc(|z| / sqrt 2); unpaired, pROC's D with Student's t on Welch-Satterthwaite's df.
+// The statistics other than the AUCs are NaN with fewer than 2 positives or 2 negatives (in
+// either problem when unpaired). When SE(delta) is 0 (identical rankings) z is 0 (p 1) for
+// delta 0, else +-inf (p 0).
 struct DelongTest {
     static constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
     double auc1 = NaN;
@@ -34,6 +36,7 @@ struct DelongTest {
     double se = NaN; // SE(delta) = sqrt(var1 + var2 - 2 covariance)
     double lower = NaN; // delta -+ z975 SE(delta), pROC's conf.int (not clipped)
     double upper = NaN;
+    double df = NaN; // unpaired: the t distribution's degrees of freedom; paired: NaN (normal)
 };
 
 // The paired test of two score columns on the same labels, with DeLong's covariance of the two
@@ -58,8 +61,11 @@ DelongPlacements delongPlacements(
 DelongTest delongTest(const DelongPlacements& first, const DelongPlacements& second,
     std::span<const std::uint8_t> positive);
 
-// The unpaired test of two problems on different rows: covariance 0, so
-// z = D = (A1 - A2) / sqrt(V1 + V2) (pROC's unpaired roc.test).
-DelongTest unpairedDelongTest(const DelongInterval& first, const DelongInterval& second);
+// The unpaired test of two problems on different rows (pROC's roc.test, paired = FALSE):
+// covariance 0, z = D = (A1 - A2) / sqrt(V1 + V2), p two-sided from Student's t with
+// df = (V1 + V2)^2 / (V1^2 / (N1 - 1) + V2^2 / (N2 - 1)), N the samples of each problem.
+// The CI is delta -+ z975 sqrt(V1 + V2).
+DelongTest unpairedDelongTest(const DelongInterval& first, std::int64_t samples1,
+    const DelongInterval& second, std::int64_t samples2);
 
 } // namespace focalscope

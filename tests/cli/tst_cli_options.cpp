@@ -30,6 +30,7 @@ private slots:
     void detAndLogFpr();
     void operatingPoints();
     void summarize();
+    void runs();
 };
 
 void TestCliOptions::defaults()
@@ -148,6 +149,31 @@ void TestCliOptions::badArguments_data()
         << QStringList {"summarize", "a", "b"} << "summarize: missing -o SUMMARY.npz";
     QTest::newRow("summarize with a plot") << QStringList {"summarize", "--export-roc", "r.png",
         "a", "-o", "s.npz"} << "summarize: only --kind";
+    QTest::newRow("unpaired without runs")
+        << QStringList {"--unpaired", "a"} << "--unpaired goes with --run FILE";
+    QTest::newRow("folds without runs")
+        << QStringList {"a", "--folds"} << "--folds goes with --run";
+    QTest::newRow("folds and unpaired") << QStringList {"a", "--run", "b", "--folds", "--unpaired"}
+                                        << "--unpaired compares runs, --folds summarises them";
+    QTest::newRow("run without file") << QStringList {"a", "--run"} << "--run: missing value";
+    QTest::newRow("summarize with runs")
+        << QStringList {"summarize", "a", "--run", "b", "-o", "s.npz"} << "summarize: only --kind";
+}
+
+void TestCliOptions::runs()
+{
+    const CliParse p = parse({"--run", "b.csv", "a.csv", "l.csv", "--run=c.npz", "--unpaired"});
+    QCOMPARE(p.outcome, CliParse::Outcome::Run);
+    QCOMPARE(p.options.runs, (std::vector<std::string> {"b.csv", "c.npz"}));
+    QCOMPARE(p.options.predictions, std::string("a.csv"));
+    QCOMPARE(p.options.labels, std::string("l.csv"));
+    QVERIFY(p.options.unpaired);
+    QVERIFY(!p.options.folds);
+    const CliParse folds = parse({"a.csv", "--run", "b.csv", "--folds"});
+    QVERIFY(folds.options.folds);
+    QVERIFY(!parse({"a.csv"}).options.unpaired);
+    QVERIFY(parse({"a.csv"}).options.runs.empty());
+    QVERIFY(QString::fromStdString(cliUsage()).contains("--run FILE"));
 }
 
 void TestCliOptions::summarize()

@@ -292,8 +292,12 @@ void TestWindowRuns::summaryRunIsComparedUnpaired()
         QVERIFY(!c.paired);
         QVERIFY(QString::fromStdString(c.reason).contains(QStringLiteral("binned summary")));
         const auto e = static_cast<std::size_t>(c.targetClass);
-        const DelongTest expected = unpairedDelongTest(a.classes[e].ci, b.classes[e].ci);
+        const ClassRoc& ca = a.classes[e];
+        const ClassRoc& cb = b.classes[e];
+        const DelongTest expected = unpairedDelongTest(
+            ca.ci, ca.positives + ca.negatives, cb.ci, cb.positives + cb.negatives);
         QCOMPARE(c.z, expected.z);
+        QCOMPARE(c.p, expected.p);
         QCOMPARE(c.aucB, b.classes[e].auroc);
     }
     // Its curves are drawn with the others.

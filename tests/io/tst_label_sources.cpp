@@ -181,6 +181,31 @@ private slots:
             error.c_str());
     }
 
+    // Whether a run carries its own labels (else it shares run A's labels file): a label column
+    // by name in a header, a labels entry in an .npz; never a .npy or a headerless text file.
+    void holdsOwnLabels()
+    {
+        QTemporaryDir dir;
+        QVERIFY(focalscope::holdsOwnLabels(
+            writeText(dir, QStringLiteral("a.csv"), "# run\nscore,Target\n0.9,1\n").toStdString()));
+        QVERIFY(focalscope::holdsOwnLabels(
+            writeText(dir, QStringLiteral("b.tsv"), "\xEF\xBB\xBFy\tp\n1\t0.5\n").toStdString()));
+        QVERIFY(!focalscope::holdsOwnLabels(
+            writeText(dir, QStringLiteral("c.csv"), "Poor\n0.13\n0.14\n").toStdString()));
+        QVERIFY(!focalscope::holdsOwnLabels(
+            writeText(dir, QStringLiteral("d.csv"), "0,0.13\n1,0.14\n").toStdString()));
+        QVERIFY(focalscope::holdsOwnLabels(
+            (testsDir() + QStringLiteral("/data/golden/stored.npz")).toStdString()));
+        ReadOptions otherKey;
+        otherKey.labelsKey = "no_such_key";
+        QVERIFY(!focalscope::holdsOwnLabels(
+            (testsDir() + QStringLiteral("/data/golden/stored.npz")).toStdString(), otherKey));
+        QVERIFY(!focalscope::holdsOwnLabels(
+            (testsDir() + QStringLiteral("/data/golden/labels_6.npy")).toStdString()));
+        QVERIFY(
+            !focalscope::holdsOwnLabels(dir.filePath(QStringLiteral("missing.csv")).toStdString()));
+    }
+
     // An ignored row whose logits are NaN: harmless for the loss too (its row loss is 0).
     void ignoredNonFiniteLogitsLoss()
     {

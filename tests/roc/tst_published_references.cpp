@@ -4,21 +4,19 @@
 // scikit-learn's own toy cases of sklearn/metrics/tests/test_ranking.py, and a float64 case
 // whose rounding to float32 changes AUROC and AP. Every reference is float64: compared at 1e-12.
 
+#include "asah_data.h"
 #include "fixture.h"
 #include "roc/delong.h"
 #include "roc/pr_curve.h"
 #include "roc/roc_curve.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QStringList>
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <stdexcept>
 #include <vector>
 
@@ -63,49 +61,6 @@ Binary binaryOf(const QJsonObject& c)
     for (const QJsonValue& label : c[QStringLiteral("labels")].toArray())
         in.positive.push_back(label.toInt() == 1 ? 1 : 0);
     return in;
-}
-
-// tests/data/reference/asah.csv: pROC's aSAH data, read as plain text (# lines are its source).
-struct Asah {
-    std::vector<std::uint8_t> poor; // outcome Poor = positive
-    std::map<QString, std::vector<double>> markers;
-};
-
-const Asah& asah()
-{
-    static const Asah data = [] {
-        QFile file(testsDir() + QStringLiteral("/data/reference/asah.csv"));
-        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-            throw std::runtime_error("cannot open tests/data/reference/asah.csv");
-        Asah out;
-        QStringList header;
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine()).trimmed();
-            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-                continue;
-            const QStringList fields = line.split(QLatin1Char(','));
-            if (header.isEmpty()) {
-                header = fields;
-                continue;
-            }
-            if (fields.size() != header.size())
-                throw std::runtime_error("asah.csv: ragged row " + line.toStdString());
-            const QString outcome = fields[header.indexOf(QStringLiteral("outcome"))];
-            if (outcome != QLatin1String("P") && outcome != QLatin1String("G"))
-                throw std::runtime_error("asah.csv: outcome " + outcome.toStdString());
-            out.poor.push_back(outcome == QLatin1String("P") ? 1 : 0);
-            for (const QString& marker :
-                {QStringLiteral("wfns"), QStringLiteral("s100b"), QStringLiteral("ndka")}) {
-                bool ok = false;
-                out.markers[marker].push_back(fields[header.indexOf(marker)].toDouble(&ok));
-                if (!ok)
-                    throw std::runtime_error(
-                        "asah.csv: " + marker.toStdString() + " in " + line.toStdString());
-            }
-        }
-        return out;
-    }();
-    return data;
 }
 
 // scikit-learn's roc_curve point for point; its first threshold (max + 1 in 1.2.1, stored as
@@ -298,8 +253,14 @@ void TestPublishedReferences::asahPairedDelong()
     const double seDelta = delta / test.z;
     compareClose(
         seDelta, expected[QStringLiteral("seDelta")].toDouble(), QStringLiteral("SE(delta)"));
+    compareClose(
+        test.se, expected[QStringLiteral("seDelta")].toDouble(), QStringLiteral("DelongTest::se"));
+    compareClose(
+        test.covariance, expected[QStringLiteral("cov")].toDouble(), QStringLiteral("Cov(A1, A2)"));
     const double lower = delta - kZ975 * seDelta;
     const double upper = delta + kZ975 * seDelta;
+    compareClose(test.lower, lower, QStringLiteral("DelongTest::lower"));
+    compareClose(test.upper, upper, QStringLiteral("DelongTest::upper"));
 
     // The numbers DESIGN.md quotes (pROC, 15 digits) and pROC 1.18.0's 17.
     for (const QString& source : {QStringLiteral("published"), QStringLiteral("proc")}) {
@@ -333,6 +294,16 @@ void TestPublishedReferences::asahUnpairedDelong()
             QStringLiteral("published D"));
         compareClose(d, pair[QStringLiteral("proc")][QStringLiteral("d")].toDouble(),
             QStringLiteral("pROC D"));
+        // The same through unpairedDelongTest: pROC's D, df and Student's t p.
+        const auto samples = static_cast<std::int64_t>(data.poor.size());
+        const DelongTest test = unpairedDelongTest(a, samples, b, samples);
+        compareClose(test.z, d, QStringLiteral("unpairedDelongTest D"));
+        compareClose(test.df, pair[QStringLiteral("df")].toDouble(), QStringLiteral("df"));
+        compareClose(test.p, pair[QStringLiteral("p")].toDouble(), QStringLiteral("p"));
+        compareClose(test.p, pair[QStringLiteral("proc")][QStringLiteral("p")].toDouble(),
+            QStringLiteral("pROC p"));
+        compareClose(
+            test.lower, (a.auc - b.auc) - kZ975 * (a.auc - b.auc) / d, QStringLiteral("CI lower"));
     }
 }
 
