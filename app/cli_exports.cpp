@@ -6,6 +6,7 @@
 #include "charts/pr_plot.h"
 #include "charts/reliability_plot.h"
 #include "charts/roc_plot.h"
+#include "charts/run_overlay.h"
 #include "plot/plot_export.h"
 
 #include <QApplication>
@@ -91,7 +92,8 @@ bool writeFileAtomically(const std::string& path, const std::string& text, std::
     return true;
 }
 
-bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis)
+bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis,
+    const RunsReport* runs)
 {
     // Qt Charts draws with widgets of a graphics scene: it needs a QApplication, which runs on
     // the offscreen platform so that no display is needed.
@@ -124,14 +126,41 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
     rocOptions.maxFpr = options.maxFpr;
     rocOptions.logFpr = options.logFpr;
 
+    // Every run's chart over run A's, as the window draws them.
+    const auto withRuns = [&](PlotSpec base,
+                              const std::function<PlotSpec(const Analysis&)>& chart) {
+        if (!runs || runs->runs.size() < 2)
+            return base;
+        std::vector<RunChart> others;
+        for (std::size_t r = 1; r < runs->runs.size(); ++r) {
+            const ReportedRun& run = runs->runs[r];
+            const int index = static_cast<int>(r);
+            others.push_back({chart(*run.analysis),
+                RunStyle {QString::fromStdString(run.name), runColor(index), runLineStyle(index)}});
+        }
+        const RunStyle first {
+            QString::fromStdString(runs->runs.front().name), runColor(0), runLineStyle(0)};
+        return overlayRuns(std::move(base), first, true, std::move(others), true, [&](int entry) {
+            return entry >= 0 && entry < static_cast<int>(analysis.roc.classes.size())
+                ? QString::fromStdString(analysis.roc.classes[static_cast<std::size_t>(entry)].name)
+                : QString::number(entry);
+        });
+    };
+
     const std::pair<const std::string*, std::function<PlotSpec()>> plots[] = {
         {&options.exportRoc,
             [&] {
-                return rocPlot(analysis.roc, allVisible, rocOptions);
+                const auto roc = [&](const Analysis& a) {
+                    return rocPlot(a.roc, allVisible, rocOptions);
+                };
+                return withRuns(roc(analysis), roc);
             }},
         {&options.exportPr,
             [&] {
-                return prPlot(analysis.roc, allVisible, prevalences(analysis.roc));
+                const auto pr = [&](const Analysis& a) {
+                    return prPlot(a.roc, allVisible, prevalences(a.roc));
+                };
+                return withRuns(pr(analysis), pr);
             }},
         {&options.exportLoss,
             [&] {
@@ -149,7 +178,10 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
             }},
         {&options.exportDet,
             [&] {
-                return detPlot(analysis.roc, allVisible);
+                const auto det = [&](const Analysis& a) {
+                    return detPlot(a.roc, allVisible);
+                };
+                return withRuns(det(analysis), det);
             }},
         {&options.exportReliability,
             [&] {

@@ -3,6 +3,7 @@
 #include "cli_options.h"
 #include "io/read_options.h"
 #include "report/analysis.h"
+#include "report/runs_report.h"
 
 #include <cstddef>
 #include <optional>
@@ -12,8 +13,11 @@
 namespace focalscope {
 
 // Draws the plots asked for with --export-* through the ui's plot-render path (offscreen).
-// Returns false and prints the reason on stderr when a file cannot be written.
-bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis);
+// With runs (--run), ROC, PR and DET draw every run as the window does (overlayRuns: each run
+// in its line style, small multiples when crowded). Returns false and prints the reason on
+// stderr when a file cannot be written.
+bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis,
+    const RunsReport* runs = nullptr);
 
 // The target class a --loss-curve-class value names among the task's target classes: a class
 // name, else an index; class 1 (the foreground) when empty. nullopt when it names none.

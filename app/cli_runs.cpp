@@ -47,7 +47,9 @@ CliRunsStatus loadRuns(const CliOptions& options, const ReadOptions& read, const
         return {kBadInput, error.what()};
     }
 
-    const AnalysisOptions runOptions = runAnalysisOptions(analysisOptions);
+    AnalysisOptions runOptions = runAnalysisOptions(analysisOptions);
+    // The ROC, PR and DET plots draw every run.
+    runOptions.roc.withCurves = options.wantsPlots();
     const std::vector<std::string> names = uniqueRunNames(paths);
     RunsReport& report = runs.report;
     report.runs.push_back({names[0], paths[0], &runA, &analysisA});

@@ -11,9 +11,10 @@
 namespace focalscope {
 
 // focalscope-cli --run: the runs after run A, read with run A's reader options (and run A's
-// labels file when a run holds no labels of its own), analysed like run A (without curves,
-// operating points, calibration or bootstrap), then compared (compareRuns) or, with --folds,
-// summarised (foldSummary). report points into this object: keep it alive while reporting.
+// labels file when a run holds no labels of its own), analysed like run A (without operating
+// points, calibration or bootstrap; with curves only when plots are asked for), then compared
+// (compareRuns) or, with --folds, summarised (foldSummary). report points into this object: keep it
+// alive while reporting.
 struct CliRuns {
     std::deque<ReadResult> inputs;
     std::deque<Analysis> analyses;

@@ -229,7 +229,7 @@ int main(int argc, char** argv)
                                                 : perRowCsv(input.predictions, analysis);
     });
     write(options.errorsCsv, [&] { return operatingPointErrorsCsv(input.predictions, analysis); });
-    if (options.wantsPlots() && !writePlots(options, input, analysis))
+    if (options.wantsPlots() && !writePlots(options, input, analysis, runsReport))
         status = OutputFailed;
     return status;
 }

@@ -6,9 +6,11 @@
 #include "cli_run.h"
 #include "fixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -58,6 +60,7 @@ private slots:
     void textTable();
     void classesDiffer();
     void unreadableRun();
+    void plotsDrawEveryRun();
 };
 
 // wfns, s100b, ndka sharing asah_labels.csv: pROC's Z, p and delta CI, Holm over the three.
@@ -224,6 +227,27 @@ void TestCliRuns::unreadableRun()
         QStringLiteral("--run"), data("no_such_run.csv")});
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.err.contains("no_such_run.csv"), run.err.constData());
+}
+
+void TestCliRuns::plotsDrawEveryRun()
+{
+    // ROC, PR and DET draw every run, as the window does (overlayRuns).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString roc = dir.filePath(QStringLiteral("roc.svg"));
+    const QString pr = dir.filePath(QStringLiteral("pr.svg"));
+    const CliRun run
+        = runCli({data("asah_wfns.csv"), data("asah_labels.csv"), QStringLiteral("--run"),
+            data("asah_s100b.csv"), QStringLiteral("--run"), data("asah_ndka.csv"),
+            QStringLiteral("--export-roc"), roc, QStringLiteral("--export-pr"), pr});
+    QCOMPARE(run.exitCode, 0);
+    for (const QString& path : {roc, pr}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(file.readAll());
+        for (const char* name : {"asah_wfns", "asah_s100b", "asah_ndka"})
+            QVERIFY2(svg.contains(QLatin1String(name)), name);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliRuns)

@@ -1,5 +1,7 @@
 #include "charts/run_overlay.h"
 
+#include "charts/roc_plot.h"
+
 #include <array>
 
 namespace focalscope {
@@ -58,8 +60,8 @@ void styleAsRun(PlotSpec& spec, const RunStyle& run, bool byRunColor, bool keepR
         if (byRunColor)
             s.color = run.color;
         if (!s.name.isEmpty())
-            s.name = s.name.startsWith(u'(') ? run.name + u' ' + s.name
-                                             : run.name + QStringLiteral(" · ") + s.name;
+            s.name = s.name.front().isDigit() ? run.name + u' ' + s.name
+                                              : run.name + QStringLiteral(" · ") + s.name;
     }
 }
 
@@ -70,6 +72,79 @@ void appendRunSeries(PlotSpec& base, PlotSpec other, const RunStyle& run, bool b
         s.pickable = false;
         base.series.append(std::move(s));
     }
+}
+
+namespace {
+
+// One class's panel: the reference lines of `base` and curve `id` of each run.
+PlotSpec classPanel(const PlotSpec& base,
+    const std::vector<std::pair<const PlotSpec*, RunStyle>>& runs, int id, const QString& title)
+{
+    PlotSpec panel = base;
+    panel.title = title;
+    panel.note.clear();
+    panel.series.removeIf([](const PlotSeries& s) { return s.id != kReferenceSeriesId; });
+    const QString classPrefix = title + u' ';
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        PlotSpec one = *runs[r].first;
+        one.series.removeIf([id](const PlotSeries& s) { return s.id != id; });
+        // The panel names the class and the metric ("cat — AUROC"): the legend names the run
+        // and its value ("B 0.912").
+        for (PlotSeries& s : one.series) {
+            if (!s.name.startsWith(classPrefix))
+                continue;
+            QString value = s.name.mid(classPrefix.size());
+            if (value.startsWith(u'(') && value.endsWith(u')')) {
+                value = value.mid(1, value.size() - 2);
+                const qsizetype space = value.lastIndexOf(u' ');
+                if (space > 0) {
+                    panel.title = title + QStringLiteral(" — ") + value.left(space);
+                    value = value.mid(space + 1);
+                }
+            }
+            s.name = value;
+        }
+        if (r == 0) {
+            styleAsRun(one, runs[r].second, true, false);
+            panel.series.append(one.series);
+        } else {
+            appendRunSeries(panel, std::move(one), runs[r].second, true);
+        }
+    }
+    return panel;
+}
+
+} // namespace
+
+PlotSpec overlayRuns(PlotSpec base, const RunStyle& baseStyle, bool baseShown,
+    std::vector<RunChart> others, bool panels, const std::function<QString(int)>& classTitle)
+{
+    int classSeries = 0;
+    for (const PlotSeries& s : base.series)
+        classSeries += s.id >= 0 && !s.name.isEmpty() ? 1 : 0;
+    const int runs = static_cast<int>(others.size()) + (baseShown ? 1 : 0);
+    if (panels && classSeries > 1 && classSeries * runs > kCrowdedCurves) {
+        std::vector<std::pair<const PlotSpec*, RunStyle>> shown;
+        if (baseShown)
+            shown.emplace_back(&base, baseStyle);
+        for (const RunChart& other : others)
+            shown.emplace_back(&other.spec, other.style);
+        PlotSpec grid;
+        grid.title = base.title;
+        for (const PlotSeries& s : base.series)
+            if (s.id >= 0 && !s.name.isEmpty())
+                grid.panels.push_back(classPanel(base, shown, s.id, classTitle(s.id)));
+        return grid;
+    }
+    // One class per chart: runs are told apart by colour as well as by line.
+    const bool byRunColor = classSeries <= 1;
+    if (baseShown)
+        styleAsRun(base, baseStyle, byRunColor, true);
+    else
+        base.series.removeIf([](const PlotSeries& s) { return s.id >= 0; });
+    for (RunChart& other : others)
+        appendRunSeries(base, std::move(other.spec), other.style, byRunColor);
+    return base;
 }
 
 } // namespace focalscope

@@ -214,46 +214,6 @@ PlotSpec ChartTabs::rocSpec(const RocResults& roc, const std::vector<bool>& entr
     return withIsoCostLine(std::move(spec));
 }
 
-PlotSpec ChartTabs::perClassPanels(
-    const PlotSpec& spec, Chart chart, const std::vector<bool>& visible) const
-{
-    const auto roc = m_session.roc();
-    PlotSpec grid;
-    grid.title = spec.title;
-    for (const PlotSeries& classSeries : spec.series) {
-        const int entry = classSeries.id;
-        if (entry < 0 || classSeries.name.isEmpty() || !roc
-            || entry >= static_cast<int>(roc->classes.size()))
-            continue;
-        PlotSpec panel = spec;
-        panel.title = QString::fromStdString(roc->classes[static_cast<std::size_t>(entry)].name);
-        panel.note.clear();
-        // The reference lines (chance, limits), then the class's curve of each run.
-        panel.series.removeIf([](const PlotSeries& s) { return s.id != kReferenceSeriesId; });
-        for (const int run : m_runs->visibleRuns()) {
-            const PlotSpec* own = run == 0 ? &spec : runSpec(run, chart);
-            if (!own)
-                continue;
-            PlotSpec one = run == 0 ? spec : withVisibleSeries(*own, visible);
-            one.series.removeIf([entry](const PlotSeries& s) { return s.id != entry; });
-            const Run& r = m_runs->run(run);
-            // The panel names the class: the legend names the run ("B (AUROC 0.91)").
-            const QString className = panel.title + u' ';
-            for (PlotSeries& s : one.series)
-                if (s.name.startsWith(className))
-                    s.name = s.name.mid(className.size());
-            if (run == 0) {
-                styleAsRun(one, RunStyle {r.name, r.color, r.line}, true, false);
-                panel.series.append(one.series);
-            } else {
-                appendRunSeries(panel, std::move(one), RunStyle {r.name, r.color, r.line}, true);
-            }
-        }
-        grid.panels.push_back(std::move(panel));
-    }
-    return grid;
-}
-
 void ChartTabs::setFoldAverages(std::shared_ptr<const std::vector<FoldClassSummary>> folds)
 {
     if (folds == m_folds)
@@ -318,32 +278,25 @@ PlotSpec ChartTabs::withRuns(PlotSpec spec, Chart chart, bool idsAreEntries) con
     } else if (chart == PtDistributionChart && m_session.ptGrouping() == PtGrouping::PerClass) {
         visible = visibleTargets();
     }
-    // One class per chart: runs are told apart by colour as well as by line.
-    int classSeries = 0;
-    for (const PlotSeries& s : spec.series)
-        classSeries += s.id >= 0 && !s.name.isEmpty() ? 1 : 0;
-    const bool byRunColor = classSeries <= 1;
-    const bool perClass = chart == RocChart || chart == PrChart || chart == DetChart;
-    if (perClass && classSeries > 1 && classSeries * m_runs->visibleRuns().size() > kCrowdedCurves)
-        return perClassPanels(spec, chart, visible);
     const auto styleOf = [this](int run) {
         const Run& r = m_runs->run(run);
         return RunStyle {r.name, r.color, r.line};
     };
-    if (m_runs->run(0).visible)
-        styleAsRun(spec, styleOf(0), byRunColor, true);
-    else
-        spec.series.removeIf([](const PlotSeries& s) { return s.id >= 0; });
+    std::vector<RunChart> others;
     for (const int run : m_runs->visibleRuns()) {
-        if (run == 0)
-            continue;
-        const PlotSpec* other = runSpec(run, chart);
-        if (!other)
-            continue;
-        PlotSpec shown = withClassColors(withVisibleSeries(*other, visible), idsAreEntries);
-        appendRunSeries(spec, std::move(shown), styleOf(run), byRunColor);
+        const PlotSpec* other = run == 0 ? nullptr : runSpec(run, chart);
+        if (other)
+            others.push_back(
+                {withClassColors(withVisibleSeries(*other, visible), idsAreEntries), styleOf(run)});
     }
-    return spec;
+    const bool panels = chart == RocChart || chart == PrChart || chart == DetChart;
+    const auto roc = m_session.roc();
+    return overlayRuns(std::move(spec), styleOf(0), m_runs->run(0).visible, std::move(others),
+        panels, [&roc](int entry) {
+            return roc && entry >= 0 && entry < static_cast<int>(roc->classes.size())
+                ? QString::fromStdString(roc->classes[static_cast<std::size_t>(entry)].name)
+                : QString::number(entry);
+        });
 }
 
 PlotSpec ChartTabs::withIsoCostLine(PlotSpec spec) const

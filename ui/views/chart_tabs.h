@@ -43,8 +43,6 @@ public:
         ChartCount
     };
 
-    static constexpr int kCrowdedCurves = 8;
-
     explicit ChartTabs(DatasetSession& session, QWidget* parent = nullptr);
 
     PlotView* view(Chart chart) const { return m_views[static_cast<std::size_t>(chart)]; }
@@ -98,8 +96,9 @@ public:
     // The runs drawn together (DESIGN.md, Runs and comparison): with more than one visible run,
     // ROC, PR, DET, the loss concentration and the p_t distribution show every visible run in
     // its line style (run A's curves alone are picked and hovered). When runs x classes crowd
-    // ROC, PR or DET (more than kCrowdedCurves curves of two or more classes), those charts
-    // become small multiples: one panel per class, the runs in their colours. Null: run A alone.
+    // ROC, PR or DET (more than kCrowdedCurves, run_overlay.h, curves of two or more classes),
+    // those charts become small multiples: one panel per class, the runs in their colours. Null:
+    // run A alone.
     void setRuns(RunSet* runs);
     // Runs marked as folds: their vertical average, band and pooled curve on ROC
     // (appendFoldAverages); null or empty draws none.
@@ -141,10 +140,6 @@ private:
     // visible run), or small multiples when crowded. idsAreEntries: the series' ids are ROC
     // report entries, else target classes.
     PlotSpec withRuns(PlotSpec spec, Chart chart, bool idsAreEntries) const;
-    // One panel per class of a crowded ROC, PR or DET chart of run A (`spec`, as shown): each
-    // class's curve of every visible run, coloured by run.
-    PlotSpec perClassPanels(
-        const PlotSpec& spec, Chart chart, const std::vector<bool>& visible) const;
     // Run `run`'s spec of `chart` (the session's latest), before visibility and colours.
     const PlotSpec* runSpec(int run, Chart chart) const;
     void showChart(Chart chart);

@@ -181,6 +181,9 @@ void ComparisonPanel::refresh()
     const int models = result ? static_cast<int>(result->modelRuns.size()) : 0;
     if (result && !result->error.isEmpty())
         m_status->setText(result->error);
+    else if (models < 2 && result && !result->folds.empty())
+        m_status->setText(tr("The runs are folds of one model: averaged below and on ROC, not "
+                             "compared. Mark runs as models in the Runs dock to compare them."));
     else if (models < 2)
         m_status->setText(tr("Add a run (File > Add Run) to compare models: each pair of runs is "
                              "compared per class with DeLong's test."));
