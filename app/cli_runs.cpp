@@ -1,5 +1,6 @@
 #include "cli_runs.h"
 
+#include "compare/bootstrap_delta.h"
 #include "compare/run_classes.h"
 #include "io/prediction_reader.h"
 
@@ -67,6 +68,9 @@ CliRunsStatus loadRuns(const CliOptions& options, const ReadOptions& read, const
             report.foldSummaries = foldSummary(predictions);
         else
             report.comparisons = compareRuns(predictions, CompareOptions {options.unpaired});
+        // --bootstrap B: the delta of every paired comparison gets its percentile interval too.
+        if (options.bootstrap && !options.folds)
+            addBootstrapDeltas(report.comparisons, predictions, *options.bootstrap);
     } catch (const std::invalid_argument& error) {
         return {kBadInput, error.what()};
     }

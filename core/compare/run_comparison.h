@@ -3,6 +3,7 @@
 #include "data/predictions.h"
 #include "roc/ranking_view.h"
 
+#include <cstdint>
 #include <limits>
 #include <span>
 #include <string>
@@ -31,6 +32,10 @@ struct RunComparison {
     // runs named by their index as "run A", "run B", ...: runLetterName); empty when paired or
     // when CompareOptions::unpaired asked for it.
     std::string reason;
+    // The bootstrap percentile interval of delta (addBootstrapDeltas; paired only), else NaN.
+    double bootstrapLower = NaN, bootstrapUpper = NaN;
+    int bootstrapReplicates = 0;
+    std::uint64_t bootstrapSeed = 0;
 };
 
 struct CompareOptions {

@@ -65,6 +65,23 @@ void writeComparison(JsonWriter& json, const RunComparison& c)
         json.key("reason");
         json.value(c.reason);
     }
+    if (c.bootstrapReplicates > 0) {
+        json.key("bootstrap");
+        json.beginObject();
+        json.key("method");
+        json.value(std::string("stratified percentile (paired: the same rows resampled for both "
+                               "runs)"));
+        json.key("replicates");
+        json.value(static_cast<long long>(c.bootstrapReplicates));
+        json.key("seed");
+        json.value(static_cast<long long>(c.bootstrapSeed));
+        json.key("ci95");
+        json.beginArray();
+        json.value(c.bootstrapLower);
+        json.value(c.bootstrapUpper);
+        json.endArray();
+        json.endObject();
+    }
     json.endObject();
 }
 

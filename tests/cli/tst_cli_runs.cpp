@@ -61,6 +61,7 @@ private slots:
     void classesDiffer();
     void unreadableRun();
     void plotsDrawEveryRun();
+    void bootstrapOfTheDelta();
 };
 
 // wfns, s100b, ndka sharing asah_labels.csv: pROC's Z, p and delta CI, Holm over the three.
@@ -248,6 +249,41 @@ void TestCliRuns::plotsDrawEveryRun()
         for (const char* name : {"asah_wfns", "asah_s100b", "asah_ndka"})
             QVERIFY2(svg.contains(QLatin1String(name)), name);
     }
+}
+
+// --bootstrap with runs: each paired delta gets its stratified percentile interval, the same
+// for the same seed; an unpaired comparison has none.
+void TestCliRuns::bootstrapOfTheDelta()
+{
+    const QStringList arguments {QStringLiteral("--json"), data("asah_wfns.csv"),
+        data("asah_labels.csv"), QStringLiteral("--run"), data("asah_s100b.csv"),
+        QStringLiteral("--run"), data("asah_s100b_first100.csv"), QStringLiteral("--bootstrap"),
+        QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("7")};
+    const CliRun first = runCli(arguments);
+    QCOMPARE(first.exitCode, 0);
+    const QJsonArray comparisons = jsonOf(first)[QStringLiteral("comparisons")].toArray();
+    QCOMPARE(comparisons.size(), 3);
+    int paired = 0;
+    for (const QJsonValue& value : comparisons) {
+        const QJsonObject c = value.toObject();
+        if (!c[QStringLiteral("paired")].toBool()) {
+            QVERIFY(!c.contains(QStringLiteral("bootstrap")));
+            continue;
+        }
+        ++paired;
+        const QJsonObject bootstrap = c[QStringLiteral("bootstrap")].toObject();
+        QCOMPARE(bootstrap[QStringLiteral("replicates")].toInt(), 300);
+        QCOMPARE(bootstrap[QStringLiteral("seed")].toInt(), 7);
+        const QJsonArray ci = bootstrap[QStringLiteral("ci95")].toArray();
+        const double delta = c[QStringLiteral("delta")].toDouble();
+        QVERIFY(ci[0].toDouble() < delta && delta < ci[1].toDouble());
+        // Near DeLong's interval: both estimate the same spread.
+        const QJsonArray delong = c[QStringLiteral("ci95")].toArray();
+        QVERIFY(std::abs(ci[0].toDouble() - delong[0].toDouble()) < 0.05);
+        QVERIFY(std::abs(ci[1].toDouble() - delong[1].toDouble()) < 0.05);
+    }
+    QCOMPARE(paired, 1); // wfns and s100b share their 113 rows
+    QCOMPARE(runCli(arguments).out, first.out);
 }
 
 QTEST_GUILESS_MAIN(TestCliRuns)
