@@ -2,6 +2,7 @@
 // drawn over run A, recomputed with the sliders, compared per class with DeLong's test (pROC's
 // aSAH figures), and averaged when marked as folds.
 
+#include "compare/bootstrap_delta.h"
 #include "docks/runs_dock.h"
 #include "main_window_test.h"
 #include "model/comparison_model.h"
@@ -21,9 +22,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 
+#include <array>
 #include <cmath>
 
 using namespace focalscope;
@@ -37,6 +40,7 @@ private slots:
     void crowdedChartsBecomeSmallMultiples();
     void pairedComparisonGivesProcFigures();
     void unpairedComparisonGivesProcD();
+    void bootstrapOfPairedDeltas();
     void runsOnOtherRowsAreComparedUnpaired();
     void runWithOtherClassesIsRefused();
     void summaryRunIsComparedUnpaired();
@@ -237,6 +241,36 @@ void TestWindowRuns::unpairedComparisonGivesProcD()
     QVERIFY(close(c.z, 1.43490640926908, 1e-10));
     QVERIFY(m_window->comparisonPanel()->sentence()->text().contains(
         QStringLiteral("unpaired DeLong")));
+}
+
+void TestWindowRuns::bootstrapOfPairedDeltas()
+{
+    openAndWait(fixture("asah_wfns.csv"));
+    addRunsAndWait({fixture("asah_s100b.csv")});
+    ComparisonPanel* panel = m_window->comparisonPanel();
+    panel->replicatesSpin()->setValue(300);
+    panel->seedSpin()->setValue(5);
+    panel->bootstrapBox()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->comparison().result()->comparisons.front().bootstrapReplicates == 300, 30000);
+    const RunComparison shown = m_window->comparison().result()->comparisons.front();
+    // The same interval as core's for the same seed.
+    RunSet& runs = m_window->runs();
+    const std::array<const Predictions*, 2> both {
+        runs.session(0).predictions(), runs.session(1).predictions()};
+    std::vector<RunComparison> expected = compareRuns(both, {});
+    BootstrapOptions options;
+    options.replicates = 300;
+    options.seed = 5;
+    addBootstrapDeltas(expected, both, options);
+    QCOMPARE(shown.bootstrapLower, expected.front().bootstrapLower);
+    QCOMPARE(shown.bootstrapUpper, expected.front().bootstrapUpper);
+    QVERIFY(shown.bootstrapLower < shown.delta && shown.delta < shown.bootstrapUpper);
+    QVERIFY(panel->sentence()->text().contains(QStringLiteral("B = 300")));
+    QVERIFY(panel->table()->item(0, ComparisonPanel::BootstrapColumn)->text().startsWith(u'['));
+    panel->bootstrapBox()->setChecked(false);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->comparison().result()->comparisons.front().bootstrapReplicates == 0, 30000);
 }
 
 void TestWindowRuns::runsOnOtherRowsAreComparedUnpaired()

@@ -1,5 +1,6 @@
 #include "model/comparison_model.h"
 
+#include "compare/bootstrap_delta.h"
 #include "compare/report_comparison.h"
 #include "model/dataset_session.h"
 #include "model/recompute_scheduler.h"
@@ -49,7 +50,17 @@ ComparisonModel::ComparisonModel(RunSet& runs, QObject* parent)
                                 + " is a binned summary: its rows cannot be paired");
                     } else if (inputs.models.size() >= 2) {
                         const std::vector<const Predictions*> models = pointers(inputs.models);
-                        result->comparisons = compareRuns(models, {inputs.unpaired});
+                        CompareOptions options;
+                        options.unpaired = inputs.unpaired;
+                        // As the window's ROC: two doubles per row, not a softmax matrix.
+                        options.softmaxStorage = SoftmaxStorage::RowSums;
+                        result->comparisons = compareRuns(models, options);
+                        if (inputs.bootstrapReplicates > 0) {
+                            BootstrapOptions bootstrap;
+                            bootstrap.replicates = inputs.bootstrapReplicates;
+                            bootstrap.seed = inputs.bootstrapSeed;
+                            addBootstrapDeltas(result->comparisons, models, bootstrap);
+                        }
                     }
                     if (inputs.folds.size() >= 2)
                         result->folds = foldSummary(pointers(inputs.folds));
@@ -72,6 +83,8 @@ ComparisonModel::Inputs ComparisonModel::currentInputs() const
 {
     Inputs inputs;
     inputs.unpaired = m_unpaired;
+    inputs.bootstrapReplicates = m_bootstrapReplicates;
+    inputs.bootstrapSeed = m_bootstrapSeed;
     for (const int run : m_runs.visibleRuns()) {
         const auto predictions = m_runs.session(run).sharedPredictions();
         if (!predictions)
@@ -113,6 +126,15 @@ void ComparisonModel::setUnpaired(bool unpaired)
     if (unpaired == m_unpaired)
         return;
     m_unpaired = unpaired;
+    request();
+}
+
+void ComparisonModel::setBootstrap(int replicates, std::uint64_t seed)
+{
+    if (replicates == m_bootstrapReplicates && seed == m_bootstrapSeed)
+        return;
+    m_bootstrapReplicates = replicates;
+    m_bootstrapSeed = seed;
     request();
 }
 

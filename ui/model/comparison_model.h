@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -42,6 +43,9 @@ public:
     // Compare every pair as unpaired (runs on different test sets), even when the rows agree.
     void setUnpaired(bool unpaired);
     bool unpaired() const { return m_unpaired; }
+    // The bootstrap interval of every paired delta (addBootstrapDeltas) with `replicates`
+    // replicates and `seed`; 0 replicates: none.
+    void setBootstrap(int replicates, std::uint64_t seed);
 
     std::shared_ptr<const ComparisonResult> result() const { return m_result; }
     bool isBusy() const;
@@ -61,6 +65,8 @@ private:
         QString summaryName;
         std::vector<std::shared_ptr<const RocReport>> reports;
         bool unpaired = false;
+        int bootstrapReplicates = 0;
+        std::uint64_t bootstrapSeed = 0;
         bool operator==(const Inputs&) const = default;
     };
     Inputs currentInputs() const;
@@ -68,6 +74,8 @@ private:
 
     RunSet& m_runs;
     bool m_unpaired = false;
+    int m_bootstrapReplicates = 0;
+    std::uint64_t m_bootstrapSeed = 0;
     Inputs m_computed;
     bool m_hasComputed = false;
     std::shared_ptr<const ComparisonResult> m_result;

@@ -2,6 +2,7 @@
 
 #include "model/comparison_model.h"
 #include "model/run_set.h"
+#include "roc/bootstrap.h"
 #include "views/number_format.h"
 
 #include <QCheckBox>
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -71,6 +73,24 @@ ComparisonPanel::ComparisonPanel(RunSet& runs, ComparisonModel& model, QWidget* 
                               "when their rows and labels agree"));
     controls->addWidget(m_unpaired);
     layout->addLayout(controls);
+    auto* bootstrap = new QHBoxLayout;
+    m_bootstrap = new QCheckBox(tr("Bootstrap Δ"), this);
+    m_bootstrap->setObjectName(QStringLiteral("bootstrapDeltaBox"));
+    m_bootstrap->setToolTip(tr("The stratified percentile 95% interval of each paired delta: "
+                               "every replicate resamples the shared rows once for both runs"));
+    m_replicates = new QSpinBox(this);
+    m_replicates->setRange(100, 100000);
+    m_replicates->setSingleStep(500);
+    m_replicates->setValue(kDefaultBootstrapReplicates);
+    m_replicates->setPrefix(tr("B = "));
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 1000000);
+    m_seed->setPrefix(tr("seed "));
+    bootstrap->addWidget(m_bootstrap);
+    bootstrap->addWidget(m_replicates);
+    bootstrap->addWidget(m_seed);
+    bootstrap->addStretch(1);
+    layout->addLayout(bootstrap);
 
     m_sentence = new QLabel(this);
     m_sentence->setObjectName(QStringLiteral("comparisonSentence"));
@@ -83,7 +103,7 @@ ComparisonPanel::ComparisonPanel(RunSet& runs, ComparisonModel& model, QWidget* 
 
     m_table = makeTable(this, QStringLiteral("comparisonTable"),
         {tr("Class"), tr("Run 1"), tr("Run 2"), tr("Δ AUROC [95% CI]"), tr("z"), tr("p"),
-            tr("Holm p"), tr("Test")});
+            tr("Holm p"), tr("Bootstrap Δ CI"), tr("Test")});
     m_table->horizontalHeaderItem(HolmColumn)
         ->setToolTip(tr("Holm-adjusted over every comparison in the table"));
     layout->addWidget(m_table, 2);
@@ -109,6 +129,9 @@ ComparisonPanel::ComparisonPanel(RunSet& runs, ComparisonModel& model, QWidget* 
     layout->addWidget(m_foldPart, 1);
 
     connect(m_unpaired, &QCheckBox::toggled, &m_model, &ComparisonModel::setUnpaired);
+    connect(m_bootstrap, &QCheckBox::toggled, this, &ComparisonPanel::applyBootstrap);
+    connect(m_replicates, &QSpinBox::editingFinished, this, &ComparisonPanel::applyBootstrap);
+    connect(m_seed, &QSpinBox::editingFinished, this, &ComparisonPanel::applyBootstrap);
     connect(m_classBox, &QComboBox::currentIndexChanged, this, [this] {
         // The first comparison of the chosen class.
         const auto result = m_model.result();
@@ -127,6 +150,16 @@ ComparisonPanel::ComparisonPanel(RunSet& runs, ComparisonModel& model, QWidget* 
     connect(&m_model, &ComparisonModel::resultChanged, this, &ComparisonPanel::refresh);
     connect(&m_runs, &RunSet::runChanged, this, &ComparisonPanel::refreshNames);
     refresh();
+}
+
+void ComparisonPanel::applyBootstrap()
+{
+    const bool on = m_bootstrap->isChecked();
+    m_model.setBootstrap(
+        on ? m_replicates->value() : 0, static_cast<std::uint64_t>(m_seed->value()));
+    if (on && m_model.isBusy())
+        m_status->setText(
+            tr("Bootstrapping the paired deltas (B = %1)…").arg(m_replicates->value()));
 }
 
 FoldBand ComparisonPanel::foldBand() const
@@ -163,6 +196,11 @@ void ComparisonPanel::refresh()
                 m_table->setItem(row, ZColumn, cell(formatNumber(c.z, 4)));
                 m_table->setItem(row, PColumn, cell(formatP(c.p)));
                 m_table->setItem(row, HolmColumn, cell(formatP(c.pHolm)));
+                m_table->setItem(row, BootstrapColumn,
+                    cell(c.bootstrapReplicates > 0 ? QStringLiteral("[%1, %2]")
+                                                         .arg(formatNumber(c.bootstrapLower, 3),
+                                                             formatNumber(c.bootstrapUpper, 3))
+                                                   : QStringLiteral("—")));
                 auto* test = cell(
                     c.paired ? tr("paired") : tr("unpaired"), Qt::AlignLeft | Qt::AlignVCenter);
                 if (!c.reason.empty())
@@ -263,6 +301,13 @@ QString ComparisonPanel::sentenceFor(std::size_t comparison) const
                   formatNumber(hi, 3), formatP(c.p), formatP(c.pHolm), test);
     if (!(c.pHolm < 0.05))
         text += tr("; not significant at 5% after Holm");
+    if (c.bootstrapReplicates > 0) {
+        const double bLo = firstHigher ? c.bootstrapLower : -c.bootstrapUpper;
+        const double bHi = firstHigher ? c.bootstrapUpper : -c.bootstrapLower;
+        text += tr("; bootstrap [%1, %2] (stratified percentile, B = %3)")
+                    .arg(formatNumber(bLo, 3), formatNumber(bHi, 3))
+                    .arg(c.bootstrapReplicates);
+    }
     return text + QStringLiteral(".");
 }
 
