@@ -9,6 +9,7 @@
 #include "report/json_report.h"
 #include "report/per_row.h"
 #include "report/text_report.h"
+#include "summary/summary_file.h"
 #include "summary/summary_reader.h"
 #include "summary/summary_report.h"
 #include "summary/summary_writer.h"

@@ -5,6 +5,7 @@
 #include "fixture.h"
 #include "io/read_error.h"
 #include "summary/summary_builder.h"
+#include "summary/summary_file.h"
 #include "summary/summary_loss.h"
 #include "summary/summary_reader.h"
 #include "summary/summary_roc.h"
