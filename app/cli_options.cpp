@@ -276,7 +276,7 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         throw ArgumentError("--per-row " + o.perRow + ": expected a .csv or .npy name");
     if (o.summarize && o.output.empty())
         throw ArgumentError("summarize: missing -o SUMMARY.npz");
-    if (o.summarize && (o.wantsRows() || o.json || !o.errorsCsv.empty()))
+    if (o.summarize && (o.wantsRows() || o.wantsCurves() || o.json))
         throw ArgumentError("summarize: only --kind, --ignore-index, --scores-key, --labels-key, "
                             "--skip-invalid and -o apply");
 }
@@ -366,11 +366,15 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
                                      lowest score first
   --help  --version
 
-focalscope-cli summarize [--kind K] [--ignore-index K] PREDICTIONS [LABELS] -o SUMMARY.npz
-  writes a mergeable summary (binned counts; see README, Summaries). A C-ordered .npy of scores
-  with a .npy of labels is read in chunks (memory independent of the rows); other files are
-  read whole. A summary given as PREDICTIONS is opened like predictions: AUROC, AP, DeLong and
-  focal loss of the binned scores, with "bounds" that hold the exact values.
+focalscope-cli summarize [--kind K] [--ignore-index K] [--skip-invalid] PREDICTIONS [LABELS]
+                         -o SUMMARY.npz
+  writes a mergeable summary (binned counts; see README, Summaries), streamed in chunks (memory
+  independent of the rows): a CSV / TSV file (with its label column, or a .npy of labels) or
+  C-ordered .npy files of scores and labels. An .npz, a Fortran-ordered .npy and labels in a
+  CSV are not streamed: an error says so. A summary given as PREDICTIONS is opened like
+  predictions: AUROC, AP, DeLong and focal loss of the binned scores, with "bounds" that hold
+  the exact values; --roc-csv, --pr-csv and the ROC, PR, DET and loss plots are drawn from the
+  binned scores ("binned" in each title).
 
 Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.
 )");

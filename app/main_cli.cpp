@@ -2,6 +2,7 @@
 
 #include "cli_exports.h"
 #include "cli_options.h"
+#include "cli_summary_exports.h"
 #include "io/prediction_reader.h"
 #include "report/curve_csv.h"
 #include "report/det_csv.h"
@@ -66,11 +67,12 @@ int writeSummaryOf(const CliOptions& options, const ReadOptions& read)
 // A summary opened like predictions: the binned numbers with their bounds.
 int reportSummary(const CliOptions& options)
 {
-    if (!options.labels.empty() || options.wantsRows() || !options.errorsCsv.empty()) {
+    if (!options.labels.empty() || options.wantsRows()) {
         std::cerr << "focalscope-cli: " << options.predictions
-                  << " is a summary: it takes no labels file, and plots, curve CSVs, per-row "
-                     "values, operating points, calibration, bootstrap and partial AUROC need "
-                     "the rows\n";
+                  << " is a summary: it takes no labels file, and per-row values, operating "
+                     "points, calibration, bootstrap, partial AUROC, the loss-concentration plot "
+                     "and DET points as CSV need the rows (its ROC and PR curves, their plots "
+                     "and the loss plot are drawn from the binned scores)\n";
         return BadArguments;
     }
     Summary summary;
@@ -92,6 +94,9 @@ int reportSummary(const CliOptions& options)
         std::cerr << "focalscope-cli: " << error.what() << '\n';
         return BadArguments;
     }
+    std::cout.flush();
+    if (options.wantsCurves() && !writeSummaryOutputs(options, summary, params))
+        return OutputFailed;
     return Success;
 }
 

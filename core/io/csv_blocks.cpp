@@ -20,7 +20,7 @@ std::string readLines(const FileReader& file, std::size_t offset, std::size_t by
         const std::size_t start = text.size();
         const std::size_t count = std::min(want, file.size() - offset - start);
         text.resize(start + count);
-        file.read(offset + start, text.data(), count);
+        file.read(offset + start, text.data() + start, count);
         const void* nl = std::memchr(text.data() + start, '\n', count);
         if (nl) {
             // Keep whole lines: up to the last line end read.
