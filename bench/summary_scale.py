@@ -66,7 +66,7 @@ def summarize_on_cluster(rows, chunk, workers):
     classes = len(make_demo.CLASSES)
     sizes = [chunk] * (rows // chunk) + ([rows % chunk] if rows % chunk else [])
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         parts = [dask.delayed(chunk_rows, pure=True)(i, n) for i, n in enumerate(sizes)]
         scores = da.concatenate([da.from_delayed(p[0], (n, classes), np.float32)
                                  for p, n in zip(parts, sizes)])
