@@ -55,6 +55,12 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
 
 
+def cpu_seconds():
+    """This process's CPU time so far (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def summarize_on_cluster(rows, chunk, workers):
     import dask
     import dask.array as da
@@ -77,7 +83,8 @@ def summarize_on_cluster(rows, chunk, workers):
                                     class_names=make_demo.CLASSES)
         seconds = time.perf_counter() - start
         worker_peaks = sorted(client.run(peak_rss_mb).values())
-    return summary, seconds, worker_peaks, len(sizes)
+        worker_cpu = sorted(client.run(cpu_seconds).values())
+    return summary, seconds, worker_peaks, worker_cpu, len(sizes)
 
 
 def median_wall(command, runs):
@@ -114,7 +121,8 @@ def main():
     rows, chunk = int(args.rows), int(args.chunk)
 
     load_before = os.getloadavg()[0]
-    summary, seconds, worker_peaks, chunks = summarize_on_cluster(rows, chunk, args.workers)
+    summary, seconds, worker_peaks, worker_cpu, chunks = summarize_on_cluster(
+        rows, chunk, args.workers)
     load_after = os.getloadavg()[0]
     assert int(summary["samples"]) == rows, summary["samples"]
 
@@ -156,6 +164,10 @@ def main():
     for c, name in enumerate(names):
         area, _ = intervals[c]
         print(f"- {name}: {area:.6f}, {widths[c]:.3g}, {int(summary['pos_counts'][c].sum()):,}")
+    print()
+    print(f"CPU time of the workers (user + system, started with the cluster): "
+          f"{', '.join(f'{t:.0f}' for t in worker_cpu)} s; on {args.workers} otherwise idle "
+          f"cores the wall time would be about the largest of them.")
     print()
     print(f"Memory: worker peak resident {', '.join(f'{m:.0f}' for m in worker_peaks)} MB; "
           f"this process (scheduler and client) {peak_rss_mb():.0f} MB. The summary: "

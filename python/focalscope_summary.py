@@ -173,8 +173,11 @@ def summarize(scores, labels, kind="auto", ignore_index=-100, class_names=None):
     s = _empty(c, kind, class_names, ignore_index)
     keep = y != ignore_index
     s["samples"] = np.int64(n)
-    s["ignored"] = np.int64(n - keep.sum())
-    x, y = x[keep], y[keep].astype(np.int64)
+    counted = int(keep.sum())
+    s["ignored"] = np.int64(n - counted)
+    if counted < n:  # no copy of the rows when none is ignored
+        x, y = x[keep], y[keep]
+    y = y.astype(np.int64, copy=False)
     classes = 2 if c == 1 else c
     if len(y) and (y.min() < 0 or y.max() >= classes):
         bad = int(np.flatnonzero((y < 0) | (y >= classes))[0])
