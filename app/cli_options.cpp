@@ -308,7 +308,8 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
     if (o.unpaired && o.folds)
         throw ArgumentError("--unpaired compares runs, --folds summarises them as folds of one "
                             "model: give one of them");
-    if (o.summarize && (o.wantsRows() || o.json || !o.errorsCsv.empty() || !o.runs.empty()))
+    if (o.summarize
+        && (o.wantsRows() || o.wantsCurves() || o.json || !o.errorsCsv.empty() || !o.runs.empty()))
         throw ArgumentError("summarize: only --kind, --ignore-index, --scores-key, --labels-key, "
                             "--skip-invalid and -o apply");
 }
@@ -415,11 +416,15 @@ Focal loss and ROC / AUROC of a classifier's predictions (.csv, .tsv, .npy, .npz
                                      sd, pooled AUROC, vertical average (JSON "folds")
   --help  --version
 
-focalscope-cli summarize [--kind K] [--ignore-index K] PREDICTIONS [LABELS] -o SUMMARY.npz
-  writes a mergeable summary (binned counts; see README, Summaries). A C-ordered .npy of scores
-  with a .npy of labels is read in chunks (memory independent of the rows); other files are
-  read whole. A summary given as PREDICTIONS is opened like predictions: AUROC, AP, DeLong and
-  focal loss of the binned scores, with "bounds" that hold the exact values.
+focalscope-cli summarize [--kind K] [--ignore-index K] [--skip-invalid] PREDICTIONS [LABELS]
+                         -o SUMMARY.npz
+  writes a mergeable summary (binned counts; see README, Summaries), streamed in chunks (memory
+  independent of the rows): a CSV / TSV file (with its label column, or a .npy of labels) or
+  C-ordered .npy files of scores and labels. An .npz, a Fortran-ordered .npy and labels in a
+  CSV are not streamed: an error says so. A summary given as PREDICTIONS is opened like
+  predictions: AUROC, AP, DeLong and focal loss of the binned scores, with "bounds" that hold
+  the exact values; --roc-csv, --pr-csv and the ROC, PR, DET and loss plots are drawn from the
+  binned scores ("binned" in each title).
 
 Exit status: 0 success, 2 bad arguments, 3 unreadable or invalid input.
 )");

@@ -68,14 +68,19 @@ struct CliOptions {
     bool summarize = false; // focalscope-cli summarize ... -o OUTPUT: write a summary .npz
     std::string output; // summarize's -o
 
-    // Whether any option was given that needs every row (plots, curves as CSV, per-row values,
-    // operating points, calibration, bootstrap, partial AUROC): a summary cannot give them.
+    // Whether any option was given that needs every row (per-row values, operating points and
+    // their rows, calibration, bootstrap, partial AUROC, the loss-concentration plot, the DET
+    // points as CSV): a summary cannot give them.
     bool wantsRows() const
     {
-        return wantsPlots() || !rocCsv.empty() || !prCsv.empty() || !detCsv.empty()
-            || !perRow.empty() || !operatingRules.empty() || calibration || bootstrap || maxFprGiven
-            || fprRange || temperature;
+        return !exportConcentration.empty() || !exportReliability.empty() || !detCsv.empty()
+            || !perRow.empty() || !operatingRules.empty() || !errorsCsv.empty() || calibration
+            || bootstrap || maxFprGiven || fprRange || temperature;
     }
+
+    // Whether curves (as CSV) or plots were asked for; a summary gives them from its binned
+    // scores, except those of wantsRows().
+    bool wantsCurves() const { return wantsPlots() || !rocCsv.empty() || !prCsv.empty(); }
 
     bool wantsPlots() const
     {

@@ -4,6 +4,7 @@
 #include "cli_exports.h"
 #include "cli_options.h"
 #include "cli_runs.h"
+#include "cli_summary_exports.h"
 #include "io/prediction_reader.h"
 #include "report/curve_csv.h"
 #include "report/det_csv.h"
@@ -11,6 +12,7 @@
 #include "report/json_report.h"
 #include "report/per_row.h"
 #include "report/text_report.h"
+#include "summary/summary_file.h"
 #include "summary/summary_reader.h"
 #include "summary/summary_report.h"
 #include "summary/summary_writer.h"
@@ -69,12 +71,13 @@ int writeSummaryOf(const CliOptions& options, const ReadOptions& read)
 // A summary opened like predictions: the binned numbers with their bounds.
 int reportSummary(const CliOptions& options)
 {
-    if (!options.labels.empty() || options.wantsRows() || !options.errorsCsv.empty()
-        || !options.runs.empty()) {
+    if (!options.labels.empty() || options.wantsRows() || !options.runs.empty()) {
         std::cerr << "focalscope-cli: " << options.predictions
-                  << " is a summary: it takes no labels file, and plots, curve CSVs, per-row "
-                     "values, operating points, calibration, bootstrap, partial AUROC, "
-                     "--temperature and runs need the rows\n";
+                  << " is a summary: it takes no labels file, and per-row values, operating "
+                     "points, calibration, bootstrap, partial AUROC, --temperature, runs, the "
+                     "loss-concentration and reliability plots and DET points as CSV need the "
+                     "rows (its ROC and PR curves, their plots and the loss plot are drawn from "
+                     "the binned scores)\n";
         return BadArguments;
     }
     Summary summary;
@@ -96,6 +99,9 @@ int reportSummary(const CliOptions& options)
         std::cerr << "focalscope-cli: " << error.what() << '\n';
         return BadArguments;
     }
+    std::cout.flush();
+    if (options.wantsCurves() && !writeSummaryOutputs(options, summary, params))
+        return OutputFailed;
     return Success;
 }
 

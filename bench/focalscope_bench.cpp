@@ -20,6 +20,8 @@
 #include "roc/roc_curve.h"
 #include "roc/roc_report.h"
 #include "roc/threshold_table.h"
+#include "summary/summary_loss.h"
+#include "summary/summary_reader.h"
 
 #include <algorithm>
 #include <chrono>
@@ -100,6 +102,11 @@ constexpr Item kItems[] = {
         "the window's loss work after a gamma change with several runs (--run FILE, "
         "repeatable): analyzeLoss(cache, params, classes) of each run (report/analysis.h); each "
         "run's PtCache built once, a new gamma each run"},
+    {"summary-read", "readSummary(file) of a summary .npz (summary/summary_reader.h)"},
+    {"summary-recompute",
+        "summaryFocalLoss(summary, params) of a summary .npz, a new gamma each run: the "
+        "focal-loss bracket from the p_t bins, O(bins) whatever the rows "
+        "(summary/summary_loss.h)"},
 };
 
 void printUsage(std::FILE* out)
@@ -334,6 +341,27 @@ int runBench(const BenchOptions& options)
                 {{"samples", samples}, {"first_score", firstScore}, {"last_label", lastLabel}});
         });
         printJson(options, rows, classes, timing);
+        return 0;
+    }
+
+    if (item == "summary-read" || item == "summary-recompute") {
+        const Summary summary = readSummary(options.scores);
+        FocalParams defaults;
+        defaults.mode = summary.binary ? LossMode::Sigmoid : LossMode::Softmax;
+        const Timing timing = timeRuns(options.repeat, [&](int run) {
+            if (item == "summary-read") {
+                Summary read = readSummary(options.scores);
+                const auto samples = static_cast<double>(read.samples);
+                return resultOf(std::move(read), {{"samples", samples}});
+            }
+            FocalParams params = defaults;
+            params.gamma = recomputeGamma(run);
+            SummaryLoss loss = summaryFocalLoss(summary, params);
+            const RunResult::Values values {{"gamma", params.gamma},
+                {"loss_lower", loss.value.lower}, {"loss_upper", loss.value.upper}};
+            return resultOf(std::move(loss), values);
+        });
+        printJson(options, summary.samples, summary.classes(), timing);
         return 0;
     }
 

@@ -64,3 +64,12 @@ run_item(threshold-move probabilities.csv false_positives 0 0)
 # The bootstrap of the seed's binary example: the point AUROC 0.5, 2000 replicates.
 run_item(bootstrap binary.csv auroc 0.4999999999 0.5000000001)
 run_item(bootstrap binary.csv replicates 2000 2000)
+# A summary (tests/reference/fixtures/summary, 3000 rows x 4 logits): read, and the focal-loss
+# bracket at gamma 1 (the last of 3 runs) with the default alpha, as focalscope_summary's
+# focal_bracket gives it (1.078474565728455, 1.078656191527545).
+file(COPY "${SUMMARY}" DESTINATION "${WORK_DIR}")
+get_filename_component(summary_name "${SUMMARY}" NAME)
+run_item(summary-read ${summary_name} samples 3000 3000)
+run_item(summary-recompute ${summary_name} gamma 1 1)
+run_item(summary-recompute ${summary_name} loss_lower 1.0784745657 1.0784745658)
+run_item(summary-recompute ${summary_name} loss_upper 1.0786561915 1.0786561916)

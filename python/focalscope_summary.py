@@ -103,24 +103,17 @@ def _as_matrix(scores):
     return scores.reshape(-1, scores.shape[-1])
 
 
-def _ranked_logits(x, kind):
-    """Per column, the logit of the score the ROC ranks (see the module docstring)."""
+def _ranked(x, kind):
+    """Per column, the score the ROC ranks and its logit (see the module docstring): the
+    logit of the ranked score is the bin's argument, the score itself gives the extremes."""
     if kind == "probabilities":
-        return _logit(np.clip(x, 0.0, 1.0))
+        return x, _logit(np.clip(x, 0.0, 1.0))
     if x.shape[1] == 1:
-        return x.copy()
-    m = x.max(axis=1, keepdims=True)
-    e = np.exp(x - m)
-    p = e / e.sum(axis=1, keepdims=True)
-    return _logit(p)
-
-
-def _ranked_scores(x, kind):
-    if kind == "logits" and x.shape[1] > 1:
-        m = x.max(axis=1, keepdims=True)
-        e = np.exp(x - m)
-        return e / e.sum(axis=1, keepdims=True)
-    return x
+        return x, x
+    e = x - x.max(axis=1, keepdims=True)
+    np.exp(e, out=e)
+    e /= e.sum(axis=1, keepdims=True)
+    return e, _logit(e)
 
 
 def _pt_logits(x, y, kind):
@@ -180,8 +173,11 @@ def summarize(scores, labels, kind="auto", ignore_index=-100, class_names=None):
     s = _empty(c, kind, class_names, ignore_index)
     keep = y != ignore_index
     s["samples"] = np.int64(n)
-    s["ignored"] = np.int64(n - keep.sum())
-    x, y = x[keep], y[keep].astype(np.int64)
+    counted = int(keep.sum())
+    s["ignored"] = np.int64(n - counted)
+    if counted < n:  # no copy of the rows when none is ignored
+        x, y = x[keep], y[keep]
+    y = y.astype(np.int64, copy=False)
     classes = 2 if c == 1 else c
     if len(y) and (y.min() < 0 or y.max() >= classes):
         bad = int(np.flatnonzero((y < 0) | (y >= classes))[0])
@@ -191,13 +187,13 @@ def summarize(scores, labels, kind="auto", ignore_index=-100, class_names=None):
     if len(y) == 0:
         return s
     b = bin_count()
-    z = _ranked_logits(x, kind)
-    ranked = _ranked_scores(x, kind)
+    ranked, z = _ranked(x, kind)
     for col in range(c):
-        k = bin_index(z[:, col])
         positive = (y == 1) if c == 1 else (y == col)
-        s["pos_counts"][col] = np.bincount(k[positive], minlength=b)
-        s["neg_counts"][col] = np.bincount(k[~positive], minlength=b)
+        # One bincount of 2 k + positive: the negative and positive counts of each bin.
+        both = np.bincount(2 * bin_index(z[:, col]) + positive, minlength=2 * b)
+        s["neg_counts"][col] = both[0::2]
+        s["pos_counts"][col] = both[1::2]
         s["score_min"][col] = ranked[:, col].min()
         s["score_max"][col] = ranked[:, col].max()
     zt, t = _pt_logits(x, y, kind)

@@ -9,27 +9,24 @@
 
 namespace focalscope {
 
-DelimitedTable readDelimited(std::string_view text, const std::string& name,
-    const ReadOptions& options, bool withLabelColumn,
-    const std::function<void(const char* begin, const char* end)>& consumed,
-    const std::string& labelsName)
+DelimitedHead readDelimitedHead(std::string_view text, const std::string& name,
+    bool withLabelColumn, const std::string& labelsName)
 {
-    text = csv::checkedText(text, name);
+    DelimitedHead head;
     std::size_t first = 0;
-    Index firstLine = 0;
-    if (!csv::findFirstRecord(text, first, firstLine))
+    if (!csv::findFirstRecord(text, first, head.firstLine))
         throw ReadError(name + ": expected data rows, found only blank or comment lines");
+    const Index firstLine = head.firstLine;
 
-    csv::Layout layout;
-    layout.delimiter = csv::detectDelimiter(text, first);
+    head.delimiter = csv::detectDelimiter(text, first);
     std::vector<std::string> fields;
     Index headerLines = 0;
     const std::size_t afterFirst
-        = csv::splitRecord(text, first, layout.delimiter, fields, headerLines);
-    layout.fields = static_cast<Index>(fields.size());
+        = csv::splitRecord(text, first, head.delimiter, fields, headerLines);
+    head.fields = static_cast<Index>(fields.size());
     const bool hasHeader = csv::isHeaderRecord(fields);
     if (hasHeader)
-        layout.header = fields;
+        head.header = fields;
 
     if (!withLabelColumn && hasHeader)
         for (std::size_t f = 0; f < fields.size(); ++f)
@@ -41,7 +38,7 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
                     + " as well: give the labels once (drop the labels file, or the column)");
 
     if (withLabelColumn) {
-        layout.labelColumn = 0;
+        head.labelColumn = 0;
         // One column named like a label column is the labels; a second one is an error (it is
         // never read as scores).
         Index named = -1;
@@ -58,25 +55,38 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
                 named = static_cast<Index>(f);
             }
         if (named >= 0)
-            layout.labelColumn = named;
-        if (layout.fields < 2)
+            head.labelColumn = named;
+        if (head.fields < 2)
             throw ReadError(name + ":" + std::to_string(firstLine + 1)
                 + ": expected at least 2 fields (a label and a score), found "
-                + std::to_string(layout.fields));
+                + std::to_string(head.fields));
     }
-    const Index classes = layout.fields - (withLabelColumn ? 1 : 0);
+    for (Index f = 0; f < head.fields; ++f)
+        if (f != head.labelColumn)
+            head.classNames.push_back(hasHeader ? fields[static_cast<std::size_t>(f)]
+                                                : std::to_string(head.classNames.size()));
+    head.dataBegin = hasHeader ? afterFirst : first;
+    head.dataFirstLine = firstLine + (hasHeader ? headerLines : 0);
+    return head;
+}
+
+DelimitedTable parseDelimitedRows(std::string_view text, std::size_t begin, Index firstLine,
+    const DelimitedHead& head, const std::string& name, const ReadOptions& options,
+    bool withLabelColumn, const std::function<void(const char* begin, const char* end)>& consumed)
+{
+    csv::Layout layout;
+    layout.delimiter = head.delimiter;
+    layout.fields = head.fields;
+    layout.labelColumn = head.labelColumn;
+    layout.header = head.header;
+    const Index classes = static_cast<Index>(head.classNames.size());
 
     DelimitedTable table;
     table.delimiter = layout.delimiter;
-    for (Index f = 0; f < layout.fields; ++f)
-        if (f != layout.labelColumn)
-            table.classNames.push_back(hasHeader ? fields[static_cast<std::size_t>(f)]
-                                                 : std::to_string(table.classNames.size()));
+    table.classNames = head.classNames;
 
-    const std::size_t dataBegin = hasHeader ? afterFirst : first;
-    const Index dataFirstLine = firstLine + (hasHeader ? headerLines : 0);
-    std::vector<csv::Chunk> chunks = csv::makeChunks(text, dataBegin);
-    const unsigned threads = threadsFor(text.size() - dataBegin);
+    std::vector<csv::Chunk> chunks = csv::makeChunks(text, begin);
+    const unsigned threads = threadsFor(text.size() - begin);
 
     csv::LabelRules rules;
     rules.classNames = &table.classNames;
@@ -90,19 +100,16 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
         chunks.size(), threads, [&](std::size_t k) { counter.count(chunks[k]); },
         scaledProgress(options.progress, 0.0, 0.1));
     Index rows = 0;
-    Index lines = dataFirstLine;
+    Index lines = firstLine;
     for (csv::Chunk& chunk : chunks) {
         chunk.rowOffset = rows;
         chunk.lineOffset = lines;
         rows += chunk.rows;
         lines += chunk.lines;
     }
-    if (rows == 0) {
-        if (hasHeader)
-            throw ReadError(name + ":" + std::to_string(firstLine + 1)
-                + ": expected data rows after the header, found none");
-        throw ReadError(name + ": expected data rows, found none");
-    }
+    table.samples = rows;
+    if (rows == 0)
+        return table;
 
     // Pass 2: parse straight into the column-major matrix.
     table.scores.resize(rows, classes);
@@ -141,7 +148,6 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
             table.nonFinite.push_back(std::move(row));
         }
     }
-    table.samples = rows;
     if (!withLabelColumn) {
         // Whether a non-finite row is skipped, an error or harmless (ignored) depends on labels
         // this file does not hold: the caller decides (dropRows).
@@ -154,6 +160,24 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
         table.summary = summarizeScores(table.scores, table.labels, options.ignoreIndex);
     }
     table.skippedRows = std::move(invalidRows);
+    return table;
+}
+
+DelimitedTable readDelimited(std::string_view text, const std::string& name,
+    const ReadOptions& options, bool withLabelColumn,
+    const std::function<void(const char* begin, const char* end)>& consumed,
+    const std::string& labelsName)
+{
+    text = csv::checkedText(text, name);
+    const DelimitedHead head = readDelimitedHead(text, name, withLabelColumn, labelsName);
+    DelimitedTable table = parseDelimitedRows(
+        text, head.dataBegin, head.dataFirstLine, head, name, options, withLabelColumn, consumed);
+    if (table.samples == 0) {
+        if (!head.header.empty())
+            throw ReadError(name + ":" + std::to_string(head.firstLine + 1)
+                + ": expected data rows after the header, found none");
+        throw ReadError(name + ": expected data rows, found none");
+    }
     return table;
 }
 

@@ -55,4 +55,30 @@ DelimitedTable readDelimited(std::string_view text, const std::string& name,
     const std::function<void(const char* begin, const char* end)>& consumed = {},
     const std::string& labelsName = {});
 
+// What the first record of a delimited text decides: delimiter, fields, label column, header,
+// class names and where the data rows start. The first part of readDelimited, for readers that
+// parse the data rows in blocks (summary_file.cpp streams a CSV too large for memory). text is
+// csv::checkedText's. Throws ReadError as readDelimited does.
+struct DelimitedHead {
+    char delimiter = ',';
+    Index fields = 0;
+    Index labelColumn = -1; // -1: none
+    std::vector<std::string> header; // empty: no header
+    std::vector<std::string> classNames;
+    Index firstLine = 0; // 0-based line of the first record
+    std::size_t dataBegin = 0; // position of the first data row in the text
+    Index dataFirstLine = 0; // its line
+};
+DelimitedHead readDelimitedHead(std::string_view text, const std::string& name,
+    bool withLabelColumn, const std::string& labelsName = {});
+
+// The second part of readDelimited: the data rows of text from begin (a line start, line
+// firstLine of the file, 0-based) to its end, parsed with head's layout. Zero rows are no error
+// here. Row indices in the result (skippedRows, nonFinite) count from the first row parsed;
+// messages and NonFiniteRow::line count the file's lines.
+DelimitedTable parseDelimitedRows(std::string_view text, std::size_t begin, Index firstLine,
+    const DelimitedHead& head, const std::string& name, const ReadOptions& options,
+    bool withLabelColumn,
+    const std::function<void(const char* begin, const char* end)>& consumed = {});
+
 } // namespace focalscope

@@ -1,6 +1,5 @@
 #include "summary/summary_analysis.h"
 
-#include "roc/curve_thinning.h"
 #include "roc/ranked_scores.h"
 
 #include <cmath>
@@ -11,28 +10,6 @@ namespace focalscope {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// The lower logit edge of bin b (-inf for the underflow bin): the threshold at which its rows
-// are predicted positive.
-double binThreshold(const Summary& s, std::int64_t b)
-{
-    return b == 0 ? -std::numeric_limits<double>::infinity() : s.edge(b);
-}
-
-// The curves of one class's counts, from the highest bin down (curve_thinning's walk).
-void fillCurves(const Summary& s, std::span<const std::int64_t> pos,
-    std::span<const std::int64_t> neg, std::size_t maxPoints, ClassRoc& entry)
-{
-    auto walk = [&](auto&& visit) {
-        for (std::size_t b = pos.size(); b-- > 0;)
-            if (pos[b] != 0 || neg[b] != 0)
-                visit(scoreKey(binThreshold(s, static_cast<std::int64_t>(b))), pos[b], neg[b]);
-    };
-    // Without thinning: every occupied bin (maxPoints of 0 keeps every point).
-    const std::size_t points = maxPoints > 0 ? maxPoints : pos.size() * 4 + 4;
-    entry.roc = thinRocCurve(walk, entry.positives, entry.negatives, points);
-    entry.pr = thinPrCurve(walk, entry.positives, points);
-}
 
 } // namespace
 
@@ -82,45 +59,6 @@ SummaryRoc summaryRoc(const Summary& s)
     out.warnings.push_back("binned: numbers come from a summary; AUROC and focal loss carry the "
                            "exact bounds of the unbinned values");
     return out;
-}
-
-RocReport summaryRocReport(const Summary& s, const SummaryRoc& numbers, std::size_t maxCurvePoints)
-{
-    RocReport report;
-    report.binary = s.binary;
-    for (int c = 0; c < s.classes(); ++c) {
-        const SummaryClassRoc& n = numbers.perClass[static_cast<std::size_t>(c)];
-        ClassRoc entry;
-        entry.name = s.classNames[static_cast<std::size_t>(c)];
-        entry.positives = n.positives;
-        entry.negatives = n.negatives;
-        entry.auroc = n.auroc.value;
-        entry.ci = {n.auroc.value, n.delong.se, n.delong.lower, n.delong.upper};
-        entry.averagePrecision = n.averagePrecision;
-        entry.partialRange = {kNaN, kNaN};
-        fillCurves(s, classCounts(s.posCounts, s, c), classCounts(s.negCounts, s, c),
-            maxCurvePoints, entry);
-        report.classes.push_back(std::move(entry));
-    }
-    report.macro = numbers.macro.value;
-    report.weighted = numbers.weighted.value;
-    report.micro = numbers.micro.value;
-    report.ovo = kNaN;
-    report.partial = kNaN;
-    report.apMacro = numbers.apMacro;
-    if (!s.binary) {
-        const std::vector<std::int64_t> pos = microCounts(s.posCounts, s);
-        const std::vector<std::int64_t> neg = microCounts(s.negCounts, s);
-        ClassRoc micro;
-        for (std::size_t b = 0; b < pos.size(); ++b) {
-            micro.positives += pos[b];
-            micro.negatives += neg[b];
-        }
-        fillCurves(s, pos, neg, maxCurvePoints, micro);
-        report.microRoc = std::move(micro.roc);
-    }
-    report.warnings = numbers.warnings;
-    return report;
 }
 
 LossAnalysis summaryLossAnalysis(const FocalParams& params, const SummaryLoss& loss)

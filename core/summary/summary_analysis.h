@@ -36,12 +36,7 @@ struct SummaryRoc {
 };
 SummaryRoc summaryRoc(const Summary& summary);
 
-// The same as a RocReport (rocReport's fields): the binned values, DeLong's interval, one
-// curve point per occupied bin (thresholds: the bins' lower logit edges, -inf for the underflow
-// bin), thinned to about maxCurvePoints exact points when > 0 (curve_thinning.h); ovo and
-// partial NaN (they need the rows).
-RocReport summaryRocReport(
-    const Summary& summary, const SummaryRoc& numbers, std::size_t maxCurvePoints = 0);
+// The binned curves as a RocReport: summaryRocReport (summary_roc_report.h).
 
 // The focal loss of summaryFocalLoss() as a LossAnalysis: the loss and the per-class means are
 // the brackets' midpoints, the shares those of the midpoints; no per-row values, no

@@ -16,21 +16,27 @@ MARGIN = np.array([3.2, 2.4, 2.7, 1.6, 2.0])
 CONFUSION = {0: [(2, 0.8)], 1: [(3, 1.0)], 2: [(0, 1.2)], 3: [(1, 1.3)], 4: [(1, 0.7), (0, 0.6)]}
 
 
-def main():
-    rng = np.random.default_rng(20261128)
-    labels = rng.choice(len(CLASSES), size=ROWS, p=PRIORS)
-    logits = rng.normal(0.0, 1.0, size=(ROWS, len(CLASSES)))
+def demo_rows(rng, rows):
+    """rows of the demo's distribution from the generator rng: (float32 logits rows x 5, int64
+    labels). bench/summary_scale.py draws 10^9 of them, chunk by chunk."""
+    labels = rng.choice(len(CLASSES), size=rows, p=PRIORS)
+    logits = rng.normal(0.0, 1.0, size=(rows, len(CLASSES)))
     logits[:, 0] += 0.5  # the background logit is higher everywhere, as in real detectors
-    difficulty = rng.gamma(shape=2.0, scale=0.5, size=ROWS)  # per-row hardness
+    difficulty = rng.gamma(shape=2.0, scale=0.5, size=rows)  # per-row hardness
     for c in range(len(CLASSES)):
-        rows = labels == c
-        logits[rows, c] += MARGIN[c] * rng.normal(1.0, 0.35, size=rows.sum()) / np.maximum(difficulty[rows], 0.3) ** 0.5
+        mine = labels == c
+        logits[mine, c] += MARGIN[c] * rng.normal(1.0, 0.35, size=mine.sum()) / np.maximum(difficulty[mine], 0.3) ** 0.5
         for other, strength in CONFUSION[c]:
-            logits[rows, other] += strength * rng.random(rows.sum())
-    wrong = rng.random(ROWS) < 0.01  # confidently wrong rows
-    shift = rng.integers(1, len(CLASSES), size=ROWS)
+            logits[mine, other] += strength * rng.random(mine.sum())
+    wrong = rng.random(rows) < 0.01  # confidently wrong rows
+    shift = rng.integers(1, len(CLASSES), size=rows)
     logits[wrong, (labels[wrong] + shift[wrong]) % len(CLASSES)] += 5.0
-    np.savez_compressed("demo.npz", logits=logits.astype(np.float32), labels=labels.astype(np.int64),
+    return logits.astype(np.float32), labels.astype(np.int64)
+
+
+def main():
+    logits, labels = demo_rows(np.random.default_rng(20261128), ROWS)
+    np.savez_compressed("demo.npz", logits=logits, labels=labels,
                         class_names=np.array(CLASSES))
 
 

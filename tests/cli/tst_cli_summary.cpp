@@ -4,9 +4,12 @@
 #include "cli_run.h"
 #include "fixture.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +54,8 @@ private slots:
     void textReport();
     void exitCodes_data();
     void exitCodes();
+    void curvesAndPlotsFromSummary();
+    void csvErrorsAsTheReader();
 };
 
 void TestCliSummary::summarizeThenOpen_data()
@@ -137,8 +142,18 @@ void TestCliSummary::exitCodes_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no -o") << QStringList {"summarize", "one_bin_scores.npy", "one_bin_labels.npy"}
                            << 2 << "missing -o";
-    QTest::newRow("plot of a summary")
-        << QStringList {"--export-roc", "x.png", "one_bin.npz"} << 2 << "is a summary";
+    QTest::newRow("concentration plot of a summary")
+        << QStringList {"--export-concentration", "x.png", "one_bin.npz"} << 2 << "need the rows";
+    QTest::newRow("per-row values of a summary")
+        << QStringList {"--per-row", "x.csv", "one_bin.npz"} << 2 << "is a summary";
+    QTest::newRow("operating point of a summary")
+        << QStringList {"--operating-point", "youden", "one_bin.npz"} << 2 << "is a summary";
+    QTest::newRow("DET points of a summary")
+        << QStringList {"--det-csv", "x.csv", "one_bin.npz"} << 2 << "is a summary";
+    QTest::newRow("plot with summarize") << QStringList {"summarize", "--export-roc", "x.png",
+        "a.csv", "-o", "b.npz"} << 2 << "only --kind";
+    QTest::newRow("summarize an npz") << QStringList {"summarize", "one_bin.npz", "-o", "never.npz"}
+                                      << 3 << "one_bin.npz: an .npz archive cannot be streamed";
     QTest::newRow("labels with a summary")
         << QStringList {"one_bin.npz", "one_bin_labels.npy"} << 2 << "is a summary";
     QTest::newRow("json with summarize")
@@ -160,6 +175,87 @@ void TestCliSummary::exitCodes()
     const Run run = runInFixtures(arguments);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+}
+
+// From a summary: the curve CSVs (their trapezoid areas are the binned AUROCs of the JSON) and
+// the plots, drawn by the prediction path's code, titled "binned".
+void TestCliSummary::curvesAndPlotsFromSummary()
+{
+    QTemporaryDir dir;
+    const QString roc = dir.path() + "/roc.csv", pr = dir.path() + "/pr.csv";
+    const QString rocSvg = dir.path() + "/roc.svg", prPng = dir.path() + "/pr.png";
+    const QString detSvg = dir.path() + "/det.svg", lossSvg = dir.path() + "/loss.svg";
+    const Run run = runInFixtures(
+        {"--json", "multiclass_logits.npz", "--roc-csv", roc, "--pr-csv", pr, "--export-roc",
+            rocSvg, "--export-pr", prPng, "--export-det", detSvg, "--export-loss", lossSvg});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    QVERIFY(json["binned"].toBool());
+
+    QFile rocFile(roc);
+    QVERIFY(rocFile.open(QIODevice::ReadOnly));
+    QCOMPARE(rocFile.readLine(), QByteArray("class,threshold,fpr,tpr\n"));
+    // Per class: the area under its points, and the first point (0, 0) at threshold inf.
+    QMap<QString, double> area;
+    QMap<QString, QPair<double, double>> last;
+    while (!rocFile.atEnd()) {
+        const QList<QByteArray> f = rocFile.readLine().trimmed().split(',');
+        QCOMPARE(f.size(), 4);
+        const QString name = QString::fromUtf8(f[0]);
+        const double fpr = f[2].toDouble(), tpr = f[3].toDouble();
+        if (!last.contains(name)) {
+            QCOMPARE(f[1], QByteArray("inf"));
+            QCOMPARE(fpr, 0.0);
+            QCOMPARE(tpr, 0.0);
+        } else {
+            area[name] += (fpr - last[name].first) * (tpr + last[name].second) / 2;
+        }
+        last[name] = {fpr, tpr};
+    }
+    const QJsonArray perClass = json["auroc"]["per_class"].toArray();
+    for (qsizetype c = 0; c < perClass.size(); ++c)
+        QVERIFY2(std::abs(area[QString::number(c)] - perClass[c].toDouble()) <= 1e-9,
+            qPrintable(QString::number(c)));
+    QVERIFY(std::abs(area["micro"] - json["auroc"]["micro"].toDouble()) <= 1e-9);
+
+    QFile prFile(pr);
+    QVERIFY(prFile.open(QIODevice::ReadOnly));
+    QCOMPARE(prFile.readLine(), QByteArray("class,threshold,precision,recall\n"));
+    QVERIFY(prFile.size() > 1000);
+
+    for (const QString& svg : {rocSvg, detSvg}) {
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(text.contains(", binned"), qPrintable(svg));
+        QVERIFY(text.contains("from a summary of 2918 rows"));
+    }
+    QFile loss(lossSvg);
+    QVERIFY(loss.open(QIODevice::ReadOnly));
+    QVERIFY(loss.readAll().contains("a summary of 2918 rows"));
+    QVERIFY(QFileInfo(prPng).size() > 1000);
+}
+
+// summarize streams a CSV, and a bad row is the same message as opening the file: file, line,
+// column.
+void TestCliSummary::csvErrorsAsTheReader()
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/bad.csv";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("label,a,b\n");
+    for (int r = 0; r < 5000; ++r)
+        file.write(r == 4321 ? "1,0.5,0x\n" : "0,0.25,0.75\n");
+    file.close();
+    const Run summarized = runCli({"summarize", path, "-o", dir.path() + "/s.npz"});
+    const Run opened = runCli({"--json", path});
+    QCOMPARE(summarized.exitCode, 3);
+    QCOMPARE(opened.exitCode, 3);
+    QVERIFY2(summarized.err.contains("bad.csv:4323: column 3 ('b'): expected a number, found '0x'"),
+        summarized.err.constData());
+    QCOMPARE(summarized.err, opened.err);
+    QVERIFY(!QFileInfo::exists(dir.path() + "/s.npz"));
 }
 
 QTEST_GUILESS_MAIN(TestCliSummary)

@@ -13,6 +13,7 @@
 #include "plot/plot_grid_view.h"
 #include "plot/plot_view.h"
 #include "roc/delong.h"
+#include "summary/summary_file.h"
 #include "summary/summary_writer.h"
 #include "views/chart_tabs.h"
 #include "views/comparison_panel.h"

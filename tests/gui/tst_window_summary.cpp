@@ -14,6 +14,7 @@
 #include "model/threshold_model.h"
 #include "plot/plot_view.h"
 #include "summary/summary_analysis.h"
+#include "summary/summary_file.h"
 #include "summary/summary_loss.h"
 #include "summary/summary_reader.h"
 #include "summary/summary_report.h"

@@ -69,7 +69,7 @@ def case(name, x, y, kind, losses, ignore_index=-100):
     keep = y != ignore_index
     xk, yk = x[keep], y[keep]
     ranked = softmax(xk) if (kind == "logits" and x.shape[1] > 1) else xk
-    z = fs._ranked_logits(xk, kind)
+    z = fs._ranked(xk, kind)[1]
     classes = []
     for c in range(x.shape[1]):
         truth = (yk == 1) if x.shape[1] == 1 else (yk == c)

@@ -10,6 +10,7 @@
 #include "io/kind_detection.h"
 #include "model/parameter_model.h"
 #include "model/recompute_scheduler.h"
+#include "summary/summary_roc_report.h"
 
 #include <algorithm>
 #include <cmath>
@@ -207,7 +208,7 @@ DatasetSession::DatasetSession(ParameterModel& parameters, QObject* parent)
                 if (summary) {
                     // O(bins): the binned curves and values, with their bounds.
                     auto binned = std::make_shared<const SummaryRoc>(summaryRoc(*summary));
-                    results->report = summaryRocReport(*summary, *binned, kMaxCurvePoints);
+                    results->report = summaryRocReport(*summary);
                     results->binned = std::move(binned);
                 } else {
                     results->report = rocReport(*predictions, options);
