@@ -92,6 +92,17 @@ bool writeFileAtomically(const std::string& path, const std::string& text, std::
     return true;
 }
 
+bool writeOutputFile(const std::string& path, const std::function<std::string()>& text)
+{
+    if (path.empty())
+        return true;
+    std::string error;
+    if (writeFileAtomically(path, text(), error))
+        return true;
+    std::cerr << "focalscope-cli: " << error << '\n';
+    return false;
+}
+
 bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis,
     const RunsReport* runs)
 {

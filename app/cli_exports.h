@@ -6,6 +6,7 @@
 #include "report/runs_report.h"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +32,9 @@ std::optional<int> reliabilityColumn(const std::string& value, const Predictions
 
 // Writes text to path atomically (the old file stays until the new one is complete).
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);
+
+// An output file asked for by an option: nothing when path is empty; else text() written
+// atomically, false with the reason on stderr when it cannot be.
+bool writeOutputFile(const std::string& path, const std::function<std::string()>& text);
 
 } // namespace focalscope

@@ -113,13 +113,7 @@ bool writeSummaryOutputs(
     analysis.roc = summaryRocReport(summary);
     bool ok = true;
     const auto write = [&](const std::string& path, const std::function<std::string()>& text) {
-        if (path.empty())
-            return;
-        std::string error;
-        if (!writeFileAtomically(path, text(), error)) {
-            std::cerr << "focalscope-cli: " << error << '\n';
-            ok = false;
-        }
+        ok = writeOutputFile(path, text) && ok;
     };
     write(options.rocCsv, [&] { return rocCsv(analysis); });
     write(options.prCsv, [&] { return prCsv(analysis); });

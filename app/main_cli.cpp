@@ -219,13 +219,8 @@ int main(int argc, char** argv)
 
     int status = Success;
     const auto write = [&](const std::string& path, const std::function<std::string()>& text) {
-        if (path.empty())
-            return;
-        std::string error;
-        if (!writeFileAtomically(path, text(), error)) {
-            std::cerr << "focalscope-cli: " << error << '\n';
+        if (!writeOutputFile(path, text))
             status = OutputFailed;
-        }
     };
     write(options.rocCsv, [&] { return rocCsv(analysis); });
     write(options.prCsv, [&] { return prCsv(analysis); });

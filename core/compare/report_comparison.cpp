@@ -1,6 +1,5 @@
 #include "compare/report_comparison.h"
 
-#include "compare/holm.h"
 #include "roc/delong.h"
 
 #include <stdexcept>
@@ -45,13 +44,7 @@ std::vector<RunComparison> compareReports(
             }
         }
     }
-    std::vector<double> p;
-    p.reserve(out.size());
-    for (const RunComparison& c : out)
-        p.push_back(c.p);
-    const std::vector<double> holm = holmAdjust(p);
-    for (std::size_t k = 0; k < out.size(); ++k)
-        out[k].pHolm = holm[k];
+    applyHolm(out);
     return out;
 }
 

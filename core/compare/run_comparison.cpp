@@ -113,13 +113,19 @@ std::vector<RunComparison> compareRuns(
             comparisons[k * classes.size() + c] = compareOnClass(pairs[k], classes[c], statistics);
     });
 
+    applyHolm(comparisons);
+    return comparisons;
+}
+
+void applyHolm(std::vector<RunComparison>& comparisons)
+{
     std::vector<double> p;
+    p.reserve(comparisons.size());
     for (const RunComparison& comparison : comparisons)
         p.push_back(comparison.p);
     const std::vector<double> adjusted = holmAdjust(p);
     for (std::size_t k = 0; k < comparisons.size(); ++k)
         comparisons[k].pHolm = adjusted[k];
-    return comparisons;
 }
 
 } // namespace focalscope

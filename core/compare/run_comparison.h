@@ -55,4 +55,7 @@ struct CompareOptions {
 std::vector<RunComparison> compareRuns(
     std::span<const Predictions* const> runs, const CompareOptions& options);
 
+// Sets every comparison's pHolm: holmAdjust over all of their p.
+void applyHolm(std::vector<RunComparison>& comparisons);
+
 } // namespace focalscope
