@@ -92,6 +92,28 @@ bool writeFileAtomically(const std::string& path, const std::string& text, std::
     return true;
 }
 
+std::unique_ptr<QApplication> offscreenApplication()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "focalscope-cli";
+    static char* argv[] = {name, nullptr};
+    return std::make_unique<QApplication>(argc, argv);
+}
+
+bool writePlotFile(
+    const std::string& path, const std::function<PlotSpec()>& build, const ExportOptions& options)
+{
+    if (path.empty())
+        return true;
+    QString error;
+    if (exportPlot(build(), QString::fromStdString(path), options, &error))
+        return true;
+    std::cerr << "focalscope-cli: " << error.toStdString() << '\n';
+    return false;
+}
+
 bool writeOutputFile(const std::string& path, const std::function<std::string()>& text)
 {
     if (path.empty())
@@ -106,14 +128,7 @@ bool writeOutputFile(const std::string& path, const std::function<std::string()>
 bool writePlots(const CliOptions& options, const ReadResult& input, const Analysis& analysis,
     const RunsReport* runs)
 {
-    // Qt Charts draws with widgets of a graphics scene: it needs a QApplication, which runs on
-    // the offscreen platform so that no display is needed.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "focalscope-cli";
-    static char* argv[] = {name, nullptr};
-    QApplication application(argc, argv);
+    const std::unique_ptr<QApplication> application = offscreenApplication();
 
     const ExportOptions exportOptions {QSize(options.width, options.height), options.dpi};
     const std::optional<std::size_t> lossClass
@@ -208,15 +223,8 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
             }},
     };
     bool ok = true;
-    for (const auto& [path, build] : plots) {
-        if (path->empty())
-            continue;
-        QString error;
-        if (!exportPlot(build(), QString::fromStdString(*path), exportOptions, &error)) {
-            std::cerr << "focalscope-cli: " << error.toStdString() << '\n';
-            ok = false;
-        }
-    }
+    for (const auto& [path, build] : plots)
+        ok = writePlotFile(*path, build, exportOptions) && ok;
     return ok;
 }
 

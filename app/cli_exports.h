@@ -2,14 +2,18 @@
 
 #include "cli_options.h"
 #include "io/read_options.h"
+#include "plot/plot_export.h"
 #include "report/analysis.h"
 #include "report/runs_report.h"
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+class QApplication;
 
 namespace focalscope {
 
@@ -32,6 +36,15 @@ std::optional<int> reliabilityColumn(const std::string& value, const Predictions
 
 // Writes text to path atomically (the old file stays until the new one is complete).
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);
+
+// The QApplication Qt Charts needs to draw (its items are widgets of a graphics scene), on the
+// offscreen platform unless QT_QPA_PLATFORM says otherwise: no display is needed.
+std::unique_ptr<QApplication> offscreenApplication();
+
+// Draws a plot asked for by an option: nothing when path is empty; else build() exported to
+// path, false with the reason on stderr when it cannot be.
+bool writePlotFile(
+    const std::string& path, const std::function<PlotSpec()>& build, const ExportOptions& options);
 
 // An output file asked for by an option: nothing when path is empty; else text() written
 // atomically, false with the reason on stderr when it cannot be.

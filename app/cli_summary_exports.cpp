@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -47,13 +48,7 @@ PlotSpec fromSummary(PlotSpec spec, const Summary& summary, bool curves)
 bool writePlots(const CliOptions& options, const Summary& summary, const RocReport& report,
     const FocalParams& params)
 {
-    // Qt Charts needs a QApplication, on the offscreen platform (as cli_exports.cpp's).
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "focalscope-cli";
-    static char* argv[] = {name, nullptr};
-    QApplication application(argc, argv);
+    const std::unique_ptr<QApplication> application = offscreenApplication();
 
     const ExportOptions exportOptions {QSize(options.width, options.height), options.dpi};
     const std::vector<bool> allVisible(report.classes.size(), true);
@@ -85,15 +80,10 @@ bool writePlots(const CliOptions& options, const Summary& summary, const RocRepo
     };
     bool ok = true;
     for (const auto& [path, build] : plots) {
-        if (path->empty())
-            continue;
-        QString error;
         const bool curves = path != &options.exportLoss;
-        if (!exportPlot(fromSummary(build(), summary, curves), QString::fromStdString(*path),
-                exportOptions, &error)) {
-            std::cerr << "focalscope-cli: " << error.toStdString() << '\n';
-            ok = false;
-        }
+        ok = writePlotFile(
+                 *path, [&] { return fromSummary(build(), summary, curves); }, exportOptions)
+            && ok;
     }
     return ok;
 }

@@ -180,7 +180,7 @@ void RunsDock::refreshRun(int run)
     QTableWidgetItem* name = m_table->item(run, NameColumn);
     name->setText(r.name);
     name->setCheckState(r.visible ? Qt::Checked : Qt::Unchecked);
-    name->setToolTip(r.path);
+    name->setToolTip(r.session->path());
     if (auto* line = qobject_cast<QComboBox*>(m_table->cellWidget(run, LineColumn)))
         line->setCurrentIndex(line->findData(static_cast<int>(r.line)));
     if (auto* role = qobject_cast<QComboBox*>(m_table->cellWidget(run, RoleColumn)))

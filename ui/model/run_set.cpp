@@ -29,8 +29,7 @@ RunSet::RunSet(DatasetSession& first, ParameterModel& parameters, QObject* paren
     connectSession(&first);
     // A new run A: the runs added to the one before go.
     connect(&first, &DatasetSession::datasetChanged, this, [this] {
-        m_runs.front().path = m_runs.front().session->path();
-        m_runs.front().name = QFileInfo(m_runs.front().path).completeBaseName();
+        m_runs.front().name = QFileInfo(m_runs.front().session->path()).completeBaseName();
         if (m_runs.front().name.isEmpty())
             m_runs.front().name = QStringLiteral("A");
         m_waiting.clear();
@@ -212,7 +211,6 @@ DatasetSession* RunSet::appendRun(const QString& path)
     run.session = new DatasetSession(m_parameters);
     run.session->setRocLogFpr(first.rocLogFpr());
     run.session->setPtGrouping(first.ptGrouping());
-    run.path = path;
     run.name = uniqueName(QFileInfo(path).completeBaseName());
     const int index = count();
     run.color = runColor(index);
@@ -242,50 +240,41 @@ void RunSet::removeAddedRuns()
     emit runsChanged();
 }
 
-void RunSet::setName(int index, const QString& name)
+template<typename T> void RunSet::assign(int index, T Run::*field, const T& value)
 {
     Run& r = m_runs.at(static_cast<std::size_t>(index));
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed == r.name)
+    if (r.*field == value)
         return;
-    r.name = trimmed;
+    r.*field = value;
     emit runChanged(index);
+}
+
+void RunSet::setName(int index, const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    if (!trimmed.isEmpty())
+        assign(index, &Run::name, trimmed);
 }
 
 void RunSet::setColor(int index, const QColor& color)
 {
-    Run& r = m_runs.at(static_cast<std::size_t>(index));
-    if (!color.isValid() || color == r.color)
-        return;
-    r.color = color;
-    emit runChanged(index);
+    if (color.isValid())
+        assign(index, &Run::color, color);
 }
 
 void RunSet::setLine(int index, PlotSeries::Style line)
 {
-    Run& r = m_runs.at(static_cast<std::size_t>(index));
-    if (line == r.line)
-        return;
-    r.line = line;
-    emit runChanged(index);
+    assign(index, &Run::line, line);
 }
 
 void RunSet::setVisible(int index, bool visible)
 {
-    Run& r = m_runs.at(static_cast<std::size_t>(index));
-    if (visible == r.visible)
-        return;
-    r.visible = visible;
-    emit runChanged(index);
+    assign(index, &Run::visible, visible);
 }
 
 void RunSet::setRole(int index, RunRole role)
 {
-    Run& r = m_runs.at(static_cast<std::size_t>(index));
-    if (role == r.role)
-        return;
-    r.role = role;
-    emit runChanged(index);
+    assign(index, &Run::role, role);
 }
 
 void RunSet::setAllFolds(bool folds)

@@ -25,8 +25,7 @@ enum class RunRole { Model, Fold };
 
 struct Run {
     DatasetSession* session = nullptr;
-    QString name; // the file's stem, made unique; editable
-    QString path;
+    QString name; // the file's stem, made unique; editable (the file: session->path())
     QColor color;
     PlotSeries::Style line = PlotSeries::Style::Line;
     bool visible = true;
@@ -96,6 +95,8 @@ private:
     void connectSession(DatasetSession* session);
     // A new run's session, styled and appended (before its data is set).
     DatasetSession* appendRun(const QString& path);
+    // Sets one of run `index`'s fields and says so when it changes.
+    template<typename T> void assign(int index, T Run::*field, const T& value);
     int indexOf(const DatasetSession* session) const;
     QString uniqueName(const QString& stem) const;
     void onLoaded(
