@@ -211,15 +211,32 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
             }},
         {&options.exportReliability,
             [&] {
-                // The window's diagram: --calibration's report, else one without the fit.
-                const CalibrationReport report = analysis.calibration
-                    ? *analysis.calibration
-                    : calibrationReport(
-                        input.predictions, options.reliability, analysis.loss.params);
+                // The window's diagram: --calibration's report, else one without the fit;
+                // with runs, every run's curve over run A's bins.
+                const auto reportOf = [&](const ReadResult& in, const Analysis& a) {
+                    return a.calibration
+                        ? *a.calibration
+                        : calibrationReport(in.predictions, options.reliability, a.loss.params);
+                };
                 QStringList names;
                 for (const std::string& name : targetClassNames(input.predictions))
                     names << QString::fromStdString(name);
-                return reliabilityPlot(report, *reliability, names, analysis.temperature);
+                if (!runs || runs->runs.size() < 2)
+                    return reliabilityPlot(
+                        reportOf(input, analysis), *reliability, names, analysis.temperature);
+                std::vector<CalibrationReport> reports;
+                reports.reserve(runs->runs.size());
+                for (const ReportedRun& run : runs->runs)
+                    reports.push_back(reportOf(*run.input, *run.analysis));
+                std::vector<ReliabilityRun> shown;
+                for (std::size_t r = 0; r < reports.size(); ++r) {
+                    const int index = static_cast<int>(r);
+                    shown.push_back({&reports[r],
+                        RunStyle {QString::fromStdString(runs->runs[r].name), runColor(index),
+                            runLineStyle(index)},
+                        runs->runs[r].analysis->temperature});
+                }
+                return reliabilityRunsPlot(shown, *reliability, names);
             }},
     };
     bool ok = true;

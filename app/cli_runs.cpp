@@ -13,14 +13,13 @@ namespace {
 constexpr int kBadArguments = 2;
 constexpr int kBadInput = 3;
 
-// What a run after run A needs: its loss and ROC numbers, no per-row views or extras.
+// What a run after run A needs: its loss and ROC numbers, its calibration and bootstrap when
+// asked for (each run's own), no per-row views or operating points.
 AnalysisOptions runAnalysisOptions(AnalysisOptions options)
 {
     options.roc.withCurves = false;
     options.perRowViews = false;
     options.operatingRules.clear();
-    options.calibration.reset();
-    options.bootstrap.reset();
     return options;
 }
 

@@ -1,11 +1,13 @@
 // focalscope: the desktop application. Argument parsing only; the window lives in ui/.
 
 #include "loading/prediction_loader.h"
+#include "model/calibration_model.h"
 #include "model/comparison_model.h"
 #include "model/dataset_session.h"
 #include "model/run_set.h"
 #include "model/threshold_model.h"
 #include "platform/large_arrays.h"
+#include "views/calibration_dock.h"
 #include "window/main_window.h"
 #include "window/message_presenter.h"
 
@@ -71,8 +73,13 @@ int main(int argc, char* argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption foldsOption(QStringLiteral("folds"),
         QStringLiteral("Mark FILE and the runs as folds of one model (averaged, not compared)."));
+    const QCommandLineOption dockOption(QStringLiteral("dock"),
+        QStringLiteral("Bring a dock to the front of its tab group: threshold, calibration, "
+                       "comparison, classes or runs."),
+        QStringLiteral("NAME"));
     parser.addOption(settingsOption);
     parser.addOption(screenshotOption);
+    parser.addOption(dockOption);
     parser.addOption(ruleOption);
     parser.addOption(runOption);
     parser.addOption(foldsOption);
@@ -133,6 +140,24 @@ int main(int argc, char* argv[])
                     std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));
             });
     }
+    if (parser.isSet(dockOption)) {
+        const QString name = parser.value(dockOption);
+        const QString objectName = name == QLatin1String("threshold")
+            ? QStringLiteral("operatingPointDock")
+            : name + QStringLiteral("Dock");
+        auto* dock = window.findChild<QDockWidget*>(objectName);
+        if (!dock) {
+            std::fprintf(stderr,
+                "focalscope: --dock: no dock '%s' (threshold, calibration, comparison, classes, "
+                "runs)\n",
+                qPrintable(name));
+            return 2;
+        }
+        // After the runs' own raising of the runs and comparison docks.
+        QObject::connect(&window.runs(), &focalscope::RunSet::runsChanged, dock,
+            [dock] { QTimer::singleShot(0, dock, [dock] { dock->raise(); }); });
+        dock->raise();
+    }
     if (screenshot) {
         const QString path = parser.value(screenshotOption);
         auto* session = &window.session();
@@ -151,6 +176,14 @@ int main(int argc, char* argv[])
             for (int r = 1; r < runs.count(); ++r)
                 if (runs.session(r).isBusy() || !runs.session(r).roc())
                     return;
+            // A calibration dock in front: every run's diagram computed.
+            focalscope::CalibrationDock* calibration = window.calibrationDock();
+            if (calibration->calibration().isActive() && !session->isSummary())
+                for (int r = 0; r < runs.count(); ++r)
+                    if (calibration->calibration(r)
+                        && (calibration->calibration(r)->isBusy()
+                            || !calibration->calibration(r)->results()))
+                        return;
             *scheduled = true;
             QTimer::singleShot(500, &window, [&window, path] {
                 const bool saved = window.grab().save(path);
@@ -166,6 +199,10 @@ int main(int argc, char* argv[])
             &window.runs(), &focalscope::RunSet::resultsChanged, &window, grabWhenReady);
         QObject::connect(&window.comparison(), &focalscope::ComparisonModel::resultChanged, &window,
             grabWhenReady);
+        // Models without a signal here (every run's calibration) are polled.
+        auto* poll = new QTimer(&window);
+        QObject::connect(poll, &QTimer::timeout, &window, grabWhenReady);
+        poll->start(250);
         QObject::connect(&window.loader(), &focalscope::PredictionLoader::failed, &app,
             [](const QString&, const QString& message) {
                 std::fprintf(stderr, "focalscope: %s\n", qPrintable(message));

@@ -1,6 +1,8 @@
 #include "report/runs_json.h"
 
 #include "report/analysis_json.h"
+#include "report/bootstrap_json.h"
+#include "report/calibration_json.h"
 #include "report/json_writer.h"
 
 namespace focalscope {
@@ -26,6 +28,11 @@ void writeRun(JsonWriter& json, const ReportedRun& run, bool partialRequested)
     writeFocalLoss(json, run.input->predictions, run.analysis->loss);
     writeAuroc(json, run.analysis->roc, partialRequested);
     writeAveragePrecision(json, run.analysis->roc);
+    // --calibration and --bootstrap B: each run's own, as run A's at the top level.
+    if (run.analysis->calibration)
+        writeCalibration(json, *run.analysis->calibration);
+    if (run.analysis->bootstrap)
+        writeBootstrap(json, *run.analysis->bootstrap);
     json.endObject();
 }
 

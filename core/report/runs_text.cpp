@@ -64,6 +64,26 @@ std::string runsText(const RunsReport& report)
         out += runLine(report.runs[k], letterOf(k), nameWidth);
     if (multiclass)
         out += "* macro averages over the classes\n";
+    if (report.runs.front().analysis->calibration) {
+        // --calibration: each run's, top-label ECE and MCE, Brier and NLL over every class.
+        out += "\n"
+            + trimmed(padded("", 3) + padded("calibration", nameWidth) + padded("ECE", 9)
+                + padded("MCE", 9) + padded("Brier", 9) + padded("NLL", 9) + "T");
+        for (std::size_t k = 0; k < report.runs.size(); ++k) {
+            const CalibrationReport* c = report.runs[k].analysis->calibration
+                ? &*report.runs[k].analysis->calibration
+                : nullptr;
+            if (!c)
+                continue;
+            const std::string t = c->hasTemperature ? textNumber(c->temperature.fit.temperature, 6)
+                    + (c->temperature.fit.atBound ? " (at the search bound)" : "")
+                                                    : "-";
+            out += trimmed(padded(std::string(1, letterOf(k)), 3)
+                + padded(report.runs[k].name, nameWidth) + padded(textNumber(c->topLabel.ece), 9)
+                + padded(textNumber(c->topLabel.mce), 9) + padded(textNumber(c->brier), 9)
+                + padded(textNumber(c->nll), 9) + t);
+        }
+    }
 
     if (report.folds) {
         out += "\n"

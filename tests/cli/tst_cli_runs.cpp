@@ -62,6 +62,7 @@ private slots:
     void unreadableRun();
     void plotsDrawEveryRun();
     void bootstrapOfTheDelta();
+    void calibrationAndBootstrapPerRun();
 };
 
 // wfns, s100b, ndka sharing asah_labels.csv: pROC's Z, p and delta CI, Holm over the three.
@@ -284,6 +285,59 @@ void TestCliRuns::bootstrapOfTheDelta()
     }
     QCOMPARE(paired, 1); // wfns and s100b share their 113 rows
     QCOMPARE(runCli(arguments).out, first.out);
+}
+
+// --calibration and --bootstrap with runs: each run carries its own calibration and bootstrap,
+// the very ones focalscope-cli gives for that file alone; the text report lists each run's
+// calibration; --export-reliability draws every run's curve.
+void TestCliRuns::calibrationAndBootstrapPerRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString reliability = dir.filePath(QStringLiteral("reliability.svg"));
+    const QStringList options {QStringLiteral("--calibration"), QStringLiteral("--bins"),
+        QStringLiteral("10"), QStringLiteral("--bootstrap"), QStringLiteral("200"),
+        QStringLiteral("--seed"), QStringLiteral("5")};
+    const CliRun both
+        = runCli(QStringList {QStringLiteral("--json"), data("asah_wfns.csv"),
+                     data("asah_labels.csv"), QStringLiteral("--run"), data("asah_s100b.csv"),
+                     QStringLiteral("--export-reliability"), reliability}
+            + options);
+    QCOMPARE(both.exitCode, 0);
+    const QJsonArray runs = jsonOf(both)[QStringLiteral("runs")].toArray();
+    QCOMPARE(runs.size(), 2);
+    const char* files[] = {"asah_wfns.csv", "asah_s100b.csv"};
+    for (int r = 0; r < 2; ++r) {
+        const CliRun alone
+            = runCli(QStringList {QStringLiteral("--json"), data(files[r]), data("asah_labels.csv")}
+                + options);
+        QCOMPARE(alone.exitCode, 0);
+        const QJsonObject single = jsonOf(alone);
+        const QJsonObject run = runs[r].toObject();
+        for (const QString key : {QStringLiteral("calibration"), QStringLiteral("bootstrap")}) {
+            QVERIFY2(run.contains(key), qPrintable(key));
+            QCOMPARE(run[key].toObject(), single[key].toObject());
+        }
+    }
+    // The two runs are calibrated differently: the comparison is not of one file twice.
+    QVERIFY(runs[0].toObject()[QStringLiteral("calibration")]
+        != runs[1].toObject()[QStringLiteral("calibration")]);
+
+    QFile file(reliability);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    QVERIFY(svg.contains(QStringLiteral("ECE by run")));
+    for (const char* name : {"asah_wfns: ECE", "asah_s100b: ECE"})
+        QVERIFY2(svg.contains(QLatin1String(name)), name);
+
+    const CliRun text = runCli(QStringList {data("asah_wfns.csv"), data("asah_labels.csv"),
+                                   QStringLiteral("--run"), data("asah_s100b.csv")}
+        + options);
+    QCOMPARE(text.exitCode, 0);
+    const QString out = QString::fromUtf8(text.out);
+    const qsizetype table = out.indexOf(QStringLiteral("calibration ECE"));
+    QVERIFY2(table >= 0, qPrintable(out));
+    QVERIFY(out.indexOf(QStringLiteral("B  asah_s100b"), table) > table);
 }
 
 QTEST_GUILESS_MAIN(TestCliRuns)

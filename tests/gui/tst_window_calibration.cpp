@@ -7,12 +7,14 @@
 
 #include "calibration/calibration_report.h"
 #include "calibration/temperature_scaling.h"
+#include "charts/chart_helpers.h"
 #include "charts/reliability_plot.h"
 #include "main_window_test.h"
 #include "model/bootstrap_model.h"
 #include "model/calibration_model.h"
 #include "model/dataset_session.h"
 #include "model/parameter_model.h"
+#include "model/run_set.h"
 #include "plot/plot_export.h"
 #include "plot/plot_view.h"
 #include "roc/bootstrap_report.h"
@@ -56,13 +58,31 @@ private slots:
     void newFileTurnsThePreviewOff();
     void settingsRoundTrip();
     void reliabilityReachesExportPlot();
+    void calibrationPerRun();
+    void bootstrapAndPreviewOfAnotherRun();
 
 private:
+    // Opens run A, adds run B and waits for both runs' calibrations.
+    void openTwoRuns(const QString& a, const QString& b)
+    {
+        openAndWait(a);
+        RunSet& runs = m_window->runs();
+        QVERIFY(m_window->addRuns({b}));
+        QTRY_VERIFY_WITH_TIMEOUT(!runs.isLoading() && runs.count() == 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.session(1).loss() && !runs.session(1).isBusy(), 30000);
+        for (int r = 0; r < 2; ++r) {
+            CalibrationModel* model = dock()->calibration(r);
+            QVERIFY(model);
+            QTRY_VERIFY_WITH_TIMEOUT(!model->isBusy() && model->results(), 30000);
+        }
+    }
     // The dock, brought to the front of its tab group: it calibrates only while shown.
     CalibrationDock* dock() const
     {
         auto* d = m_window->findChild<CalibrationDock*>(QStringLiteral("calibrationDock"));
-        if (d && !d->isVisible()) {
+        // A tabified dock behind another keeps isVisible() but is told it is hidden
+        // (visibilityChanged): raise it whatever isVisible() says.
+        if (d) {
             d->raise();
             QCoreApplication::processEvents();
         }
@@ -518,6 +538,144 @@ void TestWindowCalibration::reliabilityReachesExportPlot()
     QFile svg(path);
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("ECE"));
+}
+
+void TestWindowCalibration::calibrationPerRun()
+{
+    const QString a = fixture("asah_wfns.csv");
+    const QString b = fixture("asah_s100b.csv");
+    QVERIFY(dock()->runBox()->isHidden() || !dock()->runBox()->isVisibleTo(dock()));
+    QVERIFY(dock()->runsTable()->isHidden());
+    openTwoRuns(a, b);
+    const CalibrationReport coreA = coreReport(a);
+    const CalibrationReport coreB = coreReport(b);
+    QVERIFY(coreA.perClass.front().curve.ece != coreB.perClass.front().curve.ece);
+
+    // The picker and the table of every run.
+    QVERIFY(dock()->runBox()->isVisibleTo(dock()));
+    QCOMPARE(dock()->runBox()->count(), 2);
+    QCOMPARE(dock()->runBox()->itemText(1), QStringLiteral("asah_s100b"));
+    QTableWidget* table = dock()->runsTable();
+    QVERIFY(table->isVisibleTo(dock()));
+    QCOMPARE(table->rowCount(), 2);
+    const CalibrationReport* core[] = {&coreA, &coreB};
+    for (int r = 0; r < 2; ++r) {
+        const CalibrationReport& c = *core[r];
+        QCOMPARE(table->item(r, 1)->text(), formatNumber(c.perClass.front().curve.ece));
+        QCOMPARE(table->item(r, 2)->text(), formatNumber(c.perClass.front().curve.mce));
+        QCOMPARE(table->item(r, 3)->text(), formatNumber(c.perClass.front().brier));
+        QCOMPARE(table->item(r, 4)->text(), formatNumber(c.nll));
+        QCOMPARE(table->item(r, 5)->text(), formatNumber(c.temperature.fit.temperature, 6));
+    }
+
+    // The diagram: run A's bins, and each run's curve in its colour, named with its ECE.
+    auto curves = [this] {
+        QStringList names;
+        for (const PlotSeries& s : dock()->plotView()->spec().series)
+            if (s.id == kReliabilityCurveSeriesId)
+                names << s.name;
+        return names;
+    };
+    QCOMPARE(curves(),
+        QStringList({QStringLiteral("asah_wfns: ECE %1")
+                         .arg(charts::formatMetric(coreA.perClass.front().curve.ece)),
+            QStringLiteral("asah_s100b: ECE %1")
+                .arg(charts::formatMetric(coreB.perClass.front().curve.ece))}));
+    QCOMPARE(shownBins().size(), static_cast<qsizetype>(coreA.perClass.front().curve.bins.size()));
+    QCOMPARE(dock()->eceLabel()->text(), formatNumber(coreA.perClass.front().curve.ece));
+
+    // Picking run B: its numbers and fit; its curve first, its bins drawn.
+    dock()->runBox()->setCurrentIndex(1);
+    QCOMPARE(dock()->shownRun(), 1);
+    QCOMPARE(&dock()->calibration(), dock()->calibration(1));
+    QCOMPARE(dock()->eceLabel()->text(), formatNumber(coreB.perClass.front().curve.ece));
+    QCOMPARE(dock()->nllLabel()->text(), formatNumber(coreB.nll));
+    QVERIFY(dock()->temperatureLabel()->text().contains(
+        formatNumber(coreB.temperature.fit.temperature, 6)));
+    QVERIFY(curves().front().startsWith(QStringLiteral("asah_s100b")));
+    QCOMPARE(shownBins().size(), static_cast<qsizetype>(coreB.perClass.front().curve.bins.size()));
+
+    // A hidden run leaves the diagram, not the table.
+    m_window->runs().setVisible(0, false);
+    QCOMPARE(curves().size(), 1);
+    QCOMPARE(table->rowCount(), 2);
+    m_window->runs().setVisible(0, true);
+    QCOMPARE(curves().size(), 2);
+
+    // New bins recompute every run.
+    dock()->binsSpin()->setValue(5);
+    for (int r = 0; r < 2; ++r)
+        QTRY_VERIFY_WITH_TIMEOUT(dock()->calibration(r)->results()
+                && dock()->calibration(r)->results()->report.bins == 5
+                && !dock()->calibration(r)->isBusy(),
+            30000);
+    CalibrationOptions five;
+    five.bins = 5;
+    QCOMPARE(
+        table->item(0, 1)->text(), formatNumber(coreReport(a, five).perClass.front().curve.ece));
+    QCOMPARE(
+        table->item(1, 1)->text(), formatNumber(coreReport(b, five).perClass.front().curve.ece));
+
+    // The run removed: run A again, one run, no table.
+    m_window->runs().removeRun(1);
+    QCOMPARE(dock()->shownRun(), 0);
+    QCOMPARE(&dock()->calibration(), dock()->calibration(0));
+    QVERIFY(!dock()->calibration(1));
+    QVERIFY(table->isHidden());
+    QCOMPARE(curves().size(), 1);
+}
+
+void TestWindowCalibration::bootstrapAndPreviewOfAnotherRun()
+{
+    const QString a = fixture("asah_wfns.csv");
+    const QString b = fixture("asah_s100b.csv");
+    openTwoRuns(a, b);
+    std::shared_ptr<const RocBands> band;
+    QObject receiver;
+    connect(dock(), &CalibrationDock::bootstrapBandReady, &receiver,
+        [&](std::shared_ptr<const RocBands> bands) { band = std::move(bands); });
+    dock()->runBox()->setCurrentIndex(1);
+
+    // The bootstrap of run B: core's intervals of its rows, its band named after it.
+    dock()->replicatesSpin()->setValue(200);
+    dock()->seedSpin()->setValue(3);
+    dock()->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->bootstrap().results(), 30000);
+    BootstrapOptions options;
+    options.replicates = 200;
+    options.seed = 3;
+    options.bandPoints = kDefaultBandPoints;
+    const BootstrapReport core = bootstrapReport(corePredictions(b), options);
+    const BootstrapReport& shown = dock()->bootstrap().results()->report;
+    QCOMPARE(shown.classes.front().aurocCi.lower, core.classes.front().aurocCi.lower);
+    QCOMPARE(shown.classes.front().aurocCi.upper, core.classes.front().aurocCi.upper);
+    QVERIFY(band);
+    QVERIFY2(
+        band->label.startsWith(QStringLiteral("asah_s100b: 95% band")), qPrintable(band->label));
+    QVERIFY(band->classes.front().tprLower == core.classes.front().band.tprLower);
+    int drawn = 0;
+    for (const PlotSeries& s : m_window->chartTabs()->spec(ChartTabs::RocChart).series)
+        drawn += s.name.startsWith(QStringLiteral("asah_s100b: 95% band")) ? 1 : 0;
+    QCOMPARE(drawn, 1);
+    // Run A has no bootstrap: its band is cleared while it is picked, B's comes back with B.
+    dock()->runBox()->setCurrentIndex(0);
+    QVERIFY(!band);
+    QVERIFY(!dock()->bootstrap().results());
+    dock()->runBox()->setCurrentIndex(1);
+    QVERIFY(band && dock()->bootstrap().results());
+
+    // The preview of run B's fit applies to run B's session only.
+    QTRY_VERIFY(dock()->previewCheck()->isEnabled());
+    dock()->previewCheck()->setChecked(true);
+    const double t = coreReport(b).temperature.fit.temperature;
+    QCOMPARE(m_window->runs().session(1).temperaturePreview(), std::optional<double>(t));
+    QVERIFY(!m_window->runs().session(0).temperaturePreview());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->runs().session(1).appliedTemperature() == t, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dock()->runsTable()->item(1, 0)->text().contains(QStringLiteral("applied")), 30000);
+    // Back on run A, its own toggle is off.
+    dock()->runBox()->setCurrentIndex(0);
+    QVERIFY(!dock()->previewCheck()->isChecked());
 }
 
 QTEST_MAIN(TestWindowCalibration)

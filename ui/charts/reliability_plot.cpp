@@ -45,6 +45,40 @@ QString binRange(double lo, double hi)
     return QStringLiteral("[%1, %2]").arg(formatParameter(lo), formatParameter(hi));
 }
 
+// A curve's line through its non-empty bins, named `name`, and on the same points markers with a
+// hover text per bin (prefixed with `run` when several runs share the diagram).
+void appendCurve(PlotSpec& spec, const ReliabilityCurve& curve, const QString& name,
+    const QColor& color, PlotSeries::Style style, bool topLabel, const QString& run)
+{
+    PlotSeries line;
+    line.name = name;
+    line.color = color;
+    line.style = style;
+    line.width = 2.0;
+    line.pickable = false;
+    line.id = kReliabilityCurveSeriesId;
+    PlotSeries points;
+    points.color = color;
+    points.style = PlotSeries::Style::Scatter;
+    points.width = 8.0;
+    points.id = kReliabilityPointsSeriesId;
+    const QString prefix = run.isEmpty() ? QString() : run + QStringLiteral(": ");
+    for (const ReliabilityBin& bin : curve.bins) {
+        const QPointF p(bin.meanPredicted, bin.fractionPositive);
+        line.points.append(p);
+        points.points.append(p);
+        points.hoverText << QStringLiteral("%1bin %2: %3 rows\nmean predicted %4\n%5 %6")
+                                .arg(prefix, binRange(bin.lo, bin.hi))
+                                .arg(bin.count)
+                                .arg(formatMetric(bin.meanPredicted))
+                                .arg(topLabel ? QStringLiteral("accuracy")
+                                              : QStringLiteral("fraction positive"))
+                                .arg(formatMetric(bin.fractionPositive));
+    }
+    spec.series.append(line);
+    spec.series.append(points);
+}
+
 } // namespace
 
 PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOptions& options)
@@ -110,36 +144,17 @@ PlotSpec reliabilityPlot(const ReliabilityCurve& curve, const ReliabilityPlotOpt
         spec.note = QStringLiteral("No rows to measure calibration on");
         return spec;
     }
-    PlotSeries line;
-    line.name = options.subject;
-    line.color = options.color;
-    line.width = 2.0;
-    line.pickable = false;
-    line.id = kReliabilityCurveSeriesId;
-    PlotSeries points;
-    points.color = options.color;
-    points.style = PlotSeries::Style::Scatter;
-    points.width = 8.0;
-    points.id = kReliabilityPointsSeriesId;
-    for (const ReliabilityBin& bin : curve.bins) {
-        const QPointF p(bin.meanPredicted, bin.fractionPositive);
-        line.points.append(p);
-        points.points.append(p);
-        points.hoverText << QStringLiteral("bin %1: %2 rows\nmean predicted %3\n%4 %5")
-                                .arg(binRange(bin.lo, bin.hi))
-                                .arg(bin.count)
-                                .arg(formatMetric(bin.meanPredicted))
-                                .arg(options.topLabel ? QStringLiteral("accuracy")
-                                                      : QStringLiteral("fraction positive"))
-                                .arg(formatMetric(bin.fractionPositive));
-    }
-    spec.series.append(line);
-    spec.series.append(points);
+    appendCurve(spec, curve, options.subject, options.color, PlotSeries::Style::Line,
+        options.topLabel, QString());
     return spec;
 }
 
-PlotSpec reliabilityPlot(const CalibrationReport& report, int column,
-    const QStringList& targetNames, std::optional<double> temperature)
+namespace {
+
+// The curve and the options of one diagram of a report (reliabilityPlot's).
+std::pair<const ReliabilityCurve*, ReliabilityPlotOptions> reportDiagram(
+    const CalibrationReport& report, int column, const QStringList& targetNames,
+    std::optional<double> temperature)
 {
     ReliabilityPlotOptions options;
     const ReliabilityCurve* curve = &report.topLabel;
@@ -159,7 +174,47 @@ PlotSpec reliabilityPlot(const CalibrationReport& report, int column,
     }
     if (temperature)
         options.subject += QStringLiteral(" at T = %1").arg(formatParameter(*temperature));
+    return {curve, options};
+}
+
+} // namespace
+
+PlotSpec reliabilityPlot(const CalibrationReport& report, int column,
+    const QStringList& targetNames, std::optional<double> temperature)
+{
+    const auto [curve, options] = reportDiagram(report, column, targetNames, temperature);
     return reliabilityPlot(*curve, options);
+}
+
+PlotSpec reliabilityRunsPlot(
+    const std::vector<ReliabilityRun>& runs, int column, const QStringList& targetNames)
+{
+    if (runs.empty())
+        return {};
+    const ReliabilityRun& first = runs.front();
+    if (runs.size() == 1)
+        return reliabilityPlot(*first.report, column, targetNames, first.temperature);
+
+    auto [curve, options] = reportDiagram(*first.report, column, targetNames, std::nullopt);
+    PlotSpec spec = reliabilityPlot(*curve, options);
+    spec.title = options.subject + QStringLiteral(": ECE by run");
+    // The first run's curve (the diagram's own) restyled as a run; then the others over it.
+    spec.series.removeIf([](const PlotSeries& s) {
+        return s.id == kReliabilityCurveSeriesId || s.id == kReliabilityPointsSeriesId;
+    });
+    for (PlotSeries& s : spec.series)
+        if (s.id == kReliabilityCountsSeriesId)
+            s.name += QStringLiteral(" (%1)").arg(first.style.name);
+    for (const ReliabilityRun& run : runs) {
+        const ReliabilityCurve& runCurve
+            = *reportDiagram(*run.report, column, targetNames, std::nullopt).first;
+        QString name = QStringLiteral("%1: ECE %2").arg(run.style.name, formatMetric(runCurve.ece));
+        if (run.temperature)
+            name += QStringLiteral(" (T = %1)").arg(formatParameter(*run.temperature));
+        appendCurve(spec, runCurve, name, run.style.color, run.style.line, options.topLabel,
+            run.style.name);
+    }
+    return spec;
 }
 
 } // namespace focalscope

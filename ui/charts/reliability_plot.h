@@ -2,6 +2,7 @@
 
 #include "calibration/calibration_report.h"
 #include "calibration/reliability.h"
+#include "charts/run_overlay.h"
 #include "plot/plot_spec.h"
 
 #include <QColor>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace focalscope {
 
@@ -49,5 +51,20 @@ inline constexpr int kReliabilityTopLabel = -1;
 // divided by a temperature (the preview). Throws std::out_of_range for another column.
 PlotSpec reliabilityPlot(const CalibrationReport& report, int column,
     const QStringList& targetNames, std::optional<double> temperature = std::nullopt);
+
+// One run's report for reliabilityRunsPlot.
+struct ReliabilityRun {
+    const CalibrationReport* report = nullptr;
+    RunStyle style; // its name, colour and line
+    std::optional<double> temperature; // its scores were divided by T (the preview)
+};
+
+// Several runs' diagrams of one score column (or kReliabilityTopLabel) in one, as the window's
+// calibration dock shows them and focalscope-cli --run ... --export-reliability draws them: the
+// first run's rows per bin and the diagonal, then each run's curve in the run's colour and line
+// style, named "B: ECE 0.042" (" (T = 1.7)" when previewed), hover texts prefixed with the run.
+// The title is "subject: ECE by run". One run: reliabilityPlot of its report.
+PlotSpec reliabilityRunsPlot(
+    const std::vector<ReliabilityRun>& runs, int column, const QStringList& targetNames);
 
 } // namespace focalscope

@@ -70,6 +70,8 @@ CalibrationModel::CalibrationModel(
     });
     // A loss result: the loss mode (which probabilities), alpha and gamma (the focal loss).
     connect(&m_session, &DatasetSession::lossChanged, this, &CalibrationModel::request);
+    // A session with data already (a run added after its file was read).
+    request();
 }
 
 void CalibrationModel::request()

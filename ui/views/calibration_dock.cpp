@@ -1,9 +1,11 @@
 #include "views/calibration_dock.h"
 
 #include "charts/reliability_plot.h"
+#include "charts/run_overlay.h"
 #include "model/bootstrap_model.h"
 #include "model/calibration_model.h"
 #include "model/dataset_session.h"
+#include "model/run_set.h"
 #include "plot/plot_palette.h"
 #include "plot/plot_view.h"
 #include "settings/settings_keys.h"
@@ -27,6 +29,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <optional>
@@ -71,17 +74,22 @@ QLabel* numberLabel(QWidget* parent, const char* name)
 
 } // namespace
 
-CalibrationDock::CalibrationDock(
-    DatasetSession& session, ParameterModel& parameters, QWidget* parent)
+CalibrationDock::CalibrationDock(RunSet& runs, ParameterModel& parameters, QWidget* parent)
     : QDockWidget(tr("Calibration"), parent)
-    , m_session(session)
+    , m_runs(runs)
+    , m_parameters(parameters)
 {
     setObjectName(QStringLiteral("calibrationDock"));
-    m_calibration = new CalibrationModel(session, parameters, this);
-    m_bootstrap = new BootstrapModel(session, this);
+    m_models.push_back(makeModels(runs.session(0)));
+    m_session = m_models.front().session;
+    m_calibration = m_models.front().calibration;
+    m_bootstrap = m_models.front().bootstrap;
     // Calibrated only while shown (a tab behind another dock is not).
-    m_calibration->setActive(false);
-    connect(this, &QDockWidget::visibilityChanged, m_calibration, &CalibrationModel::setActive);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        m_shown = visible;
+        for (const RunModels& models : m_models)
+            models.calibration->setActive(visible);
+    });
 
     // Two pages, each scrolling when the dock is short: the diagram and its numbers; the
     // bootstrap.
@@ -98,50 +106,214 @@ CalibrationDock::CalibrationDock(
         scroll->setWidget(content);
         return scroll;
     };
-    auto* pages = new QTabWidget(this);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(makeRunPicker());
+    auto* pages = new QTabWidget(content);
     pages->setObjectName(QStringLiteral("calibrationPages"));
     pages->setDocumentMode(true);
     pages->addTab(page({makeCalibrationPart(), makeTemperaturePart()}), tr("Reliability"));
     pages->addTab(page({makeBootstrapPart()}), tr("Bootstrap"));
-    setWidget(pages);
+    layout->addWidget(pages, 1);
+    setWidget(content);
 
-    connect(&m_session, &DatasetSession::datasetChanged, this, &CalibrationDock::refillClasses);
-    connect(m_calibration, &CalibrationModel::resultsChanged, this, &CalibrationDock::showResults);
     connect(m_preview, &QCheckBox::toggled, this, &CalibrationDock::onPreviewToggled);
-    connect(&m_session, &DatasetSession::temperaturePreviewChanged, this,
-        &CalibrationDock::showPreview);
-    connect(&m_session, &DatasetSession::kindChanged, this, &CalibrationDock::showPreview);
-    connect(
-        m_calibration, &CalibrationModel::computationFailed, this, &CalibrationDock::showResults);
     connect(m_classBox, &QComboBox::currentIndexChanged, this, [this] {
         showResults();
         m_view->resetZoom();
     });
-    connect(m_binsSpin, &QSpinBox::valueChanged, m_calibration, &CalibrationModel::setBins);
-    connect(m_strategyBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_calibration->setStrategy(index == 0 ? BinStrategy::Uniform : BinStrategy::Quantile);
+    connect(m_binsSpin, &QSpinBox::valueChanged, this, [this](int bins) {
+        for (const RunModels& models : m_models)
+            models.calibration->setBins(bins);
     });
+    connect(m_strategyBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        for (const RunModels& models : m_models)
+            models.calibration->setStrategy(
+                index == 0 ? BinStrategy::Uniform : BinStrategy::Quantile);
+    });
+    connect(m_runBox, &QComboBox::currentIndexChanged, this, &CalibrationDock::showRun);
 
     connect(m_run, &QPushButton::clicked, this, [this] {
         m_bootstrap->run(m_replicates->value(), static_cast<std::uint64_t>(m_seed->value()));
     });
-    connect(m_cancel, &QPushButton::clicked, m_bootstrap, &BootstrapModel::cancel);
-    connect(m_bootstrap, &BootstrapModel::runningChanged, this,
-        &CalibrationDock::updateBootstrapControls);
-    connect(m_bootstrap, &BootstrapModel::progressChanged, this,
-        [this](double fraction) { m_progress->setValue(static_cast<int>(fraction * 100.0)); });
-    connect(m_bootstrap, &BootstrapModel::resultsChanged, this, &CalibrationDock::showBootstrap);
-    connect(m_bootstrap, &BootstrapModel::failed, this, [this](const QString& message) {
-        m_method->setText(tr("The bootstrap failed: %1").arg(message));
-    });
-    connect(m_bootstrap, &BootstrapModel::bandsChanged, this, &CalibrationDock::bootstrapBandReady);
-    connect(&m_session, &DatasetSession::datasetChanged, this,
-        &CalibrationDock::updateBootstrapControls);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_bootstrap->cancel(); });
 
+    connect(&m_runs, &RunSet::runsChanged, this, &CalibrationDock::syncRuns);
+    // A run renamed, recoloured, hidden or shown: the diagram's curves and the table follow.
+    connect(&m_runs, &RunSet::runChanged, this, &CalibrationDock::syncRuns);
+
+    syncRuns();
     refillClasses();
     showResults();
     showBootstrap();
     updateBootstrapControls();
+}
+
+CalibrationDock::RunModels CalibrationDock::makeModels(DatasetSession& session)
+{
+    RunModels models;
+    models.session = &session;
+    models.calibration = new CalibrationModel(session, m_parameters, this);
+    models.calibration->setActive(m_shown);
+    if (m_binsSpin) {
+        models.calibration->setBins(m_binsSpin->value());
+        models.calibration->setStrategy(
+            m_strategyBox->currentIndex() == 1 ? BinStrategy::Quantile : BinStrategy::Uniform);
+    }
+    models.bootstrap = new BootstrapModel(session, this);
+    CalibrationModel* calibration = models.calibration;
+    BootstrapModel* bootstrap = models.bootstrap;
+    DatasetSession* s = &session;
+
+    // Every run's results redraw the diagram (its curve) and the table; the picked run's, the
+    // numbers too.
+    connect(calibration, &CalibrationModel::resultsChanged, this, &CalibrationDock::showResults);
+    connect(calibration, &CalibrationModel::computationFailed, this, [this, calibration] {
+        if (calibration == m_calibration)
+            showResults();
+        showRunsTable();
+    });
+    connect(bootstrap, &BootstrapModel::runningChanged, this, [this, bootstrap] {
+        if (bootstrap == m_bootstrap)
+            updateBootstrapControls();
+    });
+    connect(bootstrap, &BootstrapModel::progressChanged, this, [this, bootstrap](double fraction) {
+        if (bootstrap == m_bootstrap)
+            m_progress->setValue(static_cast<int>(fraction * 100.0));
+    });
+    connect(bootstrap, &BootstrapModel::resultsChanged, this, [this, bootstrap] {
+        if (bootstrap == m_bootstrap)
+            showBootstrap();
+    });
+    connect(bootstrap, &BootstrapModel::failed, this, [this, bootstrap](const QString& message) {
+        if (bootstrap == m_bootstrap)
+            m_method->setText(tr("The bootstrap failed: %1").arg(message));
+    });
+    connect(bootstrap, &BootstrapModel::bandsChanged, this, [this, bootstrap] {
+        if (bootstrap == m_bootstrap)
+            emitBands();
+    });
+    connect(s, &DatasetSession::datasetChanged, this, [this, s] {
+        if (s != m_session)
+            return;
+        refillClasses();
+        updateBootstrapControls();
+    });
+    connect(s, &DatasetSession::temperaturePreviewChanged, this, [this, s] {
+        if (s == m_session)
+            showPreview();
+    });
+    connect(s, &DatasetSession::kindChanged, this, [this, s] {
+        if (s == m_session)
+            showPreview();
+    });
+    // A run removed: its models go with its session.
+    connect(s, &QObject::destroyed, this, [this, s] { dropModels(s); });
+    return models;
+}
+
+void CalibrationDock::dropModels(const QObject* session)
+{
+    for (auto it = m_models.begin(); it != m_models.end(); ++it) {
+        if (it->session != session)
+            continue;
+        const bool shown = it->calibration == m_calibration;
+        delete it->calibration;
+        delete it->bootstrap;
+        m_models.erase(it);
+        if (shown) {
+            m_shownRun = -1;
+            showRun(0);
+        }
+        return;
+    }
+}
+
+QWidget* CalibrationDock::makeRunPicker()
+{
+    m_runPicker = new QWidget;
+    auto* layout = new QHBoxLayout(m_runPicker);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(new QLabel(tr("Run:"), m_runPicker));
+    m_runBox = new QComboBox(m_runPicker);
+    m_runBox->setObjectName(QStringLiteral("calibrationRunBox"));
+    m_runBox->setToolTip(tr("The run whose numbers, temperature fit, preview and bootstrap are "
+                            "shown; the diagram draws every visible run's curve"));
+    layout->addWidget(m_runBox, 1);
+    m_runPicker->hide();
+    return m_runPicker;
+}
+
+CalibrationModel* CalibrationDock::calibration(int run) const
+{
+    return run >= 0 && run < static_cast<int>(m_models.size())
+        ? m_models[static_cast<std::size_t>(run)].calibration
+        : nullptr;
+}
+
+void CalibrationDock::syncRuns()
+{
+    // The models in the runs' order: existing ones kept (their results and bootstraps), new
+    // runs given theirs.
+    std::vector<RunModels> models;
+    for (int r = 0; r < m_runs.count(); ++r) {
+        DatasetSession* session = &m_runs.session(r);
+        const auto found = std::find_if(m_models.begin(), m_models.end(),
+            [session](const RunModels& m) { return m.session == session; });
+        models.push_back(found != m_models.end() ? *found : makeModels(*session));
+    }
+    m_models = std::move(models);
+    const QSignalBlocker blocker(m_runBox);
+    m_runBox->clear();
+    for (int r = 0; r < m_runs.count(); ++r)
+        m_runBox->addItem(m_runs.run(r).name);
+    int shown = 0;
+    for (int r = 0; r < static_cast<int>(m_models.size()); ++r)
+        if (m_models[static_cast<std::size_t>(r)].calibration == m_calibration)
+            shown = r;
+    m_runBox->setCurrentIndex(shown);
+    m_runPicker->setVisible(m_runs.count() > 1);
+    m_shownRun = -1;
+    showRun(shown);
+    showResults();
+}
+
+void CalibrationDock::showRun(int run)
+{
+    if (run < 0 || run >= static_cast<int>(m_models.size()) || run == m_shownRun)
+        return;
+    const bool other = m_models[static_cast<std::size_t>(run)].session != m_session;
+    m_shownRun = run;
+    const RunModels& models = m_models[static_cast<std::size_t>(run)];
+    m_session = models.session;
+    m_calibration = models.calibration;
+    m_bootstrap = models.bootstrap;
+    if (m_runBox->currentIndex() != run) {
+        const QSignalBlocker blocker(m_runBox);
+        m_runBox->setCurrentIndex(run);
+    }
+    if (!other)
+        return;
+    refillClasses(); // every run has run A's classes: the class shown stays
+    showPreview();
+    showBootstrap();
+    updateBootstrapControls();
+    emitBands();
+}
+
+void CalibrationDock::emitBands()
+{
+    const auto results = m_bootstrap->results();
+    if (!results || !results->bands || m_runs.count() < 2) {
+        emit bootstrapBandReady(results ? results->bands : nullptr);
+        return;
+    }
+    // Several runs on the ROC chart: the band says whose it is.
+    auto bands = std::make_shared<RocBands>(*results->bands);
+    bands->label = tr("%1: %2").arg(m_runs.run(m_shownRun).name, bands->label);
+    emit bootstrapBandReady(bands);
 }
 
 QWidget* CalibrationDock::makeCalibrationPart()
@@ -210,7 +382,72 @@ QWidget* CalibrationDock::makeCalibrationPart()
     numbers->setColumnStretch(1, 1);
     numbers->setColumnStretch(3, 1);
     layout->addLayout(numbers);
+
+    m_runsTable = new QTableWidget(0, 6, part);
+    m_runsTable->setObjectName(QStringLiteral("calibrationRunsTable"));
+    m_runsTable->setHorizontalHeaderLabels(
+        {tr("Run"), tr("ECE"), tr("MCE"), tr("Brier"), tr("NLL"), tr("T")});
+    m_runsTable->setToolTip(tr("Every run's calibration: ECE and MCE of the diagram shown, Brier "
+                               "of its class (all classes for the top label), NLL, fitted T"));
+    m_runsTable->verticalHeader()->hide();
+    m_runsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_runsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_runsTable->horizontalHeader()->setStretchLastSection(true);
+    m_runsTable->hide();
+    // A row picks its run.
+    connect(m_runsTable, &QTableWidget::cellDoubleClicked, this,
+        [this](int row, int) { showRun(row); });
+    layout->addWidget(m_runsTable);
     return part;
+}
+
+void CalibrationDock::showRunsTable()
+{
+    const int runs = static_cast<int>(m_models.size());
+    m_runsTable->setVisible(runs > 1);
+    if (runs < 2) {
+        m_runsTable->setRowCount(0);
+        return;
+    }
+    m_runsTable->setRowCount(runs);
+    // Tall enough for every run up to six, then it scrolls.
+    const int rows = std::min(runs, 6);
+    m_runsTable->setFixedHeight(m_runsTable->horizontalHeader()->height()
+        + rows * m_runsTable->verticalHeader()->defaultSectionSize() + 2 * m_runsTable->frameWidth()
+        + 2);
+    const int c = shownClass();
+    for (int r = 0; r < runs; ++r) {
+        const auto results = m_models[static_cast<std::size_t>(r)].calibration->results();
+        QString name = r < m_runs.count() ? m_runs.run(r).name : QString::number(r);
+        if (results && results->previewTemperature)
+            name += tr(" (T = %1 applied)").arg(formatNumber(*results->previewTemperature, 4));
+        m_runsTable->setItem(r, 0, cell(name, Qt::AlignLeft));
+        const bool valid
+            = results && (c < 0 || c < static_cast<int>(results->report.perClass.size()));
+        const CalibrationReport* report = valid ? &results->report : nullptr;
+        const ReliabilityCurve* curve = !report ? nullptr
+            : c < 0                             ? &report->topLabel
+                    : &report->perClass[static_cast<std::size_t>(c)].curve;
+        const auto text = [report](double value) {
+            return report ? formatNumber(value) : QStringLiteral("—");
+        };
+        m_runsTable->setItem(r, 1, cell(text(curve ? curve->ece : 0.0)));
+        m_runsTable->setItem(r, 2, cell(text(curve ? curve->mce : 0.0)));
+        m_runsTable->setItem(r, 3,
+            cell(text(!report ? 0.0
+                    : c < 0   ? report->brier
+                              : report->perClass[static_cast<std::size_t>(c)].brier)));
+        m_runsTable->setItem(r, 4, cell(text(report ? report->nll : 0.0)));
+        const std::optional<double> t = fittedTemperature(results.get());
+        m_runsTable->setItem(r, 5, cell(t ? formatNumber(*t, 6) : QStringLiteral("—")));
+        if (r == m_shownRun)
+            for (int k = 0; k < m_runsTable->columnCount(); ++k) {
+                QFont font = m_runsTable->item(r, k)->font();
+                font.setBold(true);
+                m_runsTable->item(r, k)->setFont(font);
+            }
+    }
 }
 
 QWidget* CalibrationDock::makeTemperaturePart()
@@ -321,8 +558,8 @@ int CalibrationDock::shownClass() const
 
 void CalibrationDock::refillClasses()
 {
-    const QStringList names = m_session.targetNames();
-    const Predictions* predictions = m_session.predictions();
+    const QStringList names = m_session->targetNames();
+    const Predictions* predictions = m_session->predictions();
     QStringList entries;
     if (predictions && predictions->isBinary())
         entries << tr("%1 (positive class)").arg(names.value(1, QStringLiteral("1")));
@@ -330,6 +567,14 @@ void CalibrationDock::refillClasses()
         for (const QString& name : names)
             entries << tr("%1 vs rest").arg(name);
     entries << tr("top-label (confidence vs accuracy)");
+    QStringList shown;
+    for (int i = 0; i < m_classBox->count(); ++i)
+        shown << m_classBox->itemText(i);
+    if (shown == entries && predictions) {
+        // The same classes (another run, or the same task reopened): the diagram shown stays.
+        showResults();
+        return;
+    }
     {
         const QSignalBlocker blocker(m_classBox);
         m_classBox->clear();
@@ -344,6 +589,7 @@ void CalibrationDock::refillClasses()
 
 void CalibrationDock::showResults()
 {
+    showRunsTable();
     const auto results = m_calibration->results();
     const int c = shownClass();
     if (!results || (c >= 0 && c >= static_cast<int>(results->report.perClass.size()))) {
@@ -353,8 +599,8 @@ void CalibrationDock::showResults()
         for (auto& row : m_temperatureCells)
             for (QLabel* label : row)
                 label->setText(QStringLiteral("—"));
-        m_state->setText(!m_session.hasData() ? tr("No data open.")
-                : m_session.isSummary()
+        m_state->setText(!m_session->hasData() ? tr("No data open.")
+                : m_session->isSummary()
                 ? tr("Calibration needs the rows; a summary has only binned counts.")
                 : !m_calibration->lastError().isEmpty()
                 ? tr("Cannot compute: %1").arg(m_calibration->lastError())
@@ -367,8 +613,25 @@ void CalibrationDock::showResults()
     const bool topLabel = c == kTopLabelEntry;
     const ReliabilityCurve& curve
         = topLabel ? report.topLabel : report.perClass[static_cast<std::size_t>(c)].curve;
-    m_view->setSpec(reliabilityPlot(report, topLabel ? kReliabilityTopLabel : c,
-        m_session.targetNames(), results->previewTemperature));
+    // The picked run's diagram, with every other visible run's curve when runs are open.
+    std::vector<ReliabilityRun> runs {{&report,
+        RunStyle {
+            m_runs.run(m_shownRun).name, m_runs.run(m_shownRun).color, m_runs.run(m_shownRun).line},
+        results->previewTemperature}};
+    std::vector<std::shared_ptr<const CalibrationResults>> held; // keeps the others' reports
+    for (const int r : m_runs.visibleRuns()) {
+        const auto other = r == m_shownRun || r >= static_cast<int>(m_models.size())
+            ? nullptr
+            : m_models[static_cast<std::size_t>(r)].calibration->results();
+        if (!other)
+            continue;
+        held.push_back(other);
+        const Run& run = m_runs.run(r);
+        runs.push_back(
+            {&other->report, RunStyle {run.name, run.color, run.line}, other->previewTemperature});
+    }
+    m_view->setSpec(
+        reliabilityRunsPlot(runs, topLabel ? kReliabilityTopLabel : c, m_session->targetNames()));
 
     m_ece->setText(formatNumber(curve.ece));
     m_mce->setText(formatNumber(curve.mce));
@@ -396,22 +659,22 @@ void CalibrationDock::showResults()
 
     // A preview applies the latest fit (a new loss mode fits another T).
     const std::optional<double> fitted = fittedTemperature(results.get());
-    if (m_session.temperaturePreview() && fitted && m_session.temperaturePreview() != fitted)
-        m_session.setTemperaturePreview(fitted);
+    if (m_session->temperaturePreview() && fitted && m_session->temperaturePreview() != fitted)
+        m_session->setTemperaturePreview(fitted);
     showPreview();
 }
 
 void CalibrationDock::onPreviewToggled(bool checked)
 {
-    m_session.setTemperaturePreview(
+    m_session->setTemperaturePreview(
         checked ? fittedTemperature(m_calibration->results().get()) : std::nullopt);
     showPreview();
 }
 
 void CalibrationDock::showPreview()
 {
-    const std::optional<double> requested = m_session.temperaturePreview();
-    const std::optional<double> applied = m_session.appliedTemperature();
+    const std::optional<double> requested = m_session->temperaturePreview();
+    const std::optional<double> applied = m_session->appliedTemperature();
     {
         const QSignalBlocker blocker(m_preview);
         m_preview->setChecked(requested.has_value());
@@ -453,10 +716,10 @@ void CalibrationDock::showBootstrap()
     const auto results = m_bootstrap->results();
     m_bootstrapTable->setRowCount(0);
     if (!results) {
-        m_method->setText(m_session.isSummary()
+        m_method->setText(m_session->isSummary()
                 ? tr("The bootstrap needs the rows; a summary has only binned counts (its AUROC "
                      "carries DeLong's interval and the exact binning interval).")
-                : m_session.hasData()
+                : m_session->hasData()
                 ? tr("Not run: %1 bootstrap (positives and negatives resampled separately), "
                      "95% percentile intervals of AUROC and AP per class.")
                       .arg(QLatin1String(kBootstrapMethod))
@@ -484,7 +747,7 @@ void CalibrationDock::showBootstrap()
 void CalibrationDock::updateBootstrapControls()
 {
     const bool running = m_bootstrap->isRunning();
-    m_run->setEnabled(!running && m_session.hasData() && !m_session.isSummary());
+    m_run->setEnabled(!running && m_session->hasData() && !m_session->isSummary());
     m_cancel->setEnabled(running);
     m_progress->setVisible(running);
     if (running)

@@ -5,6 +5,7 @@
 #include <QDockWidget>
 
 #include <memory>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -14,6 +15,7 @@ class QPushButton;
 class QSettings;
 class QSpinBox;
 class QTableWidget;
+class QWidget;
 
 namespace focalscope {
 
@@ -22,6 +24,7 @@ class CalibrationModel;
 class DatasetSession;
 class ParameterModel;
 class PlotView;
+class RunSet;
 
 // Calibration of the open data (DESIGN.md, Calibration and bootstrap): a reliability diagram of
 // one class (one-vs-rest) or of the top label, with the bins' counts, for the chosen bins and
@@ -29,16 +32,29 @@ class PlotView;
 // and after, and the preview toggle that applies the fitted T to every view of the session.
 // Below, the stratified percentile bootstrap on demand: B, seed, run, cancel and progress, then
 // per class the AUROC and AP with their intervals, the method and B printed.
+// Per run when several runs are open: every run is calibrated (while the dock is shown); a run
+// picker chooses whose numbers, temperature, preview and bootstrap are shown, the diagram draws
+// every visible run's curve over the picked run's bins (reliabilityRunsPlot), and a table lists
+// each run's ECE, MCE, Brier, NLL and T.
 class CalibrationDock : public QDockWidget {
     Q_OBJECT
 
 public:
     static constexpr int kMaxReplicates = 100000;
 
-    CalibrationDock(DatasetSession& session, ParameterModel& parameters, QWidget* parent = nullptr);
+    CalibrationDock(RunSet& runs, ParameterModel& parameters, QWidget* parent = nullptr);
 
+    // The picked run's models.
     CalibrationModel& calibration() const { return *m_calibration; }
     BootstrapModel& bootstrap() const { return *m_bootstrap; }
+    // Run `run`'s calibration (0: run A's); null for no such run.
+    CalibrationModel* calibration(int run) const;
+
+    // The run whose numbers are shown (0: run A); the picker shows itself with two runs or more.
+    QComboBox* runBox() const { return m_runBox; }
+    int shownRun() const { return m_shownRun; }
+    // Per run: name, ECE and MCE of the diagram's class, Brier, NLL, T.
+    QTableWidget* runsTable() const { return m_runsTable; }
 
     // The bins, strategy, B and seed (settings_keys.h).
     void restoreSettings(const QSettings& settings);
@@ -83,6 +99,14 @@ signals:
     void bootstrapBandReady(std::shared_ptr<const RocBands> bands);
 
 private:
+    // One run's models.
+    struct RunModels {
+        DatasetSession* session = nullptr;
+        CalibrationModel* calibration = nullptr;
+        BootstrapModel* bootstrap = nullptr;
+    };
+
+    QWidget* makeRunPicker();
     QWidget* makeCalibrationPart();
     QWidget* makeTemperaturePart();
     QWidget* makeBootstrapPart();
@@ -93,10 +117,26 @@ private:
     void onPreviewToggled(bool checked);
     // The toggle, its enabled state and the note, from the session's preview and the fit.
     void showPreview();
+    // Models for every run of m_runs (the existing kept), the picker's entries.
+    void syncRuns();
+    RunModels makeModels(DatasetSession& session);
+    void dropModels(const QObject* session);
+    void showRun(int run);
+    void showRunsTable();
+    void emitBands();
 
-    DatasetSession& m_session;
+    RunSet& m_runs;
+    ParameterModel& m_parameters;
+    std::vector<RunModels> m_models; // per run, run A's first
+    int m_shownRun = 0;
+    bool m_shown = false; // the dock is visible: the models compute
+    DatasetSession* m_session = nullptr; // the picked run's
     CalibrationModel* m_calibration = nullptr;
     BootstrapModel* m_bootstrap = nullptr;
+
+    QWidget* m_runPicker = nullptr;
+    QComboBox* m_runBox = nullptr;
+    QTableWidget* m_runsTable = nullptr;
 
     QComboBox* m_classBox = nullptr;
     QSpinBox* m_binsSpin = nullptr;

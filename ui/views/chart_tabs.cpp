@@ -198,11 +198,17 @@ void ChartTabs::setRocBands(std::shared_ptr<const RocBands> bands)
 
 PlotSpec ChartTabs::rocSpec(const RocResults& roc, const std::vector<bool>& entries) const
 {
-    PlotSpec spec = roc.rocPlot;
-    if (m_bands)
-        appendRocBands(spec, *m_bands);
-    spec = withRuns(
-        withClassColors(withVisibleSeries(std::move(spec), entries), true), RocChart, true);
+    PlotSpec spec
+        = withRuns(withClassColors(withVisibleSeries(roc.rocPlot, entries), true), RocChart, true);
+    // The bootstrap's bands over every run's curves, dashed in their classes' colours (not
+    // restyled as run A's); small multiples leave them out.
+    if (m_bands && spec.panels.empty()) {
+        PlotSpec bands;
+        bands.x = spec.x; // a logarithmic FPR axis drops FPR 0
+        appendRocBands(bands, *m_bands, entries);
+        for (PlotSeries& series : withClassColors(std::move(bands), true).series)
+            spec.series.append(std::move(series));
+    }
     if (m_folds && !m_folds->empty())
         appendFoldAverages(
             spec, *m_folds,

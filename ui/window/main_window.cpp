@@ -109,7 +109,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     scroll->setWidget(m_thresholdPanel);
     operatingPointDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, operatingPointDock);
-    auto* calibrationDock = new CalibrationDock(*m_session, *m_parameters, this);
+    auto* calibrationDock = new CalibrationDock(*m_runs, *m_parameters, this);
     m_calibrationDock = calibrationDock;
     tabifyDockWidget(operatingPointDock, calibrationDock);
     // The threshold panel in front; the calibration is computed when its tab is shown.
