@@ -68,11 +68,13 @@ def bin_count(scale_bits=SCALE_BITS, value_range=RANGE):
 
 def bin_index(z, scale_bits=SCALE_BITS, value_range=RANGE):
     """The bin of each logit z (exact: z * 2**scale_bits is a power-of-two scaling)."""
-    z = np.asarray(z, dtype=np.float64)
     half = value_range << scale_bits
-    scaled = np.floor(np.ldexp(np.clip(z, -value_range - 1.0, value_range + 1.0), scale_bits))
-    k = scaled + half + 1
-    return np.clip(k, 0, 2 * half + 1).astype(np.int64)
+    scaled = np.multiply(z, float(1 << scale_bits), dtype=np.float64)  # exact, +-inf kept
+    np.floor(scaled, out=scaled)
+    scaled += half + 1
+    # Under- and overflow (and +-inf) to the outer bins; the clipped values are integers.
+    np.clip(scaled, 0, 2 * half + 1, out=scaled)
+    return scaled.astype(np.int64)
 
 
 def bin_edges(scale_bits=SCALE_BITS, value_range=RANGE):
@@ -187,24 +189,79 @@ def summarize(scores, labels, kind="auto", ignore_index=-100, class_names=None):
     if len(y) == 0:
         return s
     b = bin_count()
+    if c > 1 and kind == "logits":
+        _count_softmax(s, x, y, b)
+        return s
     ranked, z = _ranked(x, kind)
-    for col in range(c):
-        positive = (y == 1) if c == 1 else (y == col)
-        # One bincount of 2 k + positive: the negative and positive counts of each bin.
-        both = np.bincount(2 * bin_index(z[:, col]) + positive, minlength=2 * b)
-        s["neg_counts"][col] = both[0::2]
-        s["pos_counts"][col] = both[1::2]
-        s["score_min"][col] = ranked[:, col].min()
-        s["score_max"][col] = ranked[:, col].max()
+    _count_scores(s, ranked.T, z.T, y, b)
     zt, t = _pt_logits(x, y, kind)
-    kt = bin_index(zt)
-    s["pt_counts"] = np.bincount(t * b + kt, minlength=classes * b).reshape(classes, b)
+    _count_pt(s, zt, t, b)
+    return s
+
+
+def _count_scores(s, ranked, z, y, b):
+    """The score counts and extremes of every column from C x N arrays (a column a row): one
+    bincount of (column * B + bin) * 2 + positive."""
+    c = z.shape[0]
+    key = bin_index(z)
+    key *= 2
+    if c == 1:
+        key[0] += y == 1
+    else:
+        key += y == np.arange(c)[:, None]
+    key += (np.arange(c) * (2 * b))[:, None]
+    both = np.bincount(key.ravel(), minlength=2 * b * c).reshape(c, b, 2)
+    s["neg_counts"] = both[:, :, 0].copy()
+    s["pos_counts"] = both[:, :, 1].copy()
+    s["score_min"] = ranked.min(axis=1)
+    s["score_max"] = ranked.max(axis=1)
+
+
+def _count_pt(s, zt, t, b):
+    """The p_t counts and the exact extremes of logit(p_t) of every target."""
+    classes = s["pt_counts"].shape[0]
+    s["pt_counts"] = np.bincount(t * b + bin_index(zt), minlength=classes * b).reshape(classes, b)
     for target in range(classes):
         mine = zt[t == target]
         if len(mine):
             s["pt_logit_min"][target] = mine.min()
             s["pt_logit_max"][target] = mine.max()
-    return s
+
+
+# Below this, a probability's log may have lost its exactness (subnormal) or be -inf.
+_TINY = 1e-290
+
+
+def _count_softmax(s, x, y, b):
+    """summarize for logits of C >= 2 classes, the hot path (bench/summary_scale.py), in C x N
+    layout (a class a row: NumPy's per-row reductions over 5 columns are slow, elementwise ones
+    over rows fast) and with one exp per element: the softmax p as _ranked computes it (the same
+    sums in the same order, so the same bits), its logit log(p) - log1p(-p) for the score bins,
+    then logit(p_t) = log(p_t) - log(sum_{c != t} p_c) from the same p and log(p) (a sum of the
+    others, no cancellation as in 1 - p_t). Rows where p_t or the others' sum is below _TINY
+    (logits ~660 apart) take _pt_logits' formula instead, which holds there."""
+    n = x.shape[0]
+    p = np.ascontiguousarray(x.T)
+    p -= p.max(axis=0)
+    np.exp(p, out=p)
+    p /= p.sum(axis=0)
+    with np.errstate(divide="ignore"):
+        log_p = np.log(p)
+        z = np.log1p(-p)
+    np.subtract(log_p, z, out=z)
+    _count_scores(s, p, z, y, b)
+    del z
+    at_target = y * n + np.arange(n)  # (t, row) in the C x N arrays, flat
+    p_t = p.ravel()[at_target]
+    p.ravel()[at_target] = 0.0
+    others = p.sum(axis=0)
+    with np.errstate(divide="ignore"):
+        zt = log_p.ravel()[at_target]
+        zt -= np.log(others)
+    bad = np.flatnonzero((p_t < _TINY) | (others < _TINY))
+    if len(bad):
+        zt[bad] = _pt_logits(x[bad], y[bad], "logits")[0]
+    _count_pt(s, zt, y, b)
 
 
 def _check_compatible(a, b):

@@ -87,6 +87,35 @@ class SummaryTest(unittest.TestCase):
             self.assertGreaterEqual(hi, exact * (1 - 1e-12))
             self.assertLess(hi - lo, 2e-3 * exact)
 
+    def test_softmax_path_matches_the_reference_formulas(self):
+        # summarize's one-exp path for C >= 2 logits against _ranked and _pt_logits, the
+        # formulas the module documents, on ordinary logits and on logits ~800 apart (where
+        # p_t or the others' sum underflows and the row takes _pt_logits' formula).
+        b = fs.bin_count()
+        for scale in (1.0, 30.0, 800.0):
+            x = self.rng.normal(size=(6000, 4)) * scale
+            y = self.rng.integers(0, 4, size=6000)
+            s = fs.summarize(x, y, kind="logits")
+            ranked, z = fs._ranked(x, "logits")
+            for c in range(4):
+                k = fs.bin_index(z[:, c])
+                np.testing.assert_array_equal(
+                    s["pos_counts"][c], np.bincount(k[y == c], minlength=b))
+                np.testing.assert_array_equal(
+                    s["neg_counts"][c], np.bincount(k[y != c], minlength=b))
+                self.assertEqual(s["score_min"][c], ranked[:, c].min())
+                self.assertEqual(s["score_max"][c], ranked[:, c].max())
+            zt, t = fs._pt_logits(x, y, "logits")
+            self.assertTrue(np.isfinite(zt).all())
+            for target in range(4):
+                mine = zt[t == target]
+                np.testing.assert_allclose(s["pt_logit_min"][target], mine.min(), rtol=1e-13)
+                np.testing.assert_allclose(s["pt_logit_max"][target], mine.max(), rtol=1e-13)
+            # Bins may differ only for a row within rounding of a bin edge: none here.
+            np.testing.assert_array_equal(
+                s["pt_counts"], np.bincount(t * b + fs.bin_index(zt), minlength=4 * b)
+                .reshape(4, b))
+
     def test_dask_on_local_cluster_equals_numpy(self):
         import dask.array as da
         from dask.distributed import Client, LocalCluster

@@ -18,8 +18,20 @@ CONFUSION = {0: [(2, 0.8)], 1: [(3, 1.0)], 2: [(0, 1.2)], 3: [(1, 1.3)], 4: [(1,
 
 def demo_rows(rng, rows):
     """rows of the demo's distribution from the generator rng: (float32 logits rows x 5, int64
-    labels). bench/summary_scale.py draws 10^9 of them, chunk by chunk."""
-    labels = rng.choice(len(CLASSES), size=rows, p=PRIORS)
+    labels): demo_labels, then demo_logits from the same generator."""
+    labels = demo_labels(rng, rows)
+    return demo_logits(rng, labels), labels
+
+
+def demo_labels(rng, rows):
+    """The labels of rows rows of the demo's distribution (int64)."""
+    return rng.choice(len(CLASSES), size=rows, p=PRIORS).astype(np.int64)
+
+
+def demo_logits(rng, labels):
+    """float32 logits (rows x 5) of the demo's distribution for these labels.
+    bench/summary_scale.py draws 10^9 rows, chunk by chunk, labels and logits as two tasks."""
+    rows = len(labels)
     logits = rng.normal(0.0, 1.0, size=(rows, len(CLASSES)))
     logits[:, 0] += 0.5  # the background logit is higher everywhere, as in real detectors
     difficulty = rng.gamma(shape=2.0, scale=0.5, size=rows)  # per-row hardness
@@ -31,7 +43,7 @@ def demo_rows(rng, rows):
     wrong = rng.random(rows) < 0.01  # confidently wrong rows
     shift = rng.integers(1, len(CLASSES), size=rows)
     logits[wrong, (labels[wrong] + shift[wrong]) % len(CLASSES)] += 5.0
-    return logits.astype(np.float32), labels.astype(np.int64)
+    return logits.astype(np.float32)
 
 
 def main():
