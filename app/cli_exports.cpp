@@ -179,7 +179,18 @@ bool writePlots(const CliOptions& options, const ReadResult& input, const Analys
                 const auto roc = [&](const Analysis& a) {
                     return rocPlot(a.roc, allVisible, rocOptions);
                 };
-                return withRuns(roc(analysis), roc);
+                PlotSpec spec = withRuns(roc(analysis), roc);
+                // --bootstrap: run A's band over every run's curves, as the window draws the
+                // picked run's (small multiples leave it out).
+                if (analysis.bootstrap && spec.panels.empty()) {
+                    const bool runsShown = runs && runs->runs.size() > 1;
+                    appendRocBands(spec,
+                        bootstrapBands(*analysis.bootstrap,
+                            runsShown ? QString::fromStdString(runs->runs.front().name)
+                                      : QString()),
+                        allVisible);
+                }
+                return spec;
             }},
         {&options.exportPr,
             [&] {

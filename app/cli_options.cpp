@@ -277,8 +277,11 @@ void parseInto(const std::vector<std::string>& arguments, CliParse& parse)
         throw ArgumentError("--seed goes with --bootstrap");
     if (calibrationAsked)
         o.calibration = calibration;
-    if (bootstrapAsked)
+    if (bootstrapAsked) {
+        // The pointwise ROC band too: in JSON, and on --export-roc as the window draws it.
+        bootstrap.bandPoints = kDefaultBandPoints;
         o.bootstrap = bootstrap;
+    }
     if (positional.empty())
         throw ArgumentError("missing PREDICTIONS file");
     if (positional.size() > 2)

@@ -26,6 +26,25 @@ void writeIntervals(JsonWriter& json, const BootstrapReport& report, IntervalOf 
     json.endArray();
 }
 
+void writeNumbers(JsonWriter& json, std::string_view key, const std::vector<double>& values)
+{
+    json.key(key);
+    json.beginArray();
+    for (const double v : values)
+        json.value(v);
+    json.endArray();
+}
+
+void writeBand(JsonWriter& json, const RocBand& band)
+{
+    json.beginObject();
+    writeNumbers(json, "fpr", band.fpr);
+    writeNumbers(json, "tpr", band.tpr);
+    writeNumbers(json, "tpr_lo", band.tprLower);
+    writeNumbers(json, "tpr_hi", band.tprUpper);
+    json.endObject();
+}
+
 } // namespace
 
 void writeBootstrap(JsonWriter& json, const BootstrapReport& report)
@@ -44,6 +63,18 @@ void writeBootstrap(JsonWriter& json, const BootstrapReport& report)
     writeIntervals(json, report, [](const BootstrapResult& c) { return c.aurocCi; });
     json.key("average_precision_ci95");
     writeIntervals(json, report, [](const BootstrapResult& c) { return c.averagePrecisionCi; });
+    const bool banded = !report.classes.empty() && !report.classes.front().band.fpr.empty();
+    if (banded) {
+        json.key("band");
+        if (report.binary) {
+            writeBand(json, report.classes.front().band);
+        } else {
+            json.beginArray();
+            for (const BootstrapResult& c : report.classes)
+                writeBand(json, c.band);
+            json.endArray();
+        }
+    }
     if (report.cancelled) {
         json.key("cancelled");
         json.value(true);

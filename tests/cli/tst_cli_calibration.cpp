@@ -77,6 +77,7 @@ private slots:
     void calibrationMatchesReference_data();
     void calibrationMatchesReference();
     void bootstrapJson();
+    void bootstrapBandInJsonAndRocExport();
     void textReport();
     void temperatureParsing();
     void temperatureMatchesReference_data();
@@ -267,6 +268,56 @@ void TestCliCalibration::bootstrapJson()
         QVERIFY(aurocs[c].toDouble() < interval[1].toDouble());
     }
     QCOMPARE(multiJson[QStringLiteral("bootstrap")].toObject()[QStringLiteral("seed")].toInt(), 0);
+}
+
+// --bootstrap adds the pointwise ROC band (kDefaultBandPoints FPRs evenly spaced on [0, 1], the
+// full sample's TPR inside the replicates' interval) to JSON, and --export-roc draws it labelled
+// with the level, the method and B, as the window does.
+void TestCliCalibration::bootstrapBandInJsonAndRocExport()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString svg = dir.filePath(QStringLiteral("roc.svg"));
+    const Run run = runCli({"--json", "--bootstrap", "250", "--seed", "3", "--export-roc", svg,
+        casePath(QStringLiteral("binary_logits"))});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject band = QJsonDocument::fromJson(run.out)
+                                 .object()[QStringLiteral("bootstrap")]
+                                 .toObject()[QStringLiteral("band")]
+                                 .toObject();
+    const QJsonArray fpr = band[QStringLiteral("fpr")].toArray();
+    const QJsonArray tpr = band[QStringLiteral("tpr")].toArray();
+    const QJsonArray lo = band[QStringLiteral("tpr_lo")].toArray();
+    const QJsonArray hi = band[QStringLiteral("tpr_hi")].toArray();
+    QCOMPARE(fpr.size(), 101);
+    QCOMPARE(tpr.size(), 101);
+    QCOMPARE(lo.size(), 101);
+    QCOMPARE(hi.size(), 101);
+    bool wide = false;
+    for (qsizetype i = 0; i < fpr.size(); ++i) {
+        QVERIFY(std::abs(fpr[i].toDouble() - static_cast<double>(i) / 100.0) < 1e-12);
+        QVERIFY(lo[i].toDouble() <= tpr[i].toDouble() + 1e-12);
+        QVERIFY(tpr[i].toDouble() <= hi[i].toDouble() + 1e-12);
+        wide = wide || hi[i].toDouble() - lo[i].toDouble() > 0.01;
+    }
+    QVERIFY(wide); // a real interval, not the curve twice
+
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(file.readAll())
+                .contains(QStringLiteral("95% band (stratified percentile bootstrap, B = 250)")));
+
+    // A multiclass task: one band per class.
+    const Run multi
+        = runCli({"--json", "--bootstrap", "100", casePath(QStringLiteral("multiclass_logits"))});
+    QCOMPARE(multi.exitCode, 0);
+    const QJsonArray bands = QJsonDocument::fromJson(multi.out)
+                                 .object()[QStringLiteral("bootstrap")]
+                                 .toObject()[QStringLiteral("band")]
+                                 .toArray();
+    QCOMPARE(bands.size(), 3);
+    for (const QJsonValue& b : bands)
+        QCOMPARE(b.toObject()[QStringLiteral("tpr_hi")].toArray().size(), 101);
 }
 
 void TestCliCalibration::textReport()

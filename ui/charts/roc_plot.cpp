@@ -168,6 +168,20 @@ QList<QPointF> macroAverageRoc(const RocReport& report)
     return points;
 }
 
+RocBands bootstrapBands(const BootstrapReport& report, const QString& run)
+{
+    RocBands bands;
+    bands.label = QStringLiteral("%1% band (%2 bootstrap, B = %3)")
+                      .arg(report.options.level * 100.0, 0, 'g', 4)
+                      .arg(QLatin1String(report.method))
+                      .arg(report.options.replicates);
+    if (!run.isEmpty())
+        bands.label = run + QStringLiteral(": ") + bands.label;
+    for (const BootstrapResult& c : report.classes)
+        bands.classes.push_back(c.band);
+    return bands;
+}
+
 double rocLogFprFloor(const RocReport& report)
 {
     double smallest = std::numeric_limits<double>::infinity();

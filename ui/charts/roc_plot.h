@@ -2,6 +2,7 @@
 
 #include "plot/plot_spec.h"
 #include "roc/bootstrap.h"
+#include "roc/bootstrap_report.h"
 #include "roc/roc_report.h"
 
 #include <QList>
@@ -51,6 +52,11 @@ PlotSpec rocPlot(
 // entry, not pickable, unnamed; and one legend entry, a grey dashed line named bands.label. On a
 // log FPR axis (spec.x.logarithmic) the points at FPR 0 are left out.
 void appendRocBands(PlotSpec& spec, const RocBands& bands, const std::vector<bool>& visible = {});
+
+// The bands of a bootstrap report (its classes' bands, RocReport::classes order), labelled with
+// the level, the method and B: "95% band (stratified percentile bootstrap, B = 2000)", prefixed
+// "run: " when run is given (several runs on one chart). The window's and focalscope-cli's.
+RocBands bootstrapBands(const BootstrapReport& report, const QString& run = {});
 
 // The left end of a log FPR axis: the smallest positive FPR of the report's curves (classes
 // and micro average) rounded down to a power of ten, at most 0.1; 0.001 without one.

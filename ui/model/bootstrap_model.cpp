@@ -25,14 +25,6 @@ BootstrapModel::~BootstrapModel()
     m_watcher.waitForFinished();
 }
 
-QString BootstrapModel::bandLabel(const BootstrapOptions& options)
-{
-    return QStringLiteral("%1% band (%2 bootstrap, B = %3)")
-        .arg(options.level * 100.0, 0, 'g', 4)
-        .arg(QLatin1String(kBootstrapMethod))
-        .arg(options.replicates);
-}
-
 void BootstrapModel::run(int replicates, std::uint64_t seed)
 {
     const auto predictions = m_session.sharedPredictions();
@@ -113,10 +105,7 @@ void BootstrapModel::onFinished()
         emit failed(outcome.error);
     } else if (current && !outcome.report.cancelled) {
         auto results = std::make_shared<BootstrapResults>();
-        auto bands = std::make_shared<RocBands>();
-        bands->label = bandLabel(outcome.report.options);
-        for (const BootstrapResult& c : outcome.report.classes)
-            bands->classes.push_back(c.band);
+        auto bands = std::make_shared<RocBands>(bootstrapBands(outcome.report));
         results->report = std::move(outcome.report);
         results->classNames = m_runNames;
         results->bands = std::move(bands);

@@ -47,9 +47,6 @@ public:
     std::shared_ptr<const BootstrapResults> results() const { return m_results; }
     QString lastError() const { return m_lastError; }
 
-    // "95% band (stratified percentile bootstrap, B = 2000)".
-    static QString bandLabel(const BootstrapOptions& options);
-
 signals:
     void runningChanged(bool running);
     void progressChanged(double fraction);

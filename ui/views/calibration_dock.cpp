@@ -311,9 +311,8 @@ void CalibrationDock::emitBands()
         return;
     }
     // Several runs on the ROC chart: the band says whose it is.
-    auto bands = std::make_shared<RocBands>(*results->bands);
-    bands->label = tr("%1: %2").arg(m_runs.run(m_shownRun).name, bands->label);
-    emit bootstrapBandReady(bands);
+    emit bootstrapBandReady(
+        std::make_shared<RocBands>(bootstrapBands(results->report, m_runs.run(m_shownRun).name)));
 }
 
 QWidget* CalibrationDock::makeCalibrationPart()
