@@ -372,10 +372,19 @@ void TestWindowRuns::slidersRecomputeEveryRun()
 {
     openAndWait(fixture("three_class.csv"));
     addRunsAndWait({fixture("three_class_b.csv")});
+    // The overlaid ROC chart as drawn: a slider move changes every run's loss, not its ROC, so
+    // the chart is not rebuilt (its series keep their storage), while the loss concentration is.
+    ChartTabs* charts = m_window->chartTabs();
+    const PlotSeries* rocBefore = charts->spec(ChartTabs::RocChart).series.constData();
+    const PlotSeries* concentrationBefore
+        = charts->spec(ChartTabs::ConcentrationChart).series.constData();
     m_window->parameters().setGamma(0.5);
     waitUntilCompared();
     RunSet& runs = m_window->runs();
     QTRY_VERIFY_WITH_TIMEOUT(runs.session(1).loss()->analysis.params.gamma == 0.5, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!runs.session(1).isBusy() && !runs.session(0).isBusy(), 30000);
+    QCOMPARE(charts->spec(ChartTabs::RocChart).series.constData(), rocBefore);
+    QVERIFY(charts->spec(ChartTabs::ConcentrationChart).series.constData() != concentrationBefore);
     const Analysis expected = coreAnalysis(fixture("three_class_b.csv"));
     QVERIFY(close(runs.session(1).loss()->analysis.loss.value, expected.loss.loss.value));
     QCOMPARE(m_window->runsDock()->table()->item(1, RunsDock::LossColumn)->text(),

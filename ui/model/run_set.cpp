@@ -62,15 +62,17 @@ RunSet::~RunSet()
 
 void RunSet::connectSession(DatasetSession* session)
 {
-    const auto changed = [this, session] {
-        const int index = indexOf(session);
-        if (index >= 0)
-            emit resultsChanged(index);
+    const auto changed = [this, session](RunResult what) {
+        return [this, session, what] {
+            const int index = indexOf(session);
+            if (index >= 0)
+                emit resultsChanged(index, what);
+        };
     };
-    connect(session, &DatasetSession::rocChanged, this, changed);
-    connect(session, &DatasetSession::lossChanged, this, changed);
-    connect(session, &DatasetSession::lossChartsChanged, this, changed);
-    connect(session, &DatasetSession::kindChanged, this, changed);
+    connect(session, &DatasetSession::rocChanged, this, changed(RunResult::Roc));
+    connect(session, &DatasetSession::lossChanged, this, changed(RunResult::Loss));
+    connect(session, &DatasetSession::lossChartsChanged, this, changed(RunResult::Loss));
+    connect(session, &DatasetSession::kindChanged, this, changed(RunResult::Kind));
 }
 
 int RunSet::indexOf(const DatasetSession* session) const

@@ -41,6 +41,10 @@ class RunSet : public QObject {
     Q_OBJECT
 
 public:
+    // Which results of a run changed (resultsChanged).
+    enum class RunResult { Roc, Loss, Kind };
+    Q_ENUM(RunResult)
+
     RunSet(DatasetSession& first, ParameterModel& parameters, QObject* parent = nullptr);
     ~RunSet() override;
 
@@ -86,8 +90,9 @@ signals:
     void runsChanged();
     // A run's name, colour, line, visibility or role changed.
     void runChanged(int index);
-    // A run's results changed (its ROC, loss, loss charts or data): charts and tables follow.
-    void resultsChanged(int index);
+    // A run's results changed: its ROC (what == Roc), its loss or loss charts (Loss), or its
+    // scores' kind (Kind: every result follows). Charts and tables follow.
+    void resultsChanged(int index, focalscope::RunSet::RunResult what);
     void loadFailed(const QString& path, const QString& message);
     void loadingChanged(bool loading);
 

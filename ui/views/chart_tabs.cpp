@@ -249,10 +249,15 @@ void ChartTabs::setRuns(RunSet* runs)
     };
     connect(m_runs, &RunSet::runsChanged, this, refresh);
     connect(m_runs, &RunSet::runChanged, this, refresh);
-    // Run A's results reach the charts through the session's signals.
-    connect(m_runs, &RunSet::resultsChanged, this, [this, refresh](int run) {
-        if (run > 0 && m_runs->run(run).visible)
-            refresh();
+    // Run A's results reach the charts through the session's signals. A slider move changes
+    // every run's loss, not its ROC: the ROC, PR and DET overlays are left alone then.
+    connect(m_runs, &RunSet::resultsChanged, this, [this](int run, RunSet::RunResult what) {
+        if (run == 0 || !m_runs->run(run).visible)
+            return;
+        if (what != RunSet::RunResult::Roc)
+            updateRowCharts();
+        if (what != RunSet::RunResult::Loss)
+            updateRocCharts();
     });
 }
 
