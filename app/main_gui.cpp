@@ -153,9 +153,17 @@ int main(int argc, char* argv[])
                 qPrintable(name));
             return 2;
         }
-        // After the runs' own raising of the runs and comparison docks.
-        QObject::connect(&window.runs(), &focalscope::RunSet::runsChanged, dock,
-            [dock] { QTimer::singleShot(0, dock, [dock] { dock->raise(); }); });
+        // Again after the command line's runs are in: adding runs raises the runs and
+        // comparison docks.
+        const int runs = static_cast<int>(parser.values(runOption).size()) + 1;
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(&window.runs(), &focalscope::RunSet::runsChanged, dock,
+            [&window, dock, runs, connection] {
+                if (window.runs().count() < runs)
+                    return;
+                QObject::disconnect(*connection);
+                QTimer::singleShot(0, dock, [dock] { dock->raise(); });
+            });
         dock->raise();
     }
     if (screenshot) {
@@ -176,14 +184,16 @@ int main(int argc, char* argv[])
             for (int r = 1; r < runs.count(); ++r)
                 if (runs.session(r).isBusy() || !runs.session(r).roc())
                     return;
-            // A calibration dock in front: every run's diagram computed.
+            // A calibration dock in front: every run's diagram computed (a summary has none, a
+            // failed one says so).
             focalscope::CalibrationDock* calibration = window.calibrationDock();
-            if (calibration->calibration().isActive() && !session->isSummary())
-                for (int r = 0; r < runs.count(); ++r)
-                    if (calibration->calibration(r)
-                        && (calibration->calibration(r)->isBusy()
-                            || !calibration->calibration(r)->results()))
-                        return;
+            for (int r = 0; r < runs.count(); ++r) {
+                const focalscope::CalibrationModel* model = calibration->calibration(r);
+                if (model && model->isActive() && !runs.session(r).isSummary()
+                    && runs.session(r).hasData() && model->lastError().isEmpty()
+                    && (model->isBusy() || !model->results()))
+                    return;
+            }
             *scheduled = true;
             QTimer::singleShot(500, &window, [&window, path] {
                 const bool saved = window.grab().save(path);

@@ -69,7 +69,9 @@ def bin_count(scale_bits=SCALE_BITS, value_range=RANGE):
 def bin_index(z, scale_bits=SCALE_BITS, value_range=RANGE):
     """The bin of each logit z (exact: z * 2**scale_bits is a power-of-two scaling)."""
     half = value_range << scale_bits
-    scaled = np.multiply(z, float(1 << scale_bits), dtype=np.float64)  # exact, +-inf kept
+    z = np.asarray(z, dtype=np.float64)
+    scaled = np.empty(z.shape)  # an array even for a 0-d z, for the in-place steps
+    np.multiply(z, float(1 << scale_bits), out=scaled)  # exact, +-inf kept
     np.floor(scaled, out=scaled)
     scaled += half + 1
     # Under- and overflow (and +-inf) to the outer bins; the clipped values are integers.
@@ -235,13 +237,15 @@ _TINY = 1e-290
 def _count_softmax(s, x, y, b):
     """summarize for logits of C >= 2 classes, the hot path (bench/summary_scale.py), in C x N
     layout (a class a row: NumPy's per-row reductions over 5 columns are slow, elementwise ones
-    over rows fast) and with one exp per element: the softmax p as _ranked computes it (the same
-    sums in the same order, so the same bits), its logit log(p) - log1p(-p) for the score bins,
+    over rows fast) and with one exp per element: the softmax p as _ranked computes it, the
+    classes summed in order as core/roc/ranking_view.h does (the same bits as _ranked up to 8
+    classes; beyond, NumPy's pairwise row sums may differ in the last bit), its logit
+    log(p) - log1p(-p) for the score bins,
     then logit(p_t) = log(p_t) - log(sum_{c != t} p_c) from the same p and log(p) (a sum of the
     others, no cancellation as in 1 - p_t). Rows where p_t or the others' sum is below _TINY
     (logits ~660 apart) take _pt_logits' formula instead, which holds there."""
     n = x.shape[0]
-    p = np.ascontiguousarray(x.T)
+    p = x.T.copy()  # always a copy (x may be the caller's array): the steps below are in place
     p -= p.max(axis=0)
     np.exp(p, out=p)
     p /= p.sum(axis=0)

@@ -35,8 +35,13 @@ void writeNumbers(JsonWriter& json, std::string_view key, const std::vector<doub
     json.endArray();
 }
 
+// null for a class without a band (no positives or no negatives: no ROC curve).
 void writeBand(JsonWriter& json, const RocBand& band)
 {
+    if (band.fpr.empty()) {
+        json.null();
+        return;
+    }
     json.beginObject();
     writeNumbers(json, "fpr", band.fpr);
     writeNumbers(json, "tpr", band.tpr);
@@ -63,8 +68,7 @@ void writeBootstrap(JsonWriter& json, const BootstrapReport& report)
     writeIntervals(json, report, [](const BootstrapResult& c) { return c.aurocCi; });
     json.key("average_precision_ci95");
     writeIntervals(json, report, [](const BootstrapResult& c) { return c.averagePrecisionCi; });
-    const bool banded = !report.classes.empty() && !report.classes.front().band.fpr.empty();
-    if (banded) {
+    if (report.options.bandPoints > 0 && !report.classes.empty()) {
         json.key("band");
         if (report.binary) {
             writeBand(json, report.classes.front().band);

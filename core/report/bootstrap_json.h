@@ -10,7 +10,7 @@ namespace focalscope {
 // auroc.per_class) for a multiclass one; null bounds where undefined. With a band
 // (options.bandPoints > 0), "band": {"fpr", "tpr", "tpr_lo", "tpr_hi"} (the pointwise ROC band:
 // at each FPR the full sample's TPR and the replicates' interval), one per class for a multiclass
-// task. "cancelled" only when true.
+// task, null for a class without positives or negatives. "cancelled" only when true.
 void writeBootstrap(JsonWriter& json, const BootstrapReport& report);
 
 } // namespace focalscope

@@ -116,6 +116,22 @@ class SummaryTest(unittest.TestCase):
                 s["pt_counts"], np.bincount(t * b + fs.bin_index(zt), minlength=4 * b)
                 .reshape(4, b))
 
+    def test_input_is_not_modified(self):
+        # Fortran-order float64 logits (x.T is C-contiguous) and a single row, whose rows the
+        # fast path must copy before it computes the softmax in place.
+        for x, y in ((np.asfortranarray(self.rng.normal(size=(500, 3)) * 9),
+                      self.rng.integers(0, 3, size=500)),
+                     (np.array([[0.0, 800.0]]), np.array([0]))):
+            before = x.copy()
+            s = fs.summarize(x, y, kind="logits")
+            np.testing.assert_array_equal(x, before)
+            zt, t = fs._pt_logits(before, y, "logits")
+            for target in np.unique(t):
+                np.testing.assert_allclose(
+                    s["pt_logit_min"][target], zt[t == target].min(), rtol=1e-13)
+        self.assertEqual(fs.summarize(np.array([[0.0, 800.0]]), [0])["pt_logit_min"][0], -800.0)
+        self.assertEqual(int(fs.bin_index(0.0)), fs.bin_count() // 2)
+
     def test_dask_on_local_cluster_equals_numpy(self):
         import dask.array as da
         from dask.distributed import Client, LocalCluster

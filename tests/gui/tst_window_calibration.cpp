@@ -27,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QProgressBar>
@@ -60,6 +61,8 @@ private slots:
     void reliabilityReachesExportPlot();
     void calibrationPerRun();
     void bootstrapAndPreviewOfAnotherRun();
+    void hiddenDockCalibratesNoRun();
+    void newFileResetsTheDiagramsClass();
 
 private:
     // Opens run A, adds run B and waits for both runs' calibrations.
@@ -676,6 +679,53 @@ void TestWindowCalibration::bootstrapAndPreviewOfAnotherRun()
     // Back on run A, its own toggle is off.
     dock()->runBox()->setCurrentIndex(0);
     QVERIFY(!dock()->previewCheck()->isChecked());
+
+    // Run B removed while it is picked, its band on the ROC chart: run A is shown, the band goes.
+    // (The preview gave run B other scores: its bootstrap was cleared; run it again.)
+    dock()->runBox()->setCurrentIndex(1);
+    QVERIFY(!band);
+    dock()->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dock()->bootstrap().results() && band, 30000);
+    m_window->runs().removeRun(1);
+    QCOMPARE(dock()->shownRun(), 0);
+    QCOMPARE(dock()->runBox()->count(), 1);
+    QVERIFY(!band);
+    QVERIFY(dock()->bootstrapTable()->rowCount() == 0);
+    for (const PlotSeries& s : m_window->chartTabs()->spec(ChartTabs::RocChart).series)
+        QVERIFY(!s.name.contains(QStringLiteral("band")));
+}
+
+void TestWindowCalibration::hiddenDockCalibratesNoRun()
+{
+    // Behind another dock of its tab group (the comparison), an added run is not calibrated;
+    // shown, it is.
+    openAndWait(fixture("asah_wfns.csv"));
+    CalibrationDock* calibration = dock(); // in front
+    auto* other = m_window->findChild<QDockWidget*>(QStringLiteral("comparisonDock"));
+    QVERIFY(other);
+    other->raise();
+    QTRY_VERIFY(!calibration->calibration(0)->isActive());
+    RunSet& runs = m_window->runs();
+    QVERIFY(m_window->addRuns({fixture("asah_s100b.csv")}));
+    QTRY_VERIFY_WITH_TIMEOUT(!runs.isLoading() && runs.count() == 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(runs.session(1).loss() && !runs.session(1).isBusy(), 30000);
+    QTest::qWait(3 * CalibrationModel::kCoalescingMs);
+    QVERIFY(!calibration->calibration(1)->isActive());
+    QVERIFY(!calibration->calibration(1)->isBusy());
+    QVERIFY(!calibration->calibration(1)->results());
+    dock(); // raised
+    QTRY_VERIFY_WITH_TIMEOUT(calibration->calibration(1)->results(), 30000);
+}
+
+void TestWindowCalibration::newFileResetsTheDiagramsClass()
+{
+    // One run: a new file, even with the same classes, shows its default diagram again.
+    openAndWait(fixture("three_class.csv"));
+    const int topLabel = dock()->classBox()->count() - 1;
+    QCOMPARE(dock()->classBox()->currentIndex(), topLabel);
+    dock()->classBox()->setCurrentIndex(0);
+    openAndWait(fixture("three_class_b.csv"));
+    QCOMPARE(dock()->classBox()->currentIndex(), topLabel);
 }
 
 QTEST_MAIN(TestWindowCalibration)

@@ -56,6 +56,7 @@ private slots:
     void temperature();
     void bootstrapBinary();
     void bootstrapMulticlass();
+    void bootstrapBands();
 };
 
 void TestCalibrationJson::calibrationShape()
@@ -145,6 +146,43 @@ void TestCalibrationJson::bootstrapMulticlass()
     QCOMPARE(ci.size(), 2);
     QCOMPARE(ci[1].toArray(), (QJsonArray {0.3, 0.4}));
     QCOMPARE(json[QStringLiteral("cancelled")].toBool(), true);
+}
+
+// With bandPoints > 0, "band": the binary task's object; a multiclass task's array, null for a
+// class without a band (no positives or no negatives), whichever class that is; none without.
+void TestCalibrationJson::bootstrapBands()
+{
+    RocBand band;
+    band.fpr = {0.0, 0.5, 1.0};
+    band.tpr = {0.0, 0.8, 1.0};
+    band.tprLower = {0.0, 0.6, 1.0};
+    band.tprUpper = {0.1, 0.9, 1.0};
+    BootstrapReport report;
+    report.options.bandPoints = 3;
+    BootstrapResult withBand;
+    withBand.band = band;
+    const BootstrapResult without; // a class without positives
+    report.classes = {without, withBand};
+    auto bootstrap = [&report] {
+        return written(
+            [&](JsonWriter& w) { writeBootstrap(w, report); })[QStringLiteral("bootstrap")]
+            .toObject();
+    };
+    const QJsonArray bands = bootstrap()[QStringLiteral("band")].toArray();
+    QCOMPARE(bands.size(), 2);
+    QVERIFY(bands[0].isNull());
+    const QJsonObject second = bands[1].toObject();
+    QCOMPARE(second[QStringLiteral("fpr")].toArray(), (QJsonArray {0.0, 0.5, 1.0}));
+    QCOMPARE(second[QStringLiteral("tpr")].toArray(), (QJsonArray {0.0, 0.8, 1.0}));
+    QCOMPARE(second[QStringLiteral("tpr_lo")].toArray(), (QJsonArray {0.0, 0.6, 1.0}));
+    QCOMPARE(second[QStringLiteral("tpr_hi")].toArray(), (QJsonArray {0.1, 0.9, 1.0}));
+
+    report.binary = true;
+    report.classes = {withBand};
+    QCOMPARE(bootstrap()[QStringLiteral("band")].toObject()[QStringLiteral("tpr_hi")].toArray(),
+        (QJsonArray {0.1, 0.9, 1.0}));
+    report.options.bandPoints = 0;
+    QVERIFY(!bootstrap().contains(QStringLiteral("band")));
 }
 
 QTEST_GUILESS_MAIN(TestCalibrationJson)

@@ -40,9 +40,10 @@ public:
     CalibrationModel(
         DatasetSession& session, ParameterModel& parameters, QObject* parent = nullptr);
 
-    // Computes only while active (its view is shown): a request made while inactive waits for
-    // setActive(true). Calibration of millions of rows takes seconds and a matrix of
-    // probabilities; a hidden tab should not cost that (the window's memory budget).
+    // Computes only while active (its view is shown; inactive until setActive(true)): a request
+    // made while inactive waits for setActive(true). Calibration of millions of rows takes
+    // seconds and a matrix of probabilities; a hidden tab should not cost that (the window's
+    // memory budget).
     void setActive(bool active);
     bool isActive() const { return m_active; }
     void setBins(int bins);
@@ -71,7 +72,7 @@ private:
     ParameterModel& m_parameters;
     CalibrationOptions m_options;
     std::shared_ptr<const CalibrationResults> m_results;
-    bool m_active = true;
+    bool m_active = false;
     bool m_pending = false; // a request made while inactive
     QString m_lastError;
     RecomputeScheduler* m_pipeline = nullptr;

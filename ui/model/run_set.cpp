@@ -56,8 +56,10 @@ RunSet::RunSet(DatasetSession& first, ParameterModel& parameters, QObject* paren
 
 RunSet::~RunSet()
 {
-    for (std::size_t r = 1; r < m_runs.size(); ++r)
-        delete m_runs[r].session;
+    std::vector<Run> removed(m_runs.begin() + 1, m_runs.end());
+    m_runs.resize(1);
+    for (const Run& run : removed)
+        delete run.session;
 }
 
 void RunSet::connectSession(DatasetSession* session)
@@ -227,8 +229,11 @@ void RunSet::removeRun(int index)
 {
     if (index < 1 || index >= count())
         return;
-    delete m_runs[static_cast<std::size_t>(index)].session;
+    // Out of the list first: whatever the session's destruction sets off (its destroyed signal)
+    // finds the runs without it.
+    std::unique_ptr<DatasetSession> session(m_runs[static_cast<std::size_t>(index)].session);
     m_runs.erase(m_runs.begin() + index);
+    session.reset();
     emit runsChanged();
 }
 
@@ -236,9 +241,10 @@ void RunSet::removeAddedRuns()
 {
     if (count() == 1)
         return;
-    for (std::size_t r = 1; r < m_runs.size(); ++r)
-        delete m_runs[r].session;
+    std::vector<Run> removed(m_runs.begin() + 1, m_runs.end());
     m_runs.resize(1);
+    for (const Run& run : removed)
+        delete run.session;
     emit runsChanged();
 }
 

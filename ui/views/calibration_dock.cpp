@@ -216,19 +216,24 @@ CalibrationDock::RunModels CalibrationDock::makeModels(DatasetSession& session)
 
 void CalibrationDock::dropModels(const QObject* session)
 {
-    for (auto it = m_models.begin(); it != m_models.end(); ++it) {
-        if (it->session != session)
-            continue;
-        const bool shown = it->calibration == m_calibration;
-        delete it->calibration;
-        delete it->bootstrap;
-        m_models.erase(it);
-        if (shown) {
-            m_shownRun = -1;
-            showRun(0);
-        }
+    // The run is gone (RunSet::runsChanged follows and syncRuns redraws) or the window is
+    // closing: only the models go here, no drawing.
+    const auto it = std::find_if(m_models.begin(), m_models.end(),
+        [session](const RunModels& m) { return m.session == session; });
+    if (it == m_models.end())
         return;
-    }
+    const bool shown = it->calibration == m_calibration;
+    delete it->calibration;
+    delete it->bootstrap;
+    m_models.erase(it);
+    if (!shown)
+        return;
+    // No run is shown until syncRuns picks run A (nothing draws in between: runsChanged follows
+    // at once, or the window is closing).
+    m_shownRun = -1;
+    m_session = nullptr;
+    m_calibration = nullptr;
+    m_bootstrap = nullptr;
 }
 
 QWidget* CalibrationDock::makeRunPicker()
@@ -275,9 +280,13 @@ void CalibrationDock::syncRuns()
             shown = r;
     m_runBox->setCurrentIndex(shown);
     m_runPicker->setVisible(m_runs.count() > 1);
+    const bool same = m_shownRun == shown;
     m_shownRun = -1;
     showRun(shown);
     showResults();
+    // The band names its run once there are several (showRun emits it for another run).
+    if (same)
+        emitBands();
 }
 
 void CalibrationDock::showRun(int run)
@@ -296,7 +305,11 @@ void CalibrationDock::showRun(int run)
     }
     if (!other)
         return;
-    refillClasses(); // every run has run A's classes: the class shown stays
+    // Every run has run A's classes: the class shown stays (they are refilled only if run A
+    // changed while another run was shown).
+    if (classEntries() != shownEntries())
+        refillClasses();
+    showResults();
     showPreview();
     showBootstrap();
     updateBootstrapControls();
@@ -306,13 +319,16 @@ void CalibrationDock::showRun(int run)
 void CalibrationDock::emitBands()
 {
     const auto results = m_bootstrap->results();
-    if (!results || !results->bands || m_runs.count() < 2) {
-        emit bootstrapBandReady(results ? results->bands : nullptr);
-        return;
-    }
     // Several runs on the ROC chart: the band says whose it is.
-    emit bootstrapBandReady(
-        std::make_shared<RocBands>(bootstrapBands(results->report, m_runs.run(m_shownRun).name)));
+    const QString run = results && m_runs.count() > 1 ? m_runs.run(m_shownRun).name : QString();
+    // Only a change reaches the chart (a redraw of every run's ROC curves).
+    if (results == m_emittedResults && run == m_emittedRun)
+        return;
+    m_emittedResults = results;
+    m_emittedRun = run;
+    emit bootstrapBandReady(!results || !results->bands ? results ? results->bands : nullptr
+            : run.isEmpty()                             ? results->bands
+                            : std::make_shared<RocBands>(bootstrapBands(results->report, run)));
 }
 
 QWidget* CalibrationDock::makeCalibrationPart()
@@ -555,7 +571,7 @@ int CalibrationDock::shownClass() const
     return index < 0 || index == m_classBox->count() - 1 ? kTopLabelEntry : index;
 }
 
-void CalibrationDock::refillClasses()
+QStringList CalibrationDock::classEntries() const
 {
     const QStringList names = m_session->targetNames();
     const Predictions* predictions = m_session->predictions();
@@ -566,14 +582,21 @@ void CalibrationDock::refillClasses()
         for (const QString& name : names)
             entries << tr("%1 vs rest").arg(name);
     entries << tr("top-label (confidence vs accuracy)");
+    return entries;
+}
+
+QStringList CalibrationDock::shownEntries() const
+{
     QStringList shown;
     for (int i = 0; i < m_classBox->count(); ++i)
         shown << m_classBox->itemText(i);
-    if (shown == entries && predictions) {
-        // The same classes (another run, or the same task reopened): the diagram shown stays.
-        showResults();
-        return;
-    }
+    return shown;
+}
+
+void CalibrationDock::refillClasses()
+{
+    const Predictions* predictions = m_session->predictions();
+    const QStringList entries = classEntries();
     {
         const QSignalBlocker blocker(m_classBox);
         m_classBox->clear();

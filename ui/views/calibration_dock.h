@@ -3,6 +3,7 @@
 #include "charts/roc_plot.h"
 
 #include <QDockWidget>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -20,6 +21,7 @@ class QWidget;
 namespace focalscope {
 
 class BootstrapModel;
+struct BootstrapResults;
 class CalibrationModel;
 class DatasetSession;
 class ParameterModel;
@@ -110,6 +112,9 @@ private:
     QWidget* makeCalibrationPart();
     QWidget* makeTemperaturePart();
     QWidget* makeBootstrapPart();
+    // The class box's entries for the shown run's task, and those it shows.
+    QStringList classEntries() const;
+    QStringList shownEntries() const;
     void refillClasses();
     void showResults();
     void showBootstrap();
@@ -133,6 +138,10 @@ private:
     DatasetSession* m_session = nullptr; // the picked run's
     CalibrationModel* m_calibration = nullptr;
     BootstrapModel* m_bootstrap = nullptr;
+
+    // What the last bootstrapBandReady was made of: the results and the run named on it.
+    std::shared_ptr<const BootstrapResults> m_emittedResults;
+    QString m_emittedRun;
 
     QWidget* m_runPicker = nullptr;
     QComboBox* m_runBox = nullptr;
