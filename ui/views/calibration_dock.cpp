@@ -318,6 +318,8 @@ void CalibrationDock::showRun(int run)
 
 void CalibrationDock::emitBands()
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     const auto results = m_bootstrap->results();
     // Several runs on the ROC chart: the band says whose it is.
     const QString run = results && m_runs.count() > 1 ? m_runs.run(m_shownRun).name : QString();
@@ -595,6 +597,8 @@ QStringList CalibrationDock::shownEntries() const
 
 void CalibrationDock::refillClasses()
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     const Predictions* predictions = m_session->predictions();
     const QStringList entries = classEntries();
     {
@@ -611,6 +615,8 @@ void CalibrationDock::refillClasses()
 
 void CalibrationDock::showResults()
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     showRunsTable();
     const auto results = m_calibration->results();
     const int c = shownClass();
@@ -688,6 +694,8 @@ void CalibrationDock::showResults()
 
 void CalibrationDock::onPreviewToggled(bool checked)
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     m_session->setTemperaturePreview(
         checked ? fittedTemperature(m_calibration->results().get()) : std::nullopt);
     showPreview();
@@ -695,6 +703,8 @@ void CalibrationDock::onPreviewToggled(bool checked)
 
 void CalibrationDock::showPreview()
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     const std::optional<double> requested = m_session->temperaturePreview();
     const std::optional<double> applied = m_session->appliedTemperature();
     {
@@ -735,6 +745,8 @@ void CalibrationDock::saveSettings(QSettings& settings) const
 
 void CalibrationDock::showBootstrap()
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     const auto results = m_bootstrap->results();
     m_bootstrapTable->setRowCount(0);
     if (!results) {
@@ -768,6 +780,8 @@ void CalibrationDock::showBootstrap()
 
 void CalibrationDock::updateBootstrapControls()
 {
+    if (!m_session)
+        return; // between a run's removal and syncRuns: no run shown
     const bool running = m_bootstrap->isRunning();
     m_run->setEnabled(!running && m_session->hasData() && !m_session->isSummary());
     m_cancel->setEnabled(running);
