@@ -26,15 +26,6 @@ void writeIntervals(JsonWriter& json, const BootstrapReport& report, IntervalOf 
     json.endArray();
 }
 
-void writeNumbers(JsonWriter& json, std::string_view key, const std::vector<double>& values)
-{
-    json.key(key);
-    json.beginArray();
-    for (const double v : values)
-        json.value(v);
-    json.endArray();
-}
-
 // null for a class without a band (no positives or no negatives: no ROC curve).
 void writeBand(JsonWriter& json, const RocBand& band)
 {

@@ -117,4 +117,13 @@ void JsonWriter::value(std::string_view raw)
     m_text += '"';
 }
 
+void writeNumbers(JsonWriter& json, std::string_view key, std::span<const double> values)
+{
+    json.key(key);
+    json.beginArray();
+    for (const double v : values)
+        json.value(v);
+    json.endArray();
+}
+
 } // namespace focalscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,8 @@ private:
     std::string m_text;
     bool m_needComma = false;
 };
+
+// "key": [v0, v1, ...] in the current object.
+void writeNumbers(JsonWriter& json, std::string_view key, std::span<const double> values);
 
 } // namespace focalscope

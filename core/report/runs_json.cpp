@@ -9,15 +9,6 @@ namespace focalscope {
 
 namespace {
 
-void writeNumbers(JsonWriter& json, std::string_view key, const std::vector<double>& values)
-{
-    json.key(key);
-    json.beginArray();
-    for (const double v : values)
-        json.value(v);
-    json.endArray();
-}
-
 void writeRun(JsonWriter& json, const ReportedRun& run, bool partialRequested)
 {
     json.beginObject();

@@ -97,6 +97,15 @@ private:
         CalibrationModel& model = dock()->calibration();
         QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy() && model.results(), 30000);
     }
+    // Core's bootstrap of a file as the dock runs it (95%, a band of kDefaultBandPoints).
+    BootstrapReport coreBootstrap(const QString& path, int replicates, std::uint64_t seed) const
+    {
+        BootstrapOptions options;
+        options.replicates = replicates;
+        options.seed = seed;
+        options.bandPoints = kDefaultBandPoints;
+        return bootstrapReport(corePredictions(path), options);
+    }
     CalibrationReport coreReport(const QString& path, const CalibrationOptions& options = {}) const
     {
         return calibrationReport(
@@ -275,11 +284,7 @@ void TestWindowCalibration::bootstrapIsCores()
     QVERIFY(!dock()->bootstrap().isRunning());
     QVERIFY(dock()->progressBar()->isHidden());
 
-    BootstrapOptions options;
-    options.replicates = 200;
-    options.seed = 1;
-    options.bandPoints = kDefaultBandPoints;
-    const BootstrapReport core = bootstrapReport(corePredictions(file), options);
+    const BootstrapReport core = coreBootstrap(file, 200, 1);
     const BootstrapReport& shown = dock()->bootstrap().results()->report;
     QCOMPARE(shown.classes.size(), core.classes.size());
     QTableWidget* table = dock()->bootstrapTable();
@@ -644,11 +649,7 @@ void TestWindowCalibration::bootstrapAndPreviewOfAnotherRun()
     dock()->seedSpin()->setValue(3);
     dock()->runButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(dock()->bootstrap().results(), 30000);
-    BootstrapOptions options;
-    options.replicates = 200;
-    options.seed = 3;
-    options.bandPoints = kDefaultBandPoints;
-    const BootstrapReport core = bootstrapReport(corePredictions(b), options);
+    const BootstrapReport core = coreBootstrap(b, 200, 3);
     const BootstrapReport& shown = dock()->bootstrap().results()->report;
     QCOMPARE(shown.classes.front().aurocCi.lower, core.classes.front().aurocCi.lower);
     QCOMPARE(shown.classes.front().aurocCi.upper, core.classes.front().aurocCi.upper);

@@ -328,9 +328,10 @@ void CalibrationDock::emitBands()
         return;
     m_emittedResults = results;
     m_emittedRun = run;
-    emit bootstrapBandReady(!results || !results->bands ? results ? results->bands : nullptr
-            : run.isEmpty()                             ? results->bands
-                            : std::make_shared<RocBands>(bootstrapBands(results->report, run)));
+    if (!results || run.isEmpty())
+        emit bootstrapBandReady(results ? results->bands : nullptr);
+    else
+        emit bootstrapBandReady(std::make_shared<RocBands>(bootstrapBands(results->report, run)));
 }
 
 QWidget* CalibrationDock::makeCalibrationPart()
